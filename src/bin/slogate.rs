@@ -1,0 +1,2 @@
+//! The `slogate` command line. OWNER: report helper.
+fn main() {}

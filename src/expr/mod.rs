@@ -1,0 +1,116 @@
+//! Rule expressions: the `when` of an error-budget policy rule.
+//!
+//! OWNER: policy helper (parser and evaluator). The AST below is the contract
+//! with the evaluator in [`crate::eval`].
+//!
+//! Grammar (lowest precedence first):
+//! ```text
+//! expr    := or
+//! or      := and ("or" and)*
+//! and     := not ("and" not)*
+//! not     := "not" not | cmp
+//! cmp     := operand (("<"|"<="|">"|">="|"=="|"!=") operand)?   -- must be boolean overall
+//! operand := NUMBER | NUMBER "%" | DURATION | term | "(" expr ")"
+//! term    := remaining | consumed | consumed(DUR) | burn_rate(DUR) | sli | sli(DUR)
+//!          | time_to_exhaustion | coverage | alert(NAME)
+//! ```
+//! Percentages are fractions (`50%` = 0.5); durations are seconds (`3d` =
+//! 259200), so `time_to_exhaustion < 3d` reads as written.
+
+use crate::policy::model::CmpOp;
+use crate::time::Millis;
+
+/// A term: a number (or for `alert`, a truth) the evaluator computes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Term {
+    /// Remaining budget as a share of the allowed budget.
+    Remaining,
+    /// Consumed budget as a share of the allowed budget (1 − remaining).
+    Consumed,
+    /// Budget consumed within the last W, as a share of the period's budget.
+    ConsumedIn(Millis),
+    BurnRate(Millis),
+    /// The SLI over the whole SLO window.
+    Sli,
+    /// The SLI over the last W.
+    SliIn(Millis),
+    /// Seconds until the budget is exhausted at the forecast burn rate;
+    /// infinite when the burn rate is zero.
+    TimeToExhaustion,
+    Coverage,
+    /// Whether the named alert of the SLO fires.
+    Alert(String),
+}
+
+/// A parsed expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    Number(f64),
+    Term(Term),
+    Compare(Box<Expr>, CmpOp, Box<Expr>),
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Not(Box<Expr>),
+}
+
+/// A parse error: `offset` is the 0-based char offset in the expression text
+/// where the problem is, so callers can point at the column.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExprError {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// What a term evaluates to. `None` is *no data*.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    Number(Option<f64>),
+    Truth(Option<bool>),
+}
+
+/// Supplies term values to [`evaluate`].
+pub trait Env {
+    fn term(&self, term: &Term) -> Value;
+}
+
+/// The outcome of a rule, with the number that decided it (the left-hand
+/// value of the first comparison that held), for the report's `reasons`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Outcome {
+    /// Kleene logic: `None` when no data decides it.
+    pub truth: Option<bool>,
+    pub value: Option<f64>,
+}
+
+/// Parses and type-checks a `when` expression. The whole expression must be
+/// boolean; a bare number or term (`remaining`) is an error that shows how
+/// to compare it.
+pub fn parse(text: &str) -> Result<Expr, ExprError> {
+    let _ = text;
+    todo!("policy helper")
+}
+
+/// Evaluates with Kleene three-valued logic: comparisons with no data are
+/// unknown; `false and unknown` is false, `true or unknown` is true.
+pub fn evaluate(expr: &Expr, env: &dyn Env) -> Outcome {
+    let _ = (expr, env);
+    todo!("policy helper")
+}
+
+/// Every term an expression names (to know which windows to compute).
+pub fn terms(expr: &Expr) -> Vec<&Term> {
+    let mut out = Vec::new();
+    fn walk<'a>(e: &'a Expr, out: &mut Vec<&'a Term>) {
+        match e {
+            Expr::Number(_) => {}
+            Expr::Term(t) => out.push(t),
+            Expr::Compare(a, _, b) | Expr::And(a, b) | Expr::Or(a, b) => {
+                walk(a, out);
+                walk(b, out);
+            }
+            Expr::Not(a) => walk(a, out),
+        }
+    }
+    walk(expr, &mut out);
+    out
+}

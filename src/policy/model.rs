@@ -1,0 +1,184 @@
+//! The policy document after parsing and validation: every default applied,
+//! every duration in milliseconds, every percentage a fraction.
+
+use crate::diagnostic::Location;
+use crate::expr::Expr;
+use crate::series::SeriesKind;
+use crate::time::calendar::CalendarUnit;
+use crate::time::rrule::RRule;
+use crate::time::zone::Zone;
+use crate::time::{Instant, Millis};
+
+/// A whole `ServiceLevelPolicy` document.
+#[derive(Clone, Debug)]
+pub struct Policy {
+    /// `metadata.name`
+    pub name: String,
+    /// `metadata.service`
+    pub service: Option<String>,
+    /// `metadata.labels`, in document order.
+    pub labels: Vec<(String, String)>,
+    pub slos: Vec<Slo>,
+    /// `spec.policy.levels`, least severe first; never empty (default
+    /// `[healthy, warning, freeze, breach]`... see [`DEFAULT_LEVELS`]).
+    pub levels: Vec<String>,
+    pub rules: Vec<Rule>,
+}
+
+/// Levels used when a document has no `spec.policy.levels`.
+pub const DEFAULT_LEVELS: [&str; 4] = ["healthy", "warning", "freeze", "breach"];
+
+/// One SLO (`spec.slos[i]`), with `spec.defaults` applied.
+#[derive(Clone, Debug)]
+pub struct Slo {
+    pub name: String,
+    pub description: Option<String>,
+    /// A fraction in (0, 1), e.g. 0.999.
+    pub objective: f64,
+    pub window: Window,
+    pub budgeting: Budgeting,
+    /// Timeslices: slice length; `None` = the data's step.
+    pub slice: Option<Millis>,
+    /// Timeslices with a ratio SLI: a slice is good iff its ratio >= this.
+    /// Already defaulted to `objective`.
+    pub slice_target: f64,
+    /// Burn-rate window behind time to exhaustion (default 1h).
+    pub forecast_window: Millis,
+    pub sli: Sli,
+    pub group_by: Vec<String>,
+    /// The alerts to evaluate: the document's `alerting`, or the default
+    /// catalog ([`default_alerts`](crate::policy::default_alerts)) when absent.
+    pub alerting: Vec<Alert>,
+    pub exclude: Vec<Exclusion>,
+    /// Where `spec.slos[i]` starts, for messages.
+    pub location: Location,
+}
+
+#[derive(Clone, Debug)]
+pub enum Window {
+    /// `(T - duration, T]`; P = duration.
+    Rolling { duration: Millis },
+    /// From the start of the current calendar unit in `zone` to T.
+    Calendar { unit: CalendarUnit, zone: Zone },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Budgeting {
+    Occurrences,
+    Timeslices,
+}
+
+impl Budgeting {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Budgeting::Occurrences => "occurrences",
+            Budgeting::Timeslices => "timeslices",
+        }
+    }
+}
+
+/// A reference to a series: the name the host supplies it under, the query
+/// that produces it, and what its samples mean.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesRef {
+    pub name: String,
+    pub query: Option<String>,
+    pub kind: SeriesKind,
+}
+
+#[derive(Clone, Debug)]
+pub enum Sli {
+    /// Exactly two of good, bad, total are `Some`.
+    Ratio { good: Option<SeriesRef>, bad: Option<SeriesRef>, total: Option<SeriesRef> },
+    /// A slice is good iff every sample in it satisfies `value op threshold`.
+    Threshold { series: SeriesRef, op: CmpOp, value: f64 },
+}
+
+/// A comparison operator, in thresholds and rule expressions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+}
+
+impl CmpOp {
+    pub fn parse(text: &str) -> Option<CmpOp> {
+        Some(match text {
+            "<" => CmpOp::Lt,
+            "<=" => CmpOp::Le,
+            ">" => CmpOp::Gt,
+            ">=" => CmpOp::Ge,
+            "==" => CmpOp::Eq,
+            "!=" => CmpOp::Ne,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+        }
+    }
+
+    pub fn holds(self, a: f64, b: f64) -> bool {
+        match self {
+            CmpOp::Lt => a < b,
+            CmpOp::Le => a <= b,
+            CmpOp::Gt => a > b,
+            CmpOp::Ge => a >= b,
+            CmpOp::Eq => a == b,
+            CmpOp::Ne => a != b,
+        }
+    }
+}
+
+/// A multi-window, multi-burn-rate alert.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alert {
+    pub name: String,
+    pub severity: String,
+    pub windows: Vec<BurnWindow>,
+}
+
+/// `{long, short, budget}`: fires iff both burn rates exceed B × P / long.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BurnWindow {
+    pub long: Millis,
+    pub short: Millis,
+    /// Share of the period's budget, e.g. 0.02.
+    pub budget: f64,
+}
+
+/// Time removed from the SLO, good and bad alike.
+#[derive(Clone, Debug)]
+pub struct Exclusion {
+    /// First occurrence, `[start, end)`.
+    pub start: Instant,
+    pub end: Instant,
+    /// Repeats the first occurrence; expanded in `zone`.
+    pub rrule: Option<RRule>,
+    /// Wall clock of the recurrence (`timeZone`, default UTC).
+    pub zone: Zone,
+    pub reason: Option<String>,
+}
+
+/// One rule of the error-budget policy.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    /// Index into [`Policy::levels`].
+    pub level: usize,
+    /// The expression as written, for reports.
+    pub when_text: String,
+    pub when: Expr,
+    pub action: Option<String>,
+    pub location: Location,
+}

@@ -1,0 +1,108 @@
+//! What an evaluation answers. Field names follow SPEC §4 (camelCase in JSON).
+//! `None` is *no data* and renders as `null`: never NaN, never a made-up 100%.
+
+use crate::time::{Instant, Millis};
+
+/// The whole report of one policy at one instant.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub policy: String,
+    pub at: Instant,
+    /// The worst level of all SLO instances.
+    pub level: String,
+    pub slos: Vec<SloReport>,
+}
+
+/// One SLO instance (one per `groupBy` label set).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SloReport {
+    pub name: String,
+    /// The `groupBy` labels of this instance, in `groupBy` order.
+    pub group: Vec<(String, String)>,
+    pub objective: f64,
+    pub window: WindowReport,
+    pub coverage: Option<f64>,
+    pub sli: Option<f64>,
+    pub budget: BudgetReport,
+    /// Burn rate per window, shortest window first.
+    pub burn_rates: Vec<(Millis, Option<f64>)>,
+    /// `consumed(W)` per window a rule names, shortest first.
+    pub consumed_in: Vec<(Millis, Option<f64>)>,
+    pub alerts: Vec<AlertReport>,
+    /// `None` = never (burn rate 0) or no data.
+    pub time_to_exhaustion_seconds: Option<f64>,
+    pub level: String,
+    pub reasons: Vec<Reason>,
+    pub burndown: Burndown,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct WindowReport {
+    pub start: Instant,
+    pub end: Instant,
+    /// The period's full length P in seconds.
+    pub period_seconds: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BudgetUnit {
+    Events,
+    Seconds,
+}
+
+impl BudgetUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BudgetUnit::Events => "events",
+            BudgetUnit::Seconds => "seconds",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BudgetReport {
+    pub unit: BudgetUnit,
+    pub allowed: Option<f64>,
+    pub consumed: Option<f64>,
+    pub remaining: Option<f64>,
+    pub remaining_ratio: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AlertReport {
+    pub name: String,
+    pub severity: String,
+    pub firing: bool,
+    pub pairs: Vec<PairReport>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairReport {
+    pub long: Millis,
+    pub short: Millis,
+    /// Budget share B of the pair.
+    pub budget: f64,
+    /// f = B × P / long.
+    pub factor: f64,
+    pub long_burn: Option<f64>,
+    pub short_burn: Option<f64>,
+    pub firing: bool,
+}
+
+/// A matched rule and the value that matched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reason {
+    pub level: String,
+    pub when: String,
+    pub value: Option<f64>,
+    pub action: Option<String>,
+}
+
+/// Remaining budget ratio over the window, at most 500 points.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Burndown {
+    /// Epoch milliseconds.
+    pub t: Vec<Instant>,
+    pub remaining_ratio: Vec<Option<f64>>,
+}

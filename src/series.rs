@@ -1,0 +1,102 @@
+//! Time series as a host hands them over: a name (the role a policy refers to,
+//! e.g. a Grafana refId or a file name), labels, and two columns.
+//!
+//! Columns are taken as they come: unsorted, with duplicates, NaN, ±Inf. The
+//! engine cleans them (see the arithmetic docs): sorted by time, duplicates
+//! keep the last, non-finite values are missing.
+
+use crate::time::{Instant, Millis};
+
+/// What a sample means. See SPEC §1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SeriesKind {
+    /// A per-second rate; events in (t[i-1], t[i]] = v[i] × seconds.
+    #[default]
+    Rate,
+    /// Events since the previous sample.
+    Increase,
+    /// A cumulative counter that may reset.
+    Counter,
+    /// A level, for threshold SLIs only.
+    Gauge,
+}
+
+impl SeriesKind {
+    pub fn parse(text: &str) -> Option<SeriesKind> {
+        Some(match text {
+            "rate" => SeriesKind::Rate,
+            "increase" => SeriesKind::Increase,
+            "counter" => SeriesKind::Counter,
+            "gauge" => SeriesKind::Gauge,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SeriesKind::Rate => "rate",
+            SeriesKind::Increase => "increase",
+            SeriesKind::Counter => "counter",
+            SeriesKind::Gauge => "gauge",
+        }
+    }
+}
+
+/// One series.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Series {
+    /// The name the policy refers to (`good`, `total`, a refId, …).
+    pub name: String,
+    /// Labels, used by `groupBy`.
+    pub labels: Vec<(String, String)>,
+    /// Overrides the kind the policy gives this series' reference.
+    pub kind: Option<SeriesKind>,
+    /// The series' resolution (e.g. a query_range `step`). When `None` it is
+    /// inferred from the samples (the median spacing).
+    pub step: Option<Millis>,
+    /// Epoch milliseconds.
+    pub times: Vec<Instant>,
+    pub values: Vec<f64>,
+}
+
+impl Series {
+    pub fn new(name: impl Into<String>, times: Vec<Instant>, values: Vec<f64>) -> Series {
+        Series { name: name.into(), times, values, ..Series::default() }
+    }
+
+    pub fn with_labels(mut self, labels: &[(&str, &str)]) -> Series {
+        self.labels = labels.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        self
+    }
+
+    pub fn with_kind(mut self, kind: SeriesKind) -> Series {
+        self.kind = Some(kind);
+        self
+    }
+
+    pub fn with_step(mut self, step: Millis) -> Series {
+        self.step = Some(step);
+        self
+    }
+
+    pub fn label(&self, key: &str) -> Option<&str> {
+        self.labels.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+}
+
+/// Every series of one evaluation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DataSet {
+    pub series: Vec<Series>,
+}
+
+impl DataSet {
+    pub fn push(&mut self, series: Series) {
+        self.series.push(series);
+    }
+
+    /// Every series supplied under `name`.
+    pub fn named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Series> + 'a {
+        self.series.iter().filter(move |s| s.name == name)
+    }
+}
