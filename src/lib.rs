@@ -47,6 +47,7 @@
 //! - [`eval`]: the arithmetic (prefix sums, windows, budgets, alerts, levels);
 //! - [`report`]: the report model and its JSON and text renderings.
 
+pub mod decimal;
 pub mod diagnostic;
 pub mod eval;
 pub mod expr;

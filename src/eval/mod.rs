@@ -1,17 +1,47 @@
-//! The arithmetic: SPEC §2–3. OWNER: lead.
+//! The arithmetic of SPEC §2–3, exactly as `docs/arithmetic.md` states it.
+//!
+//! [`Engine::evaluate`] makes one pass over each series an SLO instance reads
+//! (cleaning, events, known time) into prefix sums or a slice table; every
+//! window after that — burn rates, alerts, rules, the burn-down — is an
+//! O(log n) query. The cost of the 30-day window does not grow with the
+//! number of windows asked for.
+
+mod clean;
+mod instance;
+mod measure;
+mod rules;
+mod slices;
+mod spans;
+mod stream;
+#[cfg(test)]
+mod tests;
 
 use std::fmt;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::policy::Policy;
-use crate::report::Report;
-use crate::series::DataSet;
-use crate::time::Instant;
+use crate::expr::{terms, Term};
+use crate::policy::{Policy, SeriesRef, Sli, Slo, Window};
+use crate::report::{Report, SloReport};
+use crate::series::{DataSet, Series, SeriesKind};
+use crate::time::calendar::period_containing;
+use crate::time::{Instant, Millis, DAY, HOUR, MINUTE};
+use instance::{Frame, Inputs};
+use measure::{build_ratio, build_threshold, BuildNotes, Combo, Role, Scope};
+use spans::Spans;
+
+/// Burn rates every report carries (SPEC §4).
+pub const REPORTED_BURN_WINDOWS: [Millis; 7] = [5 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 6 * HOUR, DAY, 3 * DAY];
 
 /// Something wrong with the data handed to an evaluation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EvalError {
     pub message: String,
+}
+
+impl EvalError {
+    fn new(message: impl Into<String>) -> EvalError {
+        EvalError { message: message.into() }
+    }
 }
 
 impl fmt::Display for EvalError {
@@ -26,18 +56,228 @@ impl std::error::Error for EvalError {}
 #[derive(Clone, Debug)]
 pub struct Engine {
     pub policy: Policy,
+    /// Warnings found while reading the policy.
     pub warnings: Vec<Diagnostic>,
+}
+
+/// What one SLO needs, worked out once from the policy.
+struct Plan {
+    burn_windows: Vec<Millis>,
+    consumed_windows: Vec<Millis>,
+    /// The longest look-back of any window (burn rates, `sli(W)`).
+    longest: Millis,
 }
 
 impl Engine {
     pub fn from_text(text: &str) -> Result<Engine, Diagnostics> {
         let parsed = Policy::parse(text)?;
-        Ok(Engine { policy: parsed.policy, warnings: parsed.warnings })
+        Ok(Engine::new(parsed.policy, parsed.warnings))
+    }
+
+    pub fn new(policy: Policy, warnings: Vec<Diagnostic>) -> Engine {
+        Engine { policy, warnings }
     }
 
     /// Evaluates the policy at instant `at` on `data`.
+    ///
+    /// Errors: a series the policy names is absent from `data` (an empty
+    /// series is fine: it is no data), or a series' columns differ in length.
     pub fn evaluate(&self, data: &DataSet, at: Instant) -> Result<Report, EvalError> {
-        let _ = (data, at);
-        todo!("lead")
+        for s in &data.series {
+            if s.times.len() != s.values.len() {
+                return Err(EvalError::new(format!(
+                    "series \"{}\" has {} times but {} values: the two columns must have the same length",
+                    s.name,
+                    s.times.len(),
+                    s.values.len()
+                )));
+            }
+        }
+        let mut slos = Vec::new();
+        for (index, slo) in self.policy.slos.iter().enumerate() {
+            slos.extend(self.evaluate_slo(index, slo, data, at)?);
+        }
+        let worst = slos.iter().map(|s| self.level_index(&s.level)).max().unwrap_or(0);
+        Ok(Report {
+            policy: self.policy.name.clone(),
+            at,
+            level: self.policy.levels.get(worst).cloned().unwrap_or_default(),
+            slos,
+        })
     }
+
+    fn level_index(&self, level: &str) -> usize {
+        self.policy.levels.iter().position(|l| l == level).unwrap_or(0)
+    }
+
+    fn plan(&self, slo: &Slo) -> Plan {
+        let mut burn: Vec<Millis> = REPORTED_BURN_WINDOWS.to_vec();
+        let mut consumed = Vec::new();
+        let mut longest = 0;
+        burn.push(slo.forecast_window);
+        for alert in &slo.alerting {
+            for w in &alert.windows {
+                burn.extend([w.long, w.short]);
+            }
+        }
+        for rule in &self.policy.rules {
+            for term in terms(&rule.when) {
+                match term {
+                    Term::BurnRate(w) => burn.push(*w),
+                    Term::ConsumedIn(w) => consumed.push(*w),
+                    Term::SliIn(w) => longest = longest.max(*w),
+                    _ => {}
+                }
+            }
+        }
+        burn.sort_unstable();
+        burn.dedup();
+        consumed.sort_unstable();
+        consumed.dedup();
+        longest = longest.max(burn.last().copied().unwrap_or(0));
+        Plan { burn_windows: burn, consumed_windows: consumed, longest }
+    }
+
+    fn evaluate_slo(&self, index: usize, slo: &Slo, data: &DataSet, at: Instant) -> Result<Vec<SloReport>, EvalError> {
+        let frame = match &slo.window {
+            Window::Rolling { duration } => Frame { at, start: at - duration, period: *duration, rolling: true },
+            Window::Calendar { unit, zone } => {
+                let (start, end) = period_containing(*unit, zone, at);
+                Frame { at, start, period: end - start, rolling: false }
+            }
+        };
+        let plan = self.plan(slo);
+        let burndown_from = if frame.rolling { frame.start - frame.period } else { frame.start };
+        let from = burndown_from.min(at - plan.longest);
+        let excluded = exclusions(slo, from, at);
+        let roles = roles(index, slo, data)?;
+        let mut reports = Vec::new();
+        for group in groups(slo, &roles) {
+            let picked: Vec<Role> = roles
+                .iter()
+                .map(|(_, r, series)| Role {
+                    series: series
+                        .iter()
+                        .filter(|s| group_key(slo, s) == group)
+                        .map(|s| (*s, s.kind.unwrap_or(r.kind)))
+                        .collect(),
+                })
+                .collect();
+            let scope = Scope {
+                from,
+                at,
+                window_start: frame.start,
+                excluded: &excluded,
+                budgeting: slo.budgeting,
+                slice: slo.slice,
+                slice_target: slo.slice_target,
+            };
+            let mut notes = BuildNotes::default();
+            let (measure, known) = match (&slo.sli, <[Role; 2]>::try_from(picked)) {
+                (Sli::Ratio { good, bad, .. }, Ok(two)) => {
+                    let combo = match (good.is_some(), bad.is_some()) {
+                        (true, false) => Combo::GoodTotal,
+                        (false, true) => Combo::BadTotal,
+                        _ => Combo::GoodBad,
+                    };
+                    build_ratio(two, combo, &scope, &mut notes)
+                }
+                (Sli::Threshold { op, value, .. }, Err(mut one)) if one.len() == 1 => {
+                    let role = one.pop().expect("one role");
+                    build_threshold(role, *op, *value, &scope, &mut notes)
+                }
+                _ => return Err(EvalError::new(format!("SLO \"{}\": its SLI has an unexpected number of series", slo.name))),
+            };
+            let warnings = notes
+                .negatives
+                .iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(name, n)| format!("series \"{name}\": {n} intervals had negative events and were counted as 0"))
+                .collect();
+            let group_labels = slo.group_by.iter().cloned().zip(group).collect();
+            reports.push(instance::report(Inputs {
+                policy: &self.policy,
+                slo,
+                group: group_labels,
+                frame,
+                measure,
+                known,
+                excluded: &excluded,
+                burn_windows: &plan.burn_windows,
+                consumed_windows: &plan.consumed_windows,
+                slice: notes.slice,
+                warnings,
+            }));
+        }
+        Ok(reports)
+    }
+}
+
+/// Each role of the SLI: where the policy declares it, its reference and
+/// every series supplied under its name.
+fn roles<'d>(index: usize, slo: &'d Slo, data: &'d DataSet) -> Result<Vec<(String, &'d SeriesRef, Vec<&'d Series>)>, EvalError> {
+    let declared: Vec<(&str, &SeriesRef)> = match &slo.sli {
+        Sli::Ratio { good, bad, total } => [("good", good), ("bad", bad), ("total", total)]
+            .into_iter()
+            .filter_map(|(role, r)| r.as_ref().map(|r| (role, r)))
+            .collect(),
+        Sli::Threshold { series, .. } => vec![("series", series)],
+    };
+    declared
+        .into_iter()
+        .map(|(role, r)| {
+            let path = match &slo.sli {
+                Sli::Ratio { .. } => format!("spec.slos[{index}].sli.ratio.{role}"),
+                Sli::Threshold { .. } => format!("spec.slos[{index}].sli.threshold.series"),
+            };
+            let series: Vec<&Series> = data.named(&r.name).collect();
+            if series.is_empty() {
+                let mut names: Vec<&str> = data.series.iter().map(|s| s.name.as_str()).collect();
+                names.sort_unstable();
+                names.dedup();
+                let have = if names.is_empty() { "no series at all".to_string() } else { names.join(", ") };
+                return Err(EvalError::new(format!(
+                    "no series named \"{}\" for SLO \"{}\" ({path}); the data has: {have}",
+                    r.name, slo.name
+                )));
+            }
+            let ratio = matches!(slo.sli, Sli::Ratio { .. });
+            if let Some(s) = series.iter().find(|s| ratio && s.kind == Some(SeriesKind::Gauge)) {
+                return Err(EvalError::new(format!(
+                    "series \"{}\" is a gauge, but SLO \"{}\" counts events with it ({path}): use kind rate, increase or counter",
+                    s.name, slo.name
+                )));
+            }
+            Ok((path, r, series))
+        })
+        .collect()
+}
+
+fn group_key(slo: &Slo, series: &Series) -> Vec<String> {
+    slo.group_by.iter().map(|l| series.label(l).unwrap_or("").to_string()).collect()
+}
+
+/// The distinct groupBy values over every role, sorted.
+fn groups(slo: &Slo, roles: &[(String, &SeriesRef, Vec<&Series>)]) -> Vec<Vec<String>> {
+    let mut keys: Vec<Vec<String>> = roles.iter().flat_map(|(_, _, s)| s.iter().map(|s| group_key(slo, s))).collect();
+    keys.sort();
+    keys.dedup();
+    if keys.is_empty() {
+        keys.push(slo.group_by.iter().map(|_| String::new()).collect());
+    }
+    keys
+}
+
+/// The SLO's exclusions over `(from, at]`, merged.
+fn exclusions(slo: &Slo, from: Instant, at: Instant) -> Spans {
+    let mut spans = Vec::new();
+    for ex in &slo.exclude {
+        match &ex.rrule {
+            None => spans.push((ex.start, ex.end)),
+            Some(rule) => {
+                spans.extend(crate::time::rrule::expand(rule, ex.start, ex.end - ex.start, &ex.zone, from, at));
+            }
+        }
+    }
+    Spans::from_unsorted(spans)
 }

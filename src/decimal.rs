@@ -1,0 +1,105 @@
+//! Decimal-exact helpers for the numbers users write.
+//!
+//! `1.0 - 0.999` is `0.0010000000000000009` in binary floating point, which
+//! would put `2419.2000000000021` seconds of budget in a report where the
+//! user's own arithmetic says 2419.2. Objectives are decimals as written, so
+//! the engine takes their complement and their percent form in decimal and
+//! rounds once.
+
+/// `1 − x` computed on the shortest decimal that reads back as `x`, rounded
+/// once: `complement(0.999) == 0.001`.
+pub fn complement(x: f64) -> f64 {
+    let c = Complement::of(x);
+    c.num / c.den
+}
+
+/// `1 − x` as an exact fraction `num / den` (both integers exactly held in
+/// an f64), so that `(1 − O) × P` rounds once: `0.001 × 2419200` is
+/// `2419.2000000000003` in floating point, but `2419200 × 1 / 1000` is 2419.2.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Complement {
+    pub num: f64,
+    pub den: f64,
+}
+
+impl Complement {
+    pub fn of(x: f64) -> Complement {
+        Self::decimal(x).unwrap_or(Complement { num: 1.0 - x, den: 1.0 })
+    }
+
+    fn decimal(x: f64) -> Option<Complement> {
+        if !(x > 0.0 && x < 1.0) {
+            return None;
+        }
+        let text = format!("{x}");
+        let digits = text.strip_prefix("0.")?;
+        if digits.len() > 15 {
+            return None;
+        }
+        let d: u64 = digits.parse().ok()?;
+        let den = 10u64.pow(digits.len() as u32);
+        Some(Complement { num: (den - d) as f64, den: den as f64 })
+    }
+
+    /// `(1 − x) × v`, rounded once when `v × num` is exact.
+    pub fn times(self, v: f64) -> f64 {
+        v * self.num / self.den
+    }
+
+    /// `v / (1 − x)`.
+    pub fn divide(self, v: f64) -> f64 {
+        v * self.den / self.num
+    }
+}
+
+/// The fraction a percentage names, shifting the decimal point instead of
+/// dividing: `percent("99.9") == Some(0.999)` (whereas `99.9 / 100.0` is
+/// `0.9990000000000001`).
+pub fn percent(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let (sign, body) = match t.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", t.strip_prefix('+').unwrap_or(t)),
+    };
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    if int.is_empty() && frac.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let padded = format!("{int:0>2}");
+    let (whole, cents) = padded.split_at(padded.len() - 2);
+    format!("{sign}{whole}.{cents}{frac}").parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn complements_are_the_decimals_users_expect() {
+        assert_eq!(complement(0.999), 0.001);
+        assert_eq!(complement(0.99), 0.01);
+        assert_eq!(complement(0.9995), 0.0005);
+        assert_eq!(complement(0.95), 0.05);
+        assert_eq!(complement(0.99999), 0.00001);
+        assert_eq!(complement(0.001) , 0.999);
+        // February 2026 at 99.9%: 40.32 minutes, exactly as written.
+        assert_eq!(Complement::of(0.999).times(2_419_200.0), 2419.2);
+        assert_eq!(Complement::of(0.99).times(36_000.0), 360.0);
+        // A burn rate: 5 bad of 30 minutes at 99.9% is 166.666…
+        assert_eq!(Complement::of(0.999).divide(5.0 / 30.0), 5.0 / 30.0 * 1000.0);
+    }
+
+    #[test]
+    fn percents_shift_the_point() {
+        assert_eq!(percent("99.9"), Some(0.999));
+        assert_eq!(percent("50"), Some(0.5));
+        assert_eq!(percent("5"), Some(0.05));
+        assert_eq!(percent("0.5"), Some(0.005));
+        assert_eq!(percent("100"), Some(1.0));
+        assert_eq!(percent("-2"), Some(-0.02));
+        assert_eq!(percent(".5"), Some(0.005));
+        assert_eq!(percent("1e3"), None);
+        assert_eq!(percent(""), None);
+        assert_eq!(percent("."), None);
+    }
+}

@@ -1,0 +1,232 @@
+//! One SLO instance: from its measure to its part of the report.
+
+use super::measure::{Measure, Tally};
+use super::rules::{judge, Figures};
+use super::spans::Spans;
+use crate::decimal::Complement;
+use crate::policy::{Budgeting, Policy, Slo};
+use crate::report::{AlertReport, BudgetReport, BudgetUnit, Burndown, PairReport, SloReport, WindowReport};
+use crate::time::{format_duration, format_rfc3339, Instant, Millis};
+
+/// The most points a burn-down has.
+pub const BURNDOWN_POINTS: i64 = 500;
+
+/// Where the SLO's window is at this evaluation.
+#[derive(Clone, Copy, Debug)]
+pub struct Frame {
+    pub at: Instant,
+    pub start: Instant,
+    /// The period's full length P.
+    pub period: Millis,
+    /// Rolling windows slide with each burn-down point; calendar ones don't.
+    pub rolling: bool,
+}
+
+/// Everything the report of one instance is computed from.
+pub struct Inputs<'a> {
+    pub policy: &'a Policy,
+    pub slo: &'a Slo,
+    pub group: Vec<(String, String)>,
+    pub frame: Frame,
+    pub measure: Measure,
+    pub known: Spans,
+    pub excluded: &'a Spans,
+    pub burn_windows: &'a [Millis],
+    pub consumed_windows: &'a [Millis],
+    pub slice: Option<Millis>,
+    pub warnings: Vec<String>,
+}
+
+/// The budget arithmetic over the measure (docs/arithmetic.md §6–9).
+pub struct Calc<'a> {
+    pub measure: &'a Measure,
+    pub frame: Frame,
+    pub objective: f64,
+    pub budgeting: Budgeting,
+}
+
+impl Calc<'_> {
+    fn error_share(&self) -> Complement {
+        Complement::of(self.objective)
+    }
+
+    fn allowed(&self, window: Tally) -> Option<f64> {
+        window.any.then(|| match self.budgeting {
+            Budgeting::Occurrences => self.error_share().times(window.good + window.bad),
+            Budgeting::Timeslices => self.error_share().times(self.frame.period as f64) / 1000.0,
+        })
+    }
+
+    pub fn window(&self) -> Tally {
+        self.measure.tally(self.frame.start, self.frame.at)
+    }
+
+    pub fn remaining_ratio_of(&self, window: Tally) -> Option<f64> {
+        self.allowed(window).map(|allowed| 1.0 - window.bad / allowed)
+    }
+
+    pub fn burn_rate(&self, w: Millis) -> Option<f64> {
+        let t = self.measure.tally(self.frame.at - w, self.frame.at);
+        t.bad_share().map(|share| self.error_share().divide(share))
+    }
+
+    pub fn sli_over(&self, w: Millis) -> Option<f64> {
+        self.measure.tally(self.frame.at - w, self.frame.at).bad_share().map(|s| 1.0 - s)
+    }
+
+    /// consumed(W): clipped to the window, a share of its allowed budget.
+    pub fn consumed_in(&self, w: Millis) -> Option<f64> {
+        let from = self.frame.start.max(self.frame.at - w);
+        let part = self.measure.tally(from, self.frame.at);
+        self.allowed(self.window()).map(|allowed| part.bad / allowed)
+    }
+
+    /// remainingRatio as an evaluation at `t` would see it (burn-down).
+    fn remaining_at(&self, t: Instant) -> Option<f64> {
+        let from = if self.frame.rolling { t - self.frame.period } else { self.frame.start };
+        self.remaining_ratio_of(self.measure.tally(from, t))
+    }
+}
+
+pub fn report(inputs: Inputs) -> SloReport {
+    let Inputs { policy, slo, group, frame, measure, known, excluded, burn_windows, consumed_windows, slice, mut warnings } =
+        inputs;
+    let calc = Calc { measure: &measure, frame, objective: slo.objective, budgeting: slo.budgeting };
+    let window = calc.window();
+    let remaining_ratio = calc.remaining_ratio_of(window);
+    let allowed = calc.allowed(window);
+    let budget = BudgetReport {
+        unit: match slo.budgeting {
+            Budgeting::Occurrences => BudgetUnit::Events,
+            Budgeting::Timeslices => BudgetUnit::Seconds,
+        },
+        allowed,
+        consumed: allowed.map(|_| window.bad),
+        remaining: allowed.map(|a| a - window.bad),
+        remaining_ratio,
+    };
+    let sli = window.bad_share().map(|s| 1.0 - s);
+    let burn_rates: Vec<(Millis, Option<f64>)> = burn_windows.iter().map(|&w| (w, calc.burn_rate(w))).collect();
+    let burn = |w: Millis| burn_rates.iter().find(|b| b.0 == w).map_or_else(|| calc.burn_rate(w), |b| b.1);
+    let alerts = alerts(slo, frame.period, &burn);
+    let forecast = burn(slo.forecast_window);
+    let tte = time_to_exhaustion(remaining_ratio, forecast, frame.period);
+    let elapsed = (frame.at - frame.start) - excluded.measure(frame.start, frame.at);
+    let coverage = (elapsed > 0).then(|| known.subtract(excluded).measure(frame.start, frame.at) as f64 / elapsed as f64);
+    if let Some(c) = coverage.filter(|c| *c < 0.9) {
+        warnings.push(format!(
+            "coverage is {:.1}% (below 90%): the data leaves part of the window unknown, so these numbers describe only the known part",
+            c * 100.0
+        ));
+    }
+    warnings.extend(window_warnings(policy, slo, &known, frame, slice));
+    let figures = Figures { calc: &calc, remaining_ratio, sli, tte, coverage, alerts: &alerts };
+    let (level, reasons) = judge(policy, &figures);
+    SloReport {
+        name: slo.name.clone(),
+        group,
+        objective: slo.objective,
+        window: WindowReport { start: frame.start, end: frame.at, period_seconds: frame.period as f64 / 1000.0 },
+        coverage,
+        sli,
+        budget,
+        consumed_in: consumed_windows.iter().map(|&w| (w, calc.consumed_in(w))).collect(),
+        burn_rates,
+        alerts,
+        time_to_exhaustion_seconds: tte.filter(|t| t.is_finite()),
+        level,
+        reasons,
+        burndown: burndown(&calc),
+        warnings,
+    }
+}
+
+/// Seconds until exhaustion; +∞ for never; `None` for no data.
+fn time_to_exhaustion(remaining: Option<f64>, burn: Option<f64>, period: Millis) -> Option<f64> {
+    let (r, b) = (remaining?, burn?);
+    Some(if r <= 0.0 {
+        0.0
+    } else if b <= 0.0 {
+        f64::INFINITY
+    } else {
+        r * (period as f64 / 1000.0) / b
+    })
+}
+
+fn alerts(slo: &Slo, period: Millis, burn: &dyn Fn(Millis) -> Option<f64>) -> Vec<AlertReport> {
+    slo.alerting
+        .iter()
+        .map(|alert| {
+            let pairs: Vec<PairReport> = alert
+                .windows
+                .iter()
+                .map(|w| {
+                    let factor = w.budget * period as f64 / w.long as f64;
+                    let (long_burn, short_burn) = (burn(w.long), burn(w.short));
+                    let firing = long_burn.is_some_and(|b| b > factor) && short_burn.is_some_and(|b| b > factor);
+                    PairReport { long: w.long, short: w.short, budget: w.budget, factor, long_burn, short_burn, firing }
+                })
+                .collect();
+            AlertReport {
+                name: alert.name.clone(),
+                severity: alert.severity.clone(),
+                firing: pairs.iter().any(|p| p.firing),
+                pairs,
+            }
+        })
+        .collect()
+}
+
+fn burndown(calc: &Calc) -> Burndown {
+    let span = calc.frame.at - calc.frame.start;
+    let n = span.min(BURNDOWN_POINTS);
+    let mut out = Burndown { t: Vec::with_capacity(n as usize), remaining_ratio: Vec::with_capacity(n as usize) };
+    for j in 0..n {
+        let t = calc.frame.start + ((i128::from(j + 1) * i128::from(span)) / i128::from(n)) as i64;
+        out.t.push(t);
+        out.remaining_ratio.push(calc.remaining_at(t));
+    }
+    out
+}
+
+/// Windows that rules and alerts name but the data cannot fill.
+fn window_warnings(policy: &Policy, slo: &Slo, known: &Spans, frame: Frame, slice: Option<Millis>) -> Vec<String> {
+    let mut named: Vec<(String, Millis)> = Vec::new();
+    for rule in &policy.rules {
+        for term in crate::expr::terms(&rule.when) {
+            use crate::expr::Term;
+            match term {
+                Term::BurnRate(w) => named.push((format!("burn_rate({})", format_duration(*w)), *w)),
+                Term::SliIn(w) => named.push((format!("sli({})", format_duration(*w)), *w)),
+                Term::ConsumedIn(w) => {
+                    named.push((format!("consumed({})", format_duration(*w)), (*w).min(frame.at - frame.start)))
+                }
+                _ => {}
+            }
+        }
+    }
+    for alert in &slo.alerting {
+        for w in &alert.windows {
+            named.push((format!("alert {}: burn_rate({})", alert.name, format_duration(w.long)), w.long));
+        }
+    }
+    named.sort();
+    named.dedup();
+    let mut out = Vec::new();
+    for (what, w) in named {
+        let needs = frame.at - w;
+        match known.first_start() {
+            None => out.push(format!("{what} has no data to look at")),
+            Some(first) if first > needs => out.push(format!(
+                "{what} looks back to {} but this SLO's data starts at {}: it covers only part of its window",
+                format_rfc3339(needs),
+                format_rfc3339(first)
+            )),
+            _ => {}
+        }
+        if let Some(l) = slice.filter(|l| w < *l && slo.budgeting == Budgeting::Timeslices) {
+            out.push(format!("{what} is shorter than the {} slice: it sees at most one slice", format_duration(l)));
+        }
+    }
+    out
+}

@@ -1,0 +1,258 @@
+//! A SLO instance's data, made ready for window queries: prefix sums for
+//! occurrences, a slice table for timeslices. Every query after building is
+//! O(log n), so the number of windows asked for does not change the cost of
+//! the pass over the data.
+
+use super::clean::{clean, Clean};
+use super::slices::{SliceGrid, SliceState, SliceSums, SliceTable};
+use super::spans::Spans;
+use super::stream::{for_each_interval, range_of, PrefixSums};
+use crate::policy::{Budgeting, CmpOp};
+use crate::series::{Series, SeriesKind};
+use crate::time::{Instant, Millis};
+
+/// Which two roles a ratio SLI has, in the order they are stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Combo {
+    GoodTotal,
+    BadTotal,
+    GoodBad,
+}
+
+impl Combo {
+    /// `(total events, bad events)` from the two roles' sums, bad clamped to
+    /// `[0, total]` (docs/arithmetic.md §6).
+    pub fn total_and_bad(self, first: f64, second: f64) -> (f64, f64) {
+        let (n, b) = match self {
+            Combo::GoodTotal => (second, second - first),
+            Combo::BadTotal => (second, first),
+            Combo::GoodBad => (first + second, second),
+        };
+        (n, b.clamp(0.0, n.max(0.0)))
+    }
+}
+
+/// Good and bad amounts of a window: events (occurrences) or seconds
+/// (timeslices). `any` is whether the window has data at all.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Tally {
+    pub good: f64,
+    pub bad: f64,
+    pub any: bool,
+}
+
+impl Tally {
+    /// bad / (good + bad), or `None` when there is nothing good or bad.
+    pub fn bad_share(self) -> Option<f64> {
+        let all = self.good + self.bad;
+        (all > 0.0).then(|| self.bad / all)
+    }
+}
+
+pub enum Measure {
+    Occurrences { roles: [PrefixSums; 2], combo: Combo },
+    Timeslices(SliceTable),
+    /// Not even a step to cut slices with.
+    NoData,
+}
+
+impl Measure {
+    pub fn tally(&self, from: Instant, to: Instant) -> Tally {
+        match self {
+            Measure::Occurrences { roles, combo } => {
+                let (n, b) = combo.total_and_bad(roles[0].sum(from, to), roles[1].sum(from, to));
+                Tally { good: n - b, bad: b, any: n > 0.0 }
+            }
+            Measure::Timeslices(table) => {
+                let c = table.counts(from, to);
+                Tally { good: c.good_seconds, bad: c.bad_seconds, any: c.with_data > 0 }
+            }
+            Measure::NoData => Tally { good: 0.0, bad: 0.0, any: false },
+        }
+    }
+}
+
+/// One role of one instance: its series and how to read them.
+pub struct Role<'d> {
+    /// Each series with the kind its samples have (the series' own kind, else
+    /// the policy reference's).
+    pub series: Vec<(&'d Series, SeriesKind)>,
+}
+
+/// What building found that the report should mention.
+#[derive(Default)]
+pub struct BuildNotes {
+    /// Per role: how many interval events were negative and counted as 0.
+    pub negatives: Vec<(String, usize)>,
+    /// The slice length used, for timeslices.
+    pub slice: Option<Millis>,
+}
+
+/// The range of data an evaluation reads and the rules to read it by.
+pub struct Scope<'a> {
+    /// Earliest instant any window, slice or burn-down point looks back to.
+    pub from: Instant,
+    pub at: Instant,
+    pub window_start: Instant,
+    pub excluded: &'a Spans,
+    pub budgeting: Budgeting,
+    pub slice: Option<Millis>,
+    pub slice_target: f64,
+}
+
+/// Builds a ratio SLI's measure; returns it with the SLO's known time.
+pub fn build_ratio(roles: [Role; 2], combo: Combo, scope: &Scope, notes: &mut BuildNotes) -> (Measure, Spans) {
+    let cleaned: Vec<Vec<(Clean, SeriesKind)>> = roles
+        .iter()
+        .map(|r| r.series.iter().map(|(s, kind)| (clean(&s.times, &s.values, s.step), *kind)).collect())
+        .collect();
+    let grid = match scope.budgeting {
+        Budgeting::Occurrences => None,
+        Budgeting::Timeslices => match slice_grid(scope, &cleaned) {
+            Some(g) => Some(g),
+            None => return (Measure::NoData, Spans::default()),
+        },
+    };
+    notes.slice = grid.map(|g| g.len);
+    let from = grid.map_or(scope.from, |g| g.start(g.index(scope.from + 1)));
+    let mut known: Option<Spans> = None;
+    let mut prefixes = Vec::with_capacity(2);
+    let mut slice_sums = Vec::with_capacity(2);
+    for (role, series) in roles.iter().zip(&cleaned) {
+        let mut runs = Vec::new();
+        let mut negatives = 0;
+        if let Some(g) = grid {
+            let mut parts = Vec::with_capacity(series.len());
+            for (c, kind) in series {
+                let mut sums = SliceSums::default();
+                let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, ok| {
+                    if ok {
+                        sums.add(g.index(end), ev);
+                    }
+                });
+                runs.extend(info.known);
+                negatives += info.negatives;
+                parts.push(sums);
+            }
+            slice_sums.push(SliceSums::merge(parts));
+        } else if let [(c, kind)] = series.as_slice() {
+            let (i, j) = range_of(&c.times, from, scope.at);
+            let mut p = PrefixSums::with_capacity(j - i);
+            let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, _| p.push(end, ev));
+            runs = info.known;
+            negatives = info.negatives;
+            prefixes.push(p);
+        } else {
+            let mut pairs = Vec::new();
+            for (c, kind) in series {
+                let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, _| pairs.push((end, ev)));
+                runs.extend(info.known);
+                negatives += info.negatives;
+            }
+            prefixes.push(PrefixSums::from_unsorted(pairs));
+        }
+        let role_known = Spans::from_unsorted(runs);
+        known = Some(match known {
+            None => role_known,
+            Some(k) => k.intersect(&role_known),
+        });
+        notes.negatives.push((role.series.first().map_or(String::new(), |s| s.0.name.clone()), negatives));
+    }
+    let known = known.unwrap_or_default();
+    let measure = match grid {
+        Some(g) => {
+            let [first, second] = <[SliceSums; 2]>::try_from(slice_sums).unwrap_or_default();
+            Measure::Timeslices(SliceTable::new(g, ratio_states(&first, &second, combo, scope.slice_target)))
+        }
+        None => {
+            let [first, second] = <[PrefixSums; 2]>::try_from(prefixes).unwrap_or_default();
+            Measure::Occurrences { roles: [first, second], combo }
+        }
+    };
+    (measure, known)
+}
+
+/// Slices where both roles have data, judged against the slice target.
+fn ratio_states(first: &SliceSums, second: &SliceSums, combo: Combo, target: f64) -> Vec<(i64, SliceState)> {
+    let mut out = Vec::with_capacity(first.ks.len().min(second.ks.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < first.ks.len() && j < second.ks.len() {
+        let (ka, kb) = (first.ks[i], second.ks[j]);
+        if ka < kb {
+            i += 1;
+        } else if kb < ka {
+            j += 1;
+        } else {
+            let (n, b) = combo.total_and_bad(first.sums[i], second.sums[j]);
+            let state = if n <= 0.0 {
+                SliceState::Idle
+            } else if 1.0 - b / n >= target {
+                SliceState::Good
+            } else {
+                SliceState::Bad
+            };
+            out.push((ka, state));
+            i += 1;
+            j += 1;
+        }
+    }
+    out
+}
+
+/// Builds a threshold SLI's slice table; returns it with the known time.
+pub fn build_threshold(role: Role, op: CmpOp, threshold: f64, scope: &Scope, notes: &mut BuildNotes) -> (Measure, Spans) {
+    let cleaned: Vec<(Clean, SeriesKind)> =
+        role.series.iter().map(|(s, kind)| (clean(&s.times, &s.values, s.step), *kind)).collect();
+    let Some(grid) = slice_grid(scope, std::slice::from_ref(&cleaned)) else {
+        return (Measure::NoData, Spans::default());
+    };
+    notes.slice = Some(grid.len);
+    let from = grid.start(grid.index(scope.from + 1));
+    let mut samples: Vec<(i64, bool)> = Vec::new();
+    let mut runs = Vec::new();
+    for (c, _) in &cleaned {
+        let (i, j) = range_of(&c.times, from, scope.at);
+        // Known time comes from the spacing of the samples, as for events.
+        let info = for_each_interval(c, SeriesKind::Gauge, from, scope.at, &Spans::default(), |_, _, _| {});
+        runs.extend(info.known);
+        for k in i..j {
+            let t = c.times[k];
+            if !scope.excluded.contains(t) {
+                samples.push((grid.index(t), op.holds(c.values[k], threshold)));
+            }
+        }
+    }
+    if cleaned.len() > 1 {
+        samples.sort_by_key(|s| s.0);
+    }
+    let mut states: Vec<(i64, SliceState)> = Vec::new();
+    for (k, ok) in samples {
+        match states.last_mut() {
+            Some((last, state)) if *last == k => {
+                if !ok {
+                    *state = SliceState::Bad;
+                }
+            }
+            _ => states.push((k, if ok { SliceState::Good } else { SliceState::Bad })),
+        }
+    }
+    (Measure::Timeslices(SliceTable::new(grid, states)), Spans::from_unsorted(runs))
+}
+
+/// The slice grid: `slice`, else the step of the first role's first series.
+fn slice_grid(scope: &Scope, cleaned: &[Vec<(Clean, SeriesKind)>]) -> Option<SliceGrid> {
+    let len = scope.slice.or_else(|| cleaned.first()?.iter().find_map(|(c, _)| c.step))?;
+    Some(SliceGrid { anchor: scope.window_start, len, at: scope.at })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_is_clamped_to_the_total() {
+        assert_eq!(Combo::GoodTotal.total_and_bad(105.0, 100.0), (100.0, 0.0));
+        assert_eq!(Combo::BadTotal.total_and_bad(120.0, 100.0), (100.0, 100.0));
+        assert_eq!(Combo::GoodBad.total_and_bad(90.0, 10.0), (100.0, 10.0));
+    }
+}

@@ -1,0 +1,54 @@
+//! The error-budget policy: which rules match, and so which level applies
+//! (docs/arithmetic.md §11).
+
+use super::instance::Calc;
+use crate::expr::{evaluate, Env, Term, Value};
+use crate::policy::Policy;
+use crate::report::{AlertReport, Reason};
+
+/// The numbers a rule may ask about, computed once per instance.
+pub struct Figures<'a> {
+    pub calc: &'a Calc<'a>,
+    pub remaining_ratio: Option<f64>,
+    pub sli: Option<f64>,
+    /// +∞ means never.
+    pub tte: Option<f64>,
+    pub coverage: Option<f64>,
+    pub alerts: &'a [AlertReport],
+}
+
+impl Env for Figures<'_> {
+    fn term(&self, term: &Term) -> Value {
+        let n = Value::Number;
+        match term {
+            Term::Remaining => n(self.remaining_ratio),
+            Term::Consumed => n(self.remaining_ratio.map(|r| 1.0 - r)),
+            Term::ConsumedIn(w) => n(self.calc.consumed_in(*w)),
+            Term::BurnRate(w) => n(self.calc.burn_rate(*w)),
+            Term::Sli => n(self.sli),
+            Term::SliIn(w) => n(self.calc.sli_over(*w)),
+            Term::TimeToExhaustion => n(self.tte),
+            Term::Coverage => n(self.coverage),
+            Term::Alert(name) => Value::Truth(self.alerts.iter().find(|a| &a.name == name).map(|a| a.firing)),
+        }
+    }
+}
+
+/// The instance's level and every matched rule, in document order.
+pub fn judge(policy: &Policy, figures: &Figures) -> (String, Vec<Reason>) {
+    let mut level = 0;
+    let mut reasons = Vec::new();
+    for rule in &policy.rules {
+        let outcome = evaluate(&rule.when, figures);
+        if outcome.truth == Some(true) {
+            level = level.max(rule.level);
+            reasons.push(Reason {
+                level: policy.levels[rule.level].clone(),
+                when: rule.when_text.clone(),
+                value: outcome.value.filter(|v| v.is_finite()),
+                action: rule.action.clone(),
+            });
+        }
+    }
+    (policy.levels.get(level).cloned().unwrap_or_default(), reasons)
+}

@@ -1,0 +1,140 @@
+//! Engine smoke tests on hand-built policies (the parser has its own tests;
+//! tests/hand_worked.rs and tests/properties.rs test the numbers in depth).
+
+use super::*;
+use crate::diagnostic::Location;
+use crate::expr::Expr;
+use crate::policy::{Alert, Budgeting, BurnWindow, CmpOp, Rule};
+use crate::time::zone::Zone;
+
+fn slo(budgeting: Budgeting, window: Millis) -> Slo {
+    Slo {
+        name: "availability".into(),
+        description: None,
+        objective: 0.99,
+        window: Window::Rolling { duration: window },
+        budgeting,
+        slice: None,
+        slice_target: 0.99,
+        forecast_window: HOUR,
+        sli: Sli::Ratio {
+            good: Some(SeriesRef { name: "good".into(), query: None, kind: SeriesKind::Rate }),
+            bad: None,
+            total: Some(SeriesRef { name: "total".into(), query: None, kind: SeriesKind::Rate }),
+        },
+        group_by: vec![],
+        alerting: vec![Alert {
+            name: "page".into(),
+            severity: "page".into(),
+            windows: vec![BurnWindow { long: HOUR, short: 5 * MINUTE, budget: 0.02 }],
+        }],
+        exclude: vec![],
+        location: Location::default(),
+    }
+}
+
+fn policy(slo: Slo) -> Policy {
+    Policy {
+        name: "p".into(),
+        service: None,
+        labels: vec![],
+        slos: vec![slo],
+        levels: vec!["healthy".into(), "freeze".into()],
+        rules: vec![Rule {
+            level: 1,
+            when_text: "remaining < 50%".into(),
+            when: Expr::Compare(Box::new(Expr::Term(Term::Remaining)), CmpOp::Lt, Box::new(Expr::Number(0.5))),
+            action: Some("stop".into()),
+            location: Location::default(),
+        }],
+    }
+}
+
+/// One sample a minute over `(0, minutes]`, `bad_per_s` failing out of 10/s.
+fn data(minutes: i64, bad_per_s: impl Fn(i64) -> f64) -> DataSet {
+    let times: Vec<i64> = (0..=minutes).map(|i| i * MINUTE).collect();
+    let mut d = DataSet::default();
+    d.push(Series::new("total", times.clone(), vec![10.0; times.len()]));
+    d.push(Series::new("good", times.clone(), times.iter().map(|t| 10.0 - bad_per_s(t / MINUTE)).collect()));
+    d
+}
+
+#[test]
+fn occurrences_over_a_rolling_hour() {
+    // 60 minutes × 600 events = 36,000; 1/s failing in the last 10 minutes =
+    // 600 bad. Allowed 1% = 360 ⇒ remaining 1 − 600/360 = −0.6667.
+    let engine = Engine::new(policy(slo(Budgeting::Occurrences, HOUR)), vec![]);
+    let report = engine.evaluate(&data(60, |m| if m > 50 { 1.0 } else { 0.0 }), HOUR).unwrap();
+    let s = &report.slos[0];
+    assert_eq!(s.budget.allowed, Some(360.0));
+    assert_eq!(s.budget.consumed, Some(600.0));
+    assert!((s.budget.remaining_ratio.unwrap() + 2.0 / 3.0).abs() < 1e-12);
+    assert!((s.sli.unwrap() - (1.0 - 600.0 / 36_000.0)).abs() < 1e-12);
+    // 5m: 10% failing / 1% = 10; 1h: 600/36000 / 1% = 1.6667.
+    let burn = |w| s.burn_rates.iter().find(|b| b.0 == w).unwrap().1.unwrap();
+    assert!((burn(5 * MINUTE) - 10.0).abs() < 1e-9);
+    assert!((burn(HOUR) - 5.0 / 3.0).abs() < 1e-9);
+    // page factor 0.02 × 1h / 1h = 0.02: both exceed it.
+    assert!(s.alerts[0].firing);
+    assert_eq!(s.level, "freeze");
+    assert_eq!(report.level, "freeze");
+    assert_eq!(s.reasons[0].value, s.budget.remaining_ratio);
+    assert_eq!(s.coverage, Some(1.0));
+    assert_eq!(s.burndown.t.len(), 500);
+    assert_eq!(*s.burndown.t.last().unwrap(), HOUR);
+}
+
+#[test]
+fn timeslices_count_bad_minutes() {
+    // 1-minute slices of a 1h window; 10 bad minutes (10% failing ≥ 1%).
+    // allowed = 1% × 3600 s = 36 s; consumed = 600 s.
+    let engine = Engine::new(policy(slo(Budgeting::Timeslices, HOUR)), vec![]);
+    let report = engine.evaluate(&data(60, |m| if m > 50 { 1.0 } else { 0.0 }), HOUR).unwrap();
+    let s = &report.slos[0];
+    assert_eq!(s.budget.allowed, Some(36.0));
+    assert_eq!(s.budget.consumed, Some(600.0));
+    assert!((s.sli.unwrap() - 50.0 / 60.0).abs() < 1e-12);
+}
+
+#[test]
+fn no_traffic_is_no_data_not_a_full_budget() {
+    let engine = Engine::new(policy(slo(Budgeting::Occurrences, HOUR)), vec![]);
+    let mut d = data(60, |_| 0.0);
+    for s in &mut d.series {
+        s.values.iter_mut().for_each(|v| *v = 0.0);
+    }
+    let s = &engine.evaluate(&d, HOUR).unwrap().slos[0];
+    assert_eq!((s.sli, s.budget.allowed, s.budget.remaining_ratio), (None, None, None));
+    assert_eq!(s.level, "healthy");
+    assert_eq!(s.time_to_exhaustion_seconds, None);
+}
+
+#[test]
+fn a_missing_series_names_the_field() {
+    let engine = Engine::new(policy(slo(Budgeting::Occurrences, HOUR)), vec![]);
+    let mut d = DataSet::default();
+    d.push(Series::new("A", vec![], vec![]));
+    let err = engine.evaluate(&d, HOUR).unwrap_err();
+    assert_eq!(
+        err.message,
+        "no series named \"good\" for SLO \"availability\" (spec.slos[0].sli.ratio.good); the data has: A"
+    );
+}
+
+#[test]
+fn exclusions_remove_events_and_time() {
+    let mut s = slo(Budgeting::Occurrences, HOUR);
+    s.exclude.push(crate::policy::Exclusion {
+        start: 50 * MINUTE,
+        end: 61 * MINUTE,
+        rrule: None,
+        zone: Zone::utc(),
+        reason: None,
+    });
+    let engine = Engine::new(policy(s), vec![]);
+    let r = &engine.evaluate(&data(60, |m| if m > 50 { 1.0 } else { 0.0 }), HOUR).unwrap().slos[0];
+    // Ends 50..=60 are excluded: nothing bad is left; 50 of 60 minutes remain.
+    assert_eq!(r.budget.consumed, Some(0.0));
+    assert_eq!(r.coverage, Some(1.0));
+    assert_eq!(r.budget.allowed, Some(0.01 * 600.0 * 49.0));
+}
