@@ -24,7 +24,10 @@ pub struct Complement {
 
 impl Complement {
     pub fn of(x: f64) -> Complement {
-        Self::decimal(x).unwrap_or(Complement { num: 1.0 - x, den: 1.0 })
+        Self::decimal(x).unwrap_or(Complement {
+            num: 1.0 - x,
+            den: 1.0,
+        })
     }
 
     fn decimal(x: f64) -> Option<Complement> {
@@ -38,7 +41,10 @@ impl Complement {
         }
         let d: u64 = digits.parse().ok()?;
         let den = 10u64.pow(digits.len() as u32);
-        Some(Complement { num: (den - d) as f64, den: den as f64 })
+        Some(Complement {
+            num: (den - d) as f64,
+            den: den as f64,
+        })
     }
 
     /// `(1 − x) × v`, rounded once when `v × num` is exact.
@@ -62,7 +68,9 @@ pub fn percent(text: &str) -> Option<f64> {
         None => ("", t.strip_prefix('+').unwrap_or(t)),
     };
     let (int, frac) = body.split_once('.').unwrap_or((body, ""));
-    if int.is_empty() && frac.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+    if int.is_empty() && frac.is_empty()
+        || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let padded = format!("{int:0>2}");
@@ -81,12 +89,15 @@ mod tests {
         assert_eq!(complement(0.9995), 0.0005);
         assert_eq!(complement(0.95), 0.05);
         assert_eq!(complement(0.99999), 0.00001);
-        assert_eq!(complement(0.001) , 0.999);
+        assert_eq!(complement(0.001), 0.999);
         // February 2026 at 99.9%: 40.32 minutes, exactly as written.
         assert_eq!(Complement::of(0.999).times(2_419_200.0), 2419.2);
         assert_eq!(Complement::of(0.99).times(36_000.0), 360.0);
         // A burn rate: 5 bad of 30 minutes at 99.9% is 166.666…
-        assert_eq!(Complement::of(0.999).divide(5.0 / 30.0), 5.0 / 30.0 * 1000.0);
+        assert_eq!(
+            Complement::of(0.999).divide(5.0 / 30.0),
+            5.0 / 30.0 * 1000.0
+        );
     }
 
     #[test]

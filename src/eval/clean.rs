@@ -20,7 +20,8 @@ pub struct Clean<'a> {
 const STEP_SAMPLE: usize = 255;
 
 pub fn clean<'a>(times: &'a [Instant], values: &'a [f64], given_step: Option<Millis>) -> Clean<'a> {
-    let already_clean = values.iter().all(|v| v.is_finite()) && times.windows(2).all(|w| w[0] < w[1]);
+    let already_clean =
+        values.iter().all(|v| v.is_finite()) && times.windows(2).all(|w| w[0] < w[1]);
     let (times, values): (Cow<[Instant]>, Cow<[f64]>) = if already_clean {
         (Cow::Borrowed(times), Cow::Borrowed(values))
     } else {
@@ -28,7 +29,11 @@ pub fn clean<'a>(times: &'a [Instant], values: &'a [f64], given_step: Option<Mil
         (Cow::Owned(t), Cow::Owned(v))
     };
     let step = given_step.filter(|s| *s > 0).or_else(|| infer_step(&times));
-    Clean { times, values, step }
+    Clean {
+        times,
+        values,
+        step,
+    }
 }
 
 fn sort_dedupe_drop(times: &[Instant], values: &[f64]) -> (Vec<Instant>, Vec<f64>) {
@@ -38,7 +43,9 @@ fn sort_dedupe_drop(times: &[Instant], values: &[f64]) -> (Vec<Instant>, Vec<f64
     let mut out_t = Vec::with_capacity(times.len());
     let mut out_v = Vec::with_capacity(times.len());
     for (pos, &i) in order.iter().enumerate() {
-        let is_last_of_its_time = order.get(pos + 1).is_none_or(|&next| times[next] != times[i]);
+        let is_last_of_its_time = order
+            .get(pos + 1)
+            .is_none_or(|&next| times[next] != times[i]);
         if is_last_of_its_time && values[i].is_finite() {
             out_t.push(times[i]);
             out_v.push(values[i]);

@@ -5,7 +5,9 @@ use super::rules::{judge, Figures};
 use super::spans::Spans;
 use crate::decimal::Complement;
 use crate::policy::{Budgeting, Policy, Slo};
-use crate::report::{AlertReport, BudgetReport, BudgetUnit, Burndown, PairReport, SloReport, WindowReport};
+use crate::report::{
+    AlertReport, BudgetReport, BudgetUnit, Burndown, PairReport, SloReport, WindowReport,
+};
 use crate::time::{format_duration, format_rfc3339, Instant, Millis};
 
 /// The most points a burn-down has.
@@ -62,7 +64,8 @@ impl Calc<'_> {
     }
 
     pub fn remaining_ratio_of(&self, window: Tally) -> Option<f64> {
-        self.allowed(window).map(|allowed| 1.0 - window.bad / allowed)
+        self.allowed(window)
+            .map(|allowed| 1.0 - window.bad / allowed)
     }
 
     pub fn burn_rate(&self, w: Millis) -> Option<f64> {
@@ -71,27 +74,51 @@ impl Calc<'_> {
     }
 
     pub fn sli_over(&self, w: Millis) -> Option<f64> {
-        self.measure.tally(self.frame.at - w, self.frame.at).bad_share().map(|s| 1.0 - s)
+        self.measure
+            .tally(self.frame.at - w, self.frame.at)
+            .bad_share()
+            .map(|s| 1.0 - s)
     }
 
     /// consumed(W): clipped to the window, a share of its allowed budget.
     pub fn consumed_in(&self, w: Millis) -> Option<f64> {
         let from = self.frame.start.max(self.frame.at - w);
         let part = self.measure.tally(from, self.frame.at);
-        self.allowed(self.window()).map(|allowed| part.bad / allowed)
+        self.allowed(self.window())
+            .map(|allowed| part.bad / allowed)
     }
 
     /// remainingRatio as an evaluation at `t` would see it (burn-down).
     fn remaining_at(&self, t: Instant) -> Option<f64> {
-        let from = if self.frame.rolling { t - self.frame.period } else { self.frame.start };
+        let from = if self.frame.rolling {
+            t - self.frame.period
+        } else {
+            self.frame.start
+        };
         self.remaining_ratio_of(self.measure.tally(from, t))
     }
 }
 
 pub fn report(inputs: Inputs) -> SloReport {
-    let Inputs { policy, slo, group, frame, measure, known, excluded, burn_windows, consumed_windows, slice, mut warnings } =
-        inputs;
-    let calc = Calc { measure: &measure, frame, objective: slo.objective, budgeting: slo.budgeting };
+    let Inputs {
+        policy,
+        slo,
+        group,
+        frame,
+        measure,
+        known,
+        excluded,
+        burn_windows,
+        consumed_windows,
+        slice,
+        mut warnings,
+    } = inputs;
+    let calc = Calc {
+        measure: &measure,
+        frame,
+        objective: slo.objective,
+        budgeting: slo.budgeting,
+    };
     let window = calc.window();
     let remaining_ratio = calc.remaining_ratio_of(window);
     let allowed = calc.allowed(window);
@@ -106,13 +133,22 @@ pub fn report(inputs: Inputs) -> SloReport {
         remaining_ratio,
     };
     let sli = window.bad_share().map(|s| 1.0 - s);
-    let burn_rates: Vec<(Millis, Option<f64>)> = burn_windows.iter().map(|&w| (w, calc.burn_rate(w))).collect();
-    let burn = |w: Millis| burn_rates.iter().find(|b| b.0 == w).map_or_else(|| calc.burn_rate(w), |b| b.1);
+    let burn_rates: Vec<(Millis, Option<f64>)> = burn_windows
+        .iter()
+        .map(|&w| (w, calc.burn_rate(w)))
+        .collect();
+    let burn = |w: Millis| {
+        burn_rates
+            .iter()
+            .find(|b| b.0 == w)
+            .map_or_else(|| calc.burn_rate(w), |b| b.1)
+    };
     let alerts = alerts(slo, frame.period, &burn);
     let forecast = burn(slo.forecast_window);
     let tte = time_to_exhaustion(remaining_ratio, forecast, frame.period);
     let elapsed = (frame.at - frame.start) - excluded.measure(frame.start, frame.at);
-    let coverage = (elapsed > 0).then(|| known.subtract(excluded).measure(frame.start, frame.at) as f64 / elapsed as f64);
+    let coverage = (elapsed > 0)
+        .then(|| known.subtract(excluded).measure(frame.start, frame.at) as f64 / elapsed as f64);
     if let Some(c) = coverage.filter(|c| *c < 0.9) {
         warnings.push(format!(
             "coverage is {:.1}% (below 90%): the data leaves part of the window unknown, so these numbers describe only the known part",
@@ -120,17 +156,31 @@ pub fn report(inputs: Inputs) -> SloReport {
         ));
     }
     warnings.extend(window_warnings(policy, slo, &known, frame, slice));
-    let figures = Figures { calc: &calc, remaining_ratio, sli, tte, coverage, alerts: &alerts };
+    let figures = Figures {
+        calc: &calc,
+        remaining_ratio,
+        sli,
+        tte,
+        coverage,
+        alerts: &alerts,
+    };
     let (level, reasons) = judge(policy, &figures);
     SloReport {
         name: slo.name.clone(),
         group,
         objective: slo.objective,
-        window: WindowReport { start: frame.start, end: frame.at, period_seconds: frame.period as f64 / 1000.0 },
+        window: WindowReport {
+            start: frame.start,
+            end: frame.at,
+            period_seconds: frame.period as f64 / 1000.0,
+        },
         coverage,
         sli,
         budget,
-        consumed_in: consumed_windows.iter().map(|&w| (w, calc.consumed_in(w))).collect(),
+        consumed_in: consumed_windows
+            .iter()
+            .map(|&w| (w, calc.consumed_in(w)))
+            .collect(),
         burn_rates,
         alerts,
         time_to_exhaustion_seconds: tte.filter(|t| t.is_finite()),
@@ -163,8 +213,17 @@ fn alerts(slo: &Slo, period: Millis, burn: &dyn Fn(Millis) -> Option<f64>) -> Ve
                 .map(|w| {
                     let factor = w.budget * period as f64 / w.long as f64;
                     let (long_burn, short_burn) = (burn(w.long), burn(w.short));
-                    let firing = long_burn.is_some_and(|b| b > factor) && short_burn.is_some_and(|b| b > factor);
-                    PairReport { long: w.long, short: w.short, budget: w.budget, factor, long_burn, short_burn, firing }
+                    let firing = long_burn.is_some_and(|b| b > factor)
+                        && short_burn.is_some_and(|b| b > factor);
+                    PairReport {
+                        long: w.long,
+                        short: w.short,
+                        budget: w.budget,
+                        factor,
+                        long_burn,
+                        short_burn,
+                        firing,
+                    }
                 })
                 .collect();
             AlertReport {
@@ -180,7 +239,10 @@ fn alerts(slo: &Slo, period: Millis, burn: &dyn Fn(Millis) -> Option<f64>) -> Ve
 fn burndown(calc: &Calc) -> Burndown {
     let span = calc.frame.at - calc.frame.start;
     let n = span.min(BURNDOWN_POINTS);
-    let mut out = Burndown { t: Vec::with_capacity(n as usize), remaining_ratio: Vec::with_capacity(n as usize) };
+    let mut out = Burndown {
+        t: Vec::with_capacity(n as usize),
+        remaining_ratio: Vec::with_capacity(n as usize),
+    };
     for j in 0..n {
         let t = calc.frame.start + ((i128::from(j + 1) * i128::from(span)) / i128::from(n)) as i64;
         out.t.push(t);
@@ -190,24 +252,40 @@ fn burndown(calc: &Calc) -> Burndown {
 }
 
 /// Windows that rules and alerts name but the data cannot fill.
-fn window_warnings(policy: &Policy, slo: &Slo, known: &Spans, frame: Frame, slice: Option<Millis>) -> Vec<String> {
+fn window_warnings(
+    policy: &Policy,
+    slo: &Slo,
+    known: &Spans,
+    frame: Frame,
+    slice: Option<Millis>,
+) -> Vec<String> {
     let mut named: Vec<(String, Millis)> = Vec::new();
     for rule in &policy.rules {
         for term in crate::expr::terms(&rule.when) {
             use crate::expr::Term;
             match term {
-                Term::BurnRate(w) => named.push((format!("burn_rate({})", format_duration(*w)), *w)),
-                Term::SliIn(w) => named.push((format!("sli({})", format_duration(*w)), *w)),
-                Term::ConsumedIn(w) => {
-                    named.push((format!("consumed({})", format_duration(*w)), (*w).min(frame.at - frame.start)))
+                Term::BurnRate(w) => {
+                    named.push((format!("burn_rate({})", format_duration(*w)), *w))
                 }
+                Term::SliIn(w) => named.push((format!("sli({})", format_duration(*w)), *w)),
+                Term::ConsumedIn(w) => named.push((
+                    format!("consumed({})", format_duration(*w)),
+                    (*w).min(frame.at - frame.start),
+                )),
                 _ => {}
             }
         }
     }
     for alert in &slo.alerting {
         for w in &alert.windows {
-            named.push((format!("alert {}: burn_rate({})", alert.name, format_duration(w.long)), w.long));
+            named.push((
+                format!(
+                    "alert {}: burn_rate({})",
+                    alert.name,
+                    format_duration(w.long)
+                ),
+                w.long,
+            ));
         }
     }
     named.sort();
@@ -225,7 +303,10 @@ fn window_warnings(policy: &Policy, slo: &Slo, known: &Spans, frame: Frame, slic
             _ => {}
         }
         if let Some(l) = slice.filter(|l| w < *l && slo.budgeting == Budgeting::Timeslices) {
-            out.push(format!("{what} is shorter than the {} slice: it sees at most one slice", format_duration(l)));
+            out.push(format!(
+                "{what} is shorter than the {} slice: it sees at most one slice",
+                format_duration(l)
+            ));
         }
     }
     out

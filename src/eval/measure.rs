@@ -50,7 +50,10 @@ impl Tally {
 }
 
 pub enum Measure {
-    Occurrences { roles: [PrefixSums; 2], combo: Combo },
+    Occurrences {
+        roles: [PrefixSums; 2],
+        combo: Combo,
+    },
     Timeslices(SliceTable),
     /// Not even a step to cut slices with.
     NoData,
@@ -61,13 +64,25 @@ impl Measure {
         match self {
             Measure::Occurrences { roles, combo } => {
                 let (n, b) = combo.total_and_bad(roles[0].sum(from, to), roles[1].sum(from, to));
-                Tally { good: n - b, bad: b, any: n > 0.0 }
+                Tally {
+                    good: n - b,
+                    bad: b,
+                    any: n > 0.0,
+                }
             }
             Measure::Timeslices(table) => {
                 let c = table.counts(from, to);
-                Tally { good: c.good_seconds, bad: c.bad_seconds, any: c.with_data > 0 }
+                Tally {
+                    good: c.good_seconds,
+                    bad: c.bad_seconds,
+                    any: c.with_data > 0,
+                }
             }
-            Measure::NoData => Tally { good: 0.0, bad: 0.0, any: false },
+            Measure::NoData => Tally {
+                good: 0.0,
+                bad: 0.0,
+                any: false,
+            },
         }
     }
 }
@@ -101,10 +116,20 @@ pub struct Scope<'a> {
 }
 
 /// Builds a ratio SLI's measure; returns it with the SLO's known time.
-pub fn build_ratio(roles: [Role; 2], combo: Combo, scope: &Scope, notes: &mut BuildNotes) -> (Measure, Spans) {
+pub fn build_ratio(
+    roles: [Role; 2],
+    combo: Combo,
+    scope: &Scope,
+    notes: &mut BuildNotes,
+) -> (Measure, Spans) {
     let cleaned: Vec<Vec<(Clean, SeriesKind)>> = roles
         .iter()
-        .map(|r| r.series.iter().map(|(s, kind)| (clean(&s.times, &s.values, s.step), *kind)).collect())
+        .map(|r| {
+            r.series
+                .iter()
+                .map(|(s, kind)| (clean(&s.times, &s.values, s.step), *kind))
+                .collect()
+        })
         .collect();
     let grid = match scope.budgeting {
         Budgeting::Occurrences => None,
@@ -125,11 +150,12 @@ pub fn build_ratio(roles: [Role; 2], combo: Combo, scope: &Scope, notes: &mut Bu
             let mut parts = Vec::with_capacity(series.len());
             for (c, kind) in series {
                 let mut sums = SliceSums::default();
-                let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, ok| {
-                    if ok {
-                        sums.add(g.index(end), ev);
-                    }
-                });
+                let info =
+                    for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, ok| {
+                        if ok {
+                            sums.add(g.index(end), ev);
+                        }
+                    });
                 runs.extend(info.known);
                 negatives += info.negatives;
                 parts.push(sums);
@@ -138,14 +164,19 @@ pub fn build_ratio(roles: [Role; 2], combo: Combo, scope: &Scope, notes: &mut Bu
         } else if let [(c, kind)] = series.as_slice() {
             let (i, j) = range_of(&c.times, from, scope.at);
             let mut p = PrefixSums::with_capacity(j - i);
-            let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, _| p.push(end, ev));
+            let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, _| {
+                p.push(end, ev)
+            });
             runs = info.known;
             negatives = info.negatives;
             prefixes.push(p);
         } else {
             let mut pairs = Vec::new();
             for (c, kind) in series {
-                let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, _| pairs.push((end, ev)));
+                let info =
+                    for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, _| {
+                        pairs.push((end, ev))
+                    });
                 runs.extend(info.known);
                 negatives += info.negatives;
             }
@@ -156,24 +187,40 @@ pub fn build_ratio(roles: [Role; 2], combo: Combo, scope: &Scope, notes: &mut Bu
             None => role_known,
             Some(k) => k.intersect(&role_known),
         });
-        notes.negatives.push((role.series.first().map_or(String::new(), |s| s.0.name.clone()), negatives));
+        notes.negatives.push((
+            role.series
+                .first()
+                .map_or(String::new(), |s| s.0.name.clone()),
+            negatives,
+        ));
     }
     let known = known.unwrap_or_default();
     let measure = match grid {
         Some(g) => {
             let [first, second] = <[SliceSums; 2]>::try_from(slice_sums).unwrap_or_default();
-            Measure::Timeslices(SliceTable::new(g, ratio_states(&first, &second, combo, scope.slice_target)))
+            Measure::Timeslices(SliceTable::new(
+                g,
+                ratio_states(&first, &second, combo, scope.slice_target),
+            ))
         }
         None => {
             let [first, second] = <[PrefixSums; 2]>::try_from(prefixes).unwrap_or_default();
-            Measure::Occurrences { roles: [first, second], combo }
+            Measure::Occurrences {
+                roles: [first, second],
+                combo,
+            }
         }
     };
     (measure, known)
 }
 
 /// Slices where both roles have data, judged against the slice target.
-fn ratio_states(first: &SliceSums, second: &SliceSums, combo: Combo, target: f64) -> Vec<(i64, SliceState)> {
+fn ratio_states(
+    first: &SliceSums,
+    second: &SliceSums,
+    combo: Combo,
+    target: f64,
+) -> Vec<(i64, SliceState)> {
     let mut out = Vec::with_capacity(first.ks.len().min(second.ks.len()));
     let (mut i, mut j) = (0, 0);
     while i < first.ks.len() && j < second.ks.len() {
@@ -200,9 +247,18 @@ fn ratio_states(first: &SliceSums, second: &SliceSums, combo: Combo, target: f64
 }
 
 /// Builds a threshold SLI's slice table; returns it with the known time.
-pub fn build_threshold(role: Role, op: CmpOp, threshold: f64, scope: &Scope, notes: &mut BuildNotes) -> (Measure, Spans) {
-    let cleaned: Vec<(Clean, SeriesKind)> =
-        role.series.iter().map(|(s, kind)| (clean(&s.times, &s.values, s.step), *kind)).collect();
+pub fn build_threshold(
+    role: Role,
+    op: CmpOp,
+    threshold: f64,
+    scope: &Scope,
+    notes: &mut BuildNotes,
+) -> (Measure, Spans) {
+    let cleaned: Vec<(Clean, SeriesKind)> = role
+        .series
+        .iter()
+        .map(|(s, kind)| (clean(&s.times, &s.values, s.step), *kind))
+        .collect();
     let Some(grid) = slice_grid(scope, std::slice::from_ref(&cleaned)) else {
         return (Measure::NoData, Spans::default());
     };
@@ -213,7 +269,14 @@ pub fn build_threshold(role: Role, op: CmpOp, threshold: f64, scope: &Scope, not
     for (c, _) in &cleaned {
         let (i, j) = range_of(&c.times, from, scope.at);
         // Known time comes from the spacing of the samples, as for events.
-        let info = for_each_interval(c, SeriesKind::Gauge, from, scope.at, &Spans::default(), |_, _, _| {});
+        let info = for_each_interval(
+            c,
+            SeriesKind::Gauge,
+            from,
+            scope.at,
+            &Spans::default(),
+            |_, _, _| {},
+        );
         runs.extend(info.known);
         for k in i..j {
             let t = c.times[k];
@@ -233,16 +296,32 @@ pub fn build_threshold(role: Role, op: CmpOp, threshold: f64, scope: &Scope, not
                     *state = SliceState::Bad;
                 }
             }
-            _ => states.push((k, if ok { SliceState::Good } else { SliceState::Bad })),
+            _ => states.push((
+                k,
+                if ok {
+                    SliceState::Good
+                } else {
+                    SliceState::Bad
+                },
+            )),
         }
     }
-    (Measure::Timeslices(SliceTable::new(grid, states)), Spans::from_unsorted(runs))
+    (
+        Measure::Timeslices(SliceTable::new(grid, states)),
+        Spans::from_unsorted(runs),
+    )
 }
 
 /// The slice grid: `slice`, else the step of the first role's first series.
 fn slice_grid(scope: &Scope, cleaned: &[Vec<(Clean, SeriesKind)>]) -> Option<SliceGrid> {
-    let len = scope.slice.or_else(|| cleaned.first()?.iter().find_map(|(c, _)| c.step))?;
-    Some(SliceGrid { anchor: scope.window_start, len, at: scope.at })
+    let len = scope
+        .slice
+        .or_else(|| cleaned.first()?.iter().find_map(|(c, _)| c.step))?;
+    Some(SliceGrid {
+        anchor: scope.window_start,
+        len,
+        at: scope.at,
+    })
 }
 
 #[cfg(test)]

@@ -30,7 +30,15 @@ use measure::{build_ratio, build_threshold, BuildNotes, Combo, Role, Scope};
 use spans::Spans;
 
 /// Burn rates every report carries (SPEC §4).
-pub const REPORTED_BURN_WINDOWS: [Millis; 7] = [5 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 6 * HOUR, DAY, 3 * DAY];
+pub const REPORTED_BURN_WINDOWS: [Millis; 7] = [
+    5 * MINUTE,
+    30 * MINUTE,
+    HOUR,
+    2 * HOUR,
+    6 * HOUR,
+    DAY,
+    3 * DAY,
+];
 
 /// Something wrong with the data handed to an evaluation.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,7 +48,9 @@ pub struct EvalError {
 
 impl EvalError {
     fn new(message: impl Into<String>) -> EvalError {
-        EvalError { message: message.into() }
+        EvalError {
+            message: message.into(),
+        }
     }
 }
 
@@ -97,7 +107,11 @@ impl Engine {
         for (index, slo) in self.policy.slos.iter().enumerate() {
             slos.extend(self.evaluate_slo(index, slo, data, at)?);
         }
-        let worst = slos.iter().map(|s| self.level_index(&s.level)).max().unwrap_or(0);
+        let worst = slos
+            .iter()
+            .map(|s| self.level_index(&s.level))
+            .max()
+            .unwrap_or(0);
         Ok(Report {
             policy: self.policy.name.clone(),
             at,
@@ -107,7 +121,11 @@ impl Engine {
     }
 
     fn level_index(&self, level: &str) -> usize {
-        self.policy.levels.iter().position(|l| l == level).unwrap_or(0)
+        self.policy
+            .levels
+            .iter()
+            .position(|l| l == level)
+            .unwrap_or(0)
     }
 
     fn plan(&self, slo: &Slo) -> Plan {
@@ -135,19 +153,43 @@ impl Engine {
         consumed.sort_unstable();
         consumed.dedup();
         longest = longest.max(burn.last().copied().unwrap_or(0));
-        Plan { burn_windows: burn, consumed_windows: consumed, longest }
+        Plan {
+            burn_windows: burn,
+            consumed_windows: consumed,
+            longest,
+        }
     }
 
-    fn evaluate_slo(&self, index: usize, slo: &Slo, data: &DataSet, at: Instant) -> Result<Vec<SloReport>, EvalError> {
+    fn evaluate_slo(
+        &self,
+        index: usize,
+        slo: &Slo,
+        data: &DataSet,
+        at: Instant,
+    ) -> Result<Vec<SloReport>, EvalError> {
         let frame = match &slo.window {
-            Window::Rolling { duration } => Frame { at, start: at - duration, period: *duration, rolling: true },
+            Window::Rolling { duration } => Frame {
+                at,
+                start: at - duration,
+                period: *duration,
+                rolling: true,
+            },
             Window::Calendar { unit, zone } => {
                 let (start, end) = period_containing(*unit, zone, at);
-                Frame { at, start, period: end - start, rolling: false }
+                Frame {
+                    at,
+                    start,
+                    period: end - start,
+                    rolling: false,
+                }
             }
         };
         let plan = self.plan(slo);
-        let burndown_from = if frame.rolling { frame.start - frame.period } else { frame.start };
+        let burndown_from = if frame.rolling {
+            frame.start - frame.period
+        } else {
+            frame.start
+        };
         let from = burndown_from.min(at - plan.longest);
         let excluded = exclusions(slo, from, at);
         let roles = roles(index, slo, data)?;
@@ -155,11 +197,12 @@ impl Engine {
         for group in groups(slo, &roles) {
             let picked: Vec<Role> = roles
                 .iter()
-                .map(|(_, r, series)| Role {
-                    series: series
+                .map(|r| Role {
+                    series: r
+                        .series
                         .iter()
                         .filter(|s| group_key(slo, s) == group)
-                        .map(|s| (*s, s.kind.unwrap_or(r.kind)))
+                        .map(|s| (*s, s.kind.unwrap_or(r.reference.kind)))
                         .collect(),
                 })
                 .collect();
@@ -186,7 +229,12 @@ impl Engine {
                     let role = one.pop().expect("one role");
                     build_threshold(role, *op, *value, &scope, &mut notes)
                 }
-                _ => return Err(EvalError::new(format!("SLO \"{}\": its SLI has an unexpected number of series", slo.name))),
+                _ => {
+                    return Err(EvalError::new(format!(
+                        "SLO \"{}\": its SLI has an unexpected number of series",
+                        slo.name
+                    )))
+                }
             };
             let warnings = notes
                 .negatives
@@ -213,9 +261,18 @@ impl Engine {
     }
 }
 
-/// Each role of the SLI: where the policy declares it, its reference and
-/// every series supplied under its name.
-fn roles<'d>(index: usize, slo: &'d Slo, data: &'d DataSet) -> Result<Vec<(String, &'d SeriesRef, Vec<&'d Series>)>, EvalError> {
+/// One role of an SLI: where the policy declares it, its reference and every
+/// series supplied under its name.
+struct RoleData<'d> {
+    reference: &'d SeriesRef,
+    series: Vec<&'d Series>,
+}
+
+fn roles<'d>(
+    index: usize,
+    slo: &'d Slo,
+    data: &'d DataSet,
+) -> Result<Vec<RoleData<'d>>, EvalError> {
     let declared: Vec<(&str, &SeriesRef)> = match &slo.sli {
         Sli::Ratio { good, bad, total } => [("good", good), ("bad", bad), ("total", total)]
             .into_iter()
@@ -248,18 +305,24 @@ fn roles<'d>(index: usize, slo: &'d Slo, data: &'d DataSet) -> Result<Vec<(Strin
                     s.name, slo.name
                 )));
             }
-            Ok((path, r, series))
+            Ok(RoleData { reference: r, series })
         })
         .collect()
 }
 
 fn group_key(slo: &Slo, series: &Series) -> Vec<String> {
-    slo.group_by.iter().map(|l| series.label(l).unwrap_or("").to_string()).collect()
+    slo.group_by
+        .iter()
+        .map(|l| series.label(l).unwrap_or("").to_string())
+        .collect()
 }
 
 /// The distinct groupBy values over every role, sorted.
-fn groups(slo: &Slo, roles: &[(String, &SeriesRef, Vec<&Series>)]) -> Vec<Vec<String>> {
-    let mut keys: Vec<Vec<String>> = roles.iter().flat_map(|(_, _, s)| s.iter().map(|s| group_key(slo, s))).collect();
+fn groups(slo: &Slo, roles: &[RoleData]) -> Vec<Vec<String>> {
+    let mut keys: Vec<Vec<String>> = roles
+        .iter()
+        .flat_map(|r| r.series.iter().map(|s| group_key(slo, s)))
+        .collect();
     keys.sort();
     keys.dedup();
     if keys.is_empty() {
@@ -275,7 +338,14 @@ fn exclusions(slo: &Slo, from: Instant, at: Instant) -> Spans {
         match &ex.rrule {
             None => spans.push((ex.start, ex.end)),
             Some(rule) => {
-                spans.extend(crate::time::rrule::expand(rule, ex.start, ex.end - ex.start, &ex.zone, from, at));
+                spans.extend(crate::time::rrule::expand(
+                    rule,
+                    ex.start,
+                    ex.end - ex.start,
+                    &ex.zone,
+                    from,
+                    at,
+                ));
             }
         }
     }

@@ -29,7 +29,12 @@ impl Env for Figures<'_> {
             Term::SliIn(w) => n(self.calc.sli_over(*w)),
             Term::TimeToExhaustion => n(self.tte),
             Term::Coverage => n(self.coverage),
-            Term::Alert(name) => Value::Truth(self.alerts.iter().find(|a| &a.name == name).map(|a| a.firing)),
+            Term::Alert(name) => Value::Truth(
+                self.alerts
+                    .iter()
+                    .find(|a| &a.name == name)
+                    .map(|a| a.firing),
+            ),
         }
     }
 }
@@ -50,5 +55,8 @@ pub fn judge(policy: &Policy, figures: &Figures) -> (String, Vec<Reason>) {
             });
         }
     }
-    (policy.levels.get(level).cloned().unwrap_or_default(), reasons)
+    (
+        policy.levels.get(level).cloned().unwrap_or_default(),
+        reasons,
+    )
 }

@@ -60,7 +60,10 @@ impl SliceSums {
         if parts.len() == 1 {
             return parts.into_iter().next().unwrap_or_default();
         }
-        let mut all: Vec<(i64, f64)> = parts.into_iter().flat_map(|p| p.ks.into_iter().zip(p.sums)).collect();
+        let mut all: Vec<(i64, f64)> = parts
+            .into_iter()
+            .flat_map(|p| p.ks.into_iter().zip(p.sums))
+            .collect();
         all.sort_by_key(|p| p.0);
         let mut out = SliceSums::default();
         for (k, s) in all {
@@ -91,14 +94,25 @@ pub struct SliceTable {
 impl SliceTable {
     /// From `(k, state)` in increasing `k`.
     pub fn new(grid: SliceGrid, states: impl IntoIterator<Item = (i64, SliceState)>) -> SliceTable {
-        let mut t = SliceTable { grid, ks: Vec::new(), cum_good: vec![0], cum_bad: vec![0], cum_data: vec![0] };
+        let mut t = SliceTable {
+            grid,
+            ks: Vec::new(),
+            cum_good: vec![0],
+            cum_bad: vec![0],
+            cum_data: vec![0],
+        };
         for (k, state) in states {
             let len = grid.length(k);
-            let (g, b) = (*t.cum_good.last().unwrap_or(&0), *t.cum_bad.last().unwrap_or(&0));
+            let (g, b) = (
+                *t.cum_good.last().unwrap_or(&0),
+                *t.cum_bad.last().unwrap_or(&0),
+            );
             let d = *t.cum_data.last().unwrap_or(&0);
             t.ks.push(k);
-            t.cum_good.push(g + if state == SliceState::Good { len } else { 0 });
-            t.cum_bad.push(b + if state == SliceState::Bad { len } else { 0 });
+            t.cum_good
+                .push(g + if state == SliceState::Good { len } else { 0 });
+            t.cum_bad
+                .push(b + if state == SliceState::Bad { len } else { 0 });
             t.cum_data.push(d + 1);
         }
         t
@@ -108,9 +122,17 @@ impl SliceTable {
     pub fn counts(&self, from: Instant, to: Instant) -> SliceCounts {
         let g = &self.grid;
         let k_min = (from - g.anchor).div_euclid(g.len);
-        let k_max = if to >= g.at { g.index(g.at) } else { (to - g.anchor).div_euclid(g.len) - 1 };
+        let k_max = if to >= g.at {
+            g.index(g.at)
+        } else {
+            (to - g.anchor).div_euclid(g.len) - 1
+        };
         if k_max < k_min {
-            return SliceCounts { good_seconds: 0.0, bad_seconds: 0.0, with_data: 0 };
+            return SliceCounts {
+                good_seconds: 0.0,
+                bad_seconds: 0.0,
+                with_data: 0,
+            };
         }
         let i = self.ks.partition_point(|&k| k < k_min);
         let j = self.ks.partition_point(|&k| k <= k_max);
@@ -128,7 +150,11 @@ mod tests {
 
     #[test]
     fn slices_are_open_at_the_start_and_cut_at_the_evaluation_time() {
-        let g = SliceGrid { anchor: 0, len: 60, at: 150 };
+        let g = SliceGrid {
+            anchor: 0,
+            len: 60,
+            at: 150,
+        };
         assert_eq!(g.index(1), 0);
         assert_eq!(g.index(60), 0);
         assert_eq!(g.index(61), 1);
@@ -139,16 +165,37 @@ mod tests {
 
     #[test]
     fn counts_by_window() {
-        let g = SliceGrid { anchor: 0, len: 60_000, at: 150_000 };
-        let t = SliceTable::new(g, [(-1, SliceState::Bad), (0, SliceState::Good), (1, SliceState::Idle), (2, SliceState::Bad)]);
+        let g = SliceGrid {
+            anchor: 0,
+            len: 60_000,
+            at: 150_000,
+        };
+        let t = SliceTable::new(
+            g,
+            [
+                (-1, SliceState::Bad),
+                (0, SliceState::Good),
+                (1, SliceState::Idle),
+                (2, SliceState::Bad),
+            ],
+        );
         let all = t.counts(-60_000, 150_000);
-        assert_eq!((all.good_seconds, all.bad_seconds, all.with_data), (60.0, 90.0, 4));
+        assert_eq!(
+            (all.good_seconds, all.bad_seconds, all.with_data),
+            (60.0, 90.0, 4)
+        );
         // (0, 150]: slices 0, 1, 2 — the cut slice 2 is 30 s long.
         let w = t.counts(0, 150_000);
-        assert_eq!((w.good_seconds, w.bad_seconds, w.with_data), (60.0, 30.0, 3));
+        assert_eq!(
+            (w.good_seconds, w.bad_seconds, w.with_data),
+            (60.0, 30.0, 3)
+        );
         // (0, 120]: slices 0 and 1 end by then; slice 2 does not.
         let early = t.counts(0, 120_000);
-        assert_eq!((early.good_seconds, early.bad_seconds, early.with_data), (60.0, 0.0, 2));
+        assert_eq!(
+            (early.good_seconds, early.bad_seconds, early.with_data),
+            (60.0, 0.0, 2)
+        );
         // (30, 150]: slice 0 ends at 60 > 30, so it counts whole.
         assert_eq!(t.counts(30_000, 150_000).good_seconds, 60.0);
     }

@@ -138,6 +138,9 @@ mod tests {
         assert_eq!(a.intersect(&b).as_slice(), &[(5, 10), (20, 25)]);
         assert_eq!(a.subtract(&b).as_slice(), &[(0, 5), (25, 30)]);
         let holes = Spans::from_unsorted(vec![(1, 2), (3, 4), (28, 40)]);
-        assert_eq!(a.subtract(&holes).as_slice(), &[(0, 1), (2, 3), (4, 10), (20, 28)]);
+        assert_eq!(
+            a.subtract(&holes).as_slice(),
+            &[(0, 1), (2, 3), (4, 10), (20, 28)]
+        );
     }
 }

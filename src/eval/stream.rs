@@ -21,7 +21,10 @@ pub struct PassInfo {
 
 /// Indices of the samples whose interval ends lie in `(from, to]`.
 pub fn range_of(times: &[Instant], from: Instant, to: Instant) -> (usize, usize) {
-    (times.partition_point(|&t| t <= from), times.partition_point(|&t| t <= to))
+    (
+        times.partition_point(|&t| t <= from),
+        times.partition_point(|&t| t <= to),
+    )
 }
 
 /// Calls `sink(end, events, counts)` for every sample `t_i` in `(from, to]`,
@@ -102,7 +105,11 @@ pub struct PrefixSums {
 
 impl PrefixSums {
     pub fn with_capacity(n: usize) -> PrefixSums {
-        let mut p = PrefixSums { ends: Vec::with_capacity(n), hi: Vec::with_capacity(n + 1), lo: Vec::with_capacity(n + 1) };
+        let mut p = PrefixSums {
+            ends: Vec::with_capacity(n),
+            hi: Vec::with_capacity(n + 1),
+            lo: Vec::with_capacity(n + 1),
+        };
         p.hi.push(0.0);
         p.lo.push(0.0);
         p
@@ -111,7 +118,11 @@ impl PrefixSums {
     pub fn push(&mut self, end: Instant, events: f64) {
         let (s, c) = (self.hi[self.hi.len() - 1], self.lo[self.lo.len() - 1]);
         let t = s + events;
-        let err = if s.abs() >= events.abs() { (s - t) + events } else { (events - t) + s };
+        let err = if s.abs() >= events.abs() {
+            (s - t) + events
+        } else {
+            (events - t) + s
+        };
         self.ends.push(end);
         self.hi.push(t);
         self.lo.push(c + err);
@@ -143,25 +154,49 @@ mod tests {
     use super::*;
     use crate::eval::clean::clean;
 
-    fn events(kind: SeriesKind, t: &[i64], v: &[f64], excl: &Spans) -> (Vec<(i64, f64, bool)>, PassInfo) {
+    fn events(
+        kind: SeriesKind,
+        t: &[i64],
+        v: &[f64],
+        excl: &Spans,
+    ) -> (Vec<(i64, f64, bool)>, PassInfo) {
         let c = clean(t, v, None);
         let mut out = Vec::new();
-        let info = for_each_interval(&c, kind, i64::MIN, i64::MAX, excl, |e, ev, ok| out.push((e, ev, ok)));
+        let info = for_each_interval(&c, kind, i64::MIN, i64::MAX, excl, |e, ev, ok| {
+            out.push((e, ev, ok))
+        });
         (out, info)
     }
 
     #[test]
     fn rate_times_seconds() {
         // 2 req/s over 60 s = 120 events; 3 req/s over 60 s = 180.
-        let (out, info) = events(SeriesKind::Rate, &[0, 60_000, 120_000], &[1.0, 2.0, 3.0], &Spans::default());
-        assert_eq!(out, vec![(0, 0.0, false), (60_000, 120.0, true), (120_000, 180.0, true)]);
+        let (out, info) = events(
+            SeriesKind::Rate,
+            &[0, 60_000, 120_000],
+            &[1.0, 2.0, 3.0],
+            &Spans::default(),
+        );
+        assert_eq!(
+            out,
+            vec![
+                (0, 0.0, false),
+                (60_000, 120.0, true),
+                (120_000, 180.0, true)
+            ]
+        );
         assert_eq!(info.known, vec![(0, 120_000)]);
     }
 
     #[test]
     fn counter_resets_count_the_new_value() {
         // 10 → 15 (+5) → 3 (reset: +3) → 7 (+4)
-        let (out, _) = events(SeriesKind::Counter, &[0, 1, 2, 3], &[10.0, 15.0, 3.0, 7.0], &Spans::default());
+        let (out, _) = events(
+            SeriesKind::Counter,
+            &[0, 1, 2, 3],
+            &[10.0, 15.0, 3.0, 7.0],
+            &Spans::default(),
+        );
         let ev: Vec<f64> = out.iter().map(|o| o.1).collect();
         assert_eq!(ev, vec![0.0, 5.0, 3.0, 4.0]);
     }
@@ -169,7 +204,12 @@ mod tests {
     #[test]
     fn gaps_are_missing_and_reopen() {
         // Step 10; the 10→50 jump (40 > 2×10) is a gap.
-        let (out, info) = events(SeriesKind::Increase, &[0, 10, 20, 60, 70], &[1.0, 1.0, 1.0, 9.0, 1.0], &Spans::default());
+        let (out, info) = events(
+            SeriesKind::Increase,
+            &[0, 10, 20, 60, 70],
+            &[1.0, 1.0, 1.0, 9.0, 1.0],
+            &Spans::default(),
+        );
         assert_eq!(out[3], (60, 0.0, false));
         assert_eq!(out[4], (70, 1.0, true));
         assert_eq!(info.known, vec![(0, 20), (60, 70)]);
@@ -178,14 +218,27 @@ mod tests {
     #[test]
     fn excluded_ends_carry_no_events_but_stay_known() {
         let excl = Spans::from_unsorted(vec![(20, 30)]);
-        let (out, info) = events(SeriesKind::Increase, &[0, 10, 20, 30], &[1.0, 1.0, 1.0, 1.0], &excl);
-        assert_eq!(out.iter().map(|o| o.2).collect::<Vec<_>>(), vec![false, true, false, true]);
+        let (out, info) = events(
+            SeriesKind::Increase,
+            &[0, 10, 20, 30],
+            &[1.0, 1.0, 1.0, 1.0],
+            &excl,
+        );
+        assert_eq!(
+            out.iter().map(|o| o.2).collect::<Vec<_>>(),
+            vec![false, true, false, true]
+        );
         assert_eq!(info.known, vec![(0, 30)]);
     }
 
     #[test]
     fn negative_events_count_as_zero() {
-        let (out, info) = events(SeriesKind::Increase, &[0, 10, 20], &[1.0, -4.0, 2.0], &Spans::default());
+        let (out, info) = events(
+            SeriesKind::Increase,
+            &[0, 10, 20],
+            &[1.0, -4.0, 2.0],
+            &Spans::default(),
+        );
         assert_eq!(out[1], (10, 0.0, true));
         assert_eq!(info.negatives, 1);
     }

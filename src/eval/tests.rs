@@ -18,15 +18,27 @@ fn slo(budgeting: Budgeting, window: Millis) -> Slo {
         slice_target: 0.99,
         forecast_window: HOUR,
         sli: Sli::Ratio {
-            good: Some(SeriesRef { name: "good".into(), query: None, kind: SeriesKind::Rate }),
+            good: Some(SeriesRef {
+                name: "good".into(),
+                query: None,
+                kind: SeriesKind::Rate,
+            }),
             bad: None,
-            total: Some(SeriesRef { name: "total".into(), query: None, kind: SeriesKind::Rate }),
+            total: Some(SeriesRef {
+                name: "total".into(),
+                query: None,
+                kind: SeriesKind::Rate,
+            }),
         },
         group_by: vec![],
         alerting: vec![Alert {
             name: "page".into(),
             severity: "page".into(),
-            windows: vec![BurnWindow { long: HOUR, short: 5 * MINUTE, budget: 0.02 }],
+            windows: vec![BurnWindow {
+                long: HOUR,
+                short: 5 * MINUTE,
+                budget: 0.02,
+            }],
         }],
         exclude: vec![],
         location: Location::default(),
@@ -43,7 +55,11 @@ fn policy(slo: Slo) -> Policy {
         rules: vec![Rule {
             level: 1,
             when_text: "remaining < 50%".into(),
-            when: Expr::Compare(Box::new(Expr::Term(Term::Remaining)), CmpOp::Lt, Box::new(Expr::Number(0.5))),
+            when: Expr::Compare(
+                Box::new(Expr::Term(Term::Remaining)),
+                CmpOp::Lt,
+                Box::new(Expr::Number(0.5)),
+            ),
             action: Some("stop".into()),
             location: Location::default(),
         }],
@@ -55,7 +71,11 @@ fn data(minutes: i64, bad_per_s: impl Fn(i64) -> f64) -> DataSet {
     let times: Vec<i64> = (0..=minutes).map(|i| i * MINUTE).collect();
     let mut d = DataSet::default();
     d.push(Series::new("total", times.clone(), vec![10.0; times.len()]));
-    d.push(Series::new("good", times.clone(), times.iter().map(|t| 10.0 - bad_per_s(t / MINUTE)).collect()));
+    d.push(Series::new(
+        "good",
+        times.clone(),
+        times.iter().map(|t| 10.0 - bad_per_s(t / MINUTE)).collect(),
+    ));
     d
 }
 
@@ -64,7 +84,9 @@ fn occurrences_over_a_rolling_hour() {
     // 60 minutes × 600 events = 36,000; 1/s failing in the last 10 minutes =
     // 600 bad. Allowed 1% = 360 ⇒ remaining 1 − 600/360 = −0.6667.
     let engine = Engine::new(policy(slo(Budgeting::Occurrences, HOUR)), vec![]);
-    let report = engine.evaluate(&data(60, |m| if m > 50 { 1.0 } else { 0.0 }), HOUR).unwrap();
+    let report = engine
+        .evaluate(&data(60, |m| if m > 50 { 1.0 } else { 0.0 }), HOUR)
+        .unwrap();
     let s = &report.slos[0];
     assert_eq!(s.budget.allowed, Some(360.0));
     assert_eq!(s.budget.consumed, Some(600.0));
@@ -89,7 +111,9 @@ fn timeslices_count_bad_minutes() {
     // 1-minute slices of a 1h window; 10 bad minutes (10% failing ≥ 1%).
     // allowed = 1% × 3600 s = 36 s; consumed = 600 s.
     let engine = Engine::new(policy(slo(Budgeting::Timeslices, HOUR)), vec![]);
-    let report = engine.evaluate(&data(60, |m| if m > 50 { 1.0 } else { 0.0 }), HOUR).unwrap();
+    let report = engine
+        .evaluate(&data(60, |m| if m > 50 { 1.0 } else { 0.0 }), HOUR)
+        .unwrap();
     let s = &report.slos[0];
     assert_eq!(s.budget.allowed, Some(36.0));
     assert_eq!(s.budget.consumed, Some(600.0));
@@ -104,7 +128,10 @@ fn no_traffic_is_no_data_not_a_full_budget() {
         s.values.iter_mut().for_each(|v| *v = 0.0);
     }
     let s = &engine.evaluate(&d, HOUR).unwrap().slos[0];
-    assert_eq!((s.sli, s.budget.allowed, s.budget.remaining_ratio), (None, None, None));
+    assert_eq!(
+        (s.sli, s.budget.allowed, s.budget.remaining_ratio),
+        (None, None, None)
+    );
     assert_eq!(s.level, "healthy");
     assert_eq!(s.time_to_exhaustion_seconds, None);
 }
@@ -132,7 +159,10 @@ fn exclusions_remove_events_and_time() {
         reason: None,
     });
     let engine = Engine::new(policy(s), vec![]);
-    let r = &engine.evaluate(&data(60, |m| if m > 50 { 1.0 } else { 0.0 }), HOUR).unwrap().slos[0];
+    let r = &engine
+        .evaluate(&data(60, |m| if m > 50 { 1.0 } else { 0.0 }), HOUR)
+        .unwrap()
+        .slos[0];
     // Ends 50..=60 are excluded: nothing bad is left; 50 of 60 minutes remain.
     assert_eq!(r.budget.consumed, Some(0.0));
     assert_eq!(r.coverage, Some(1.0));
