@@ -28,14 +28,16 @@
 //! let minute = 60_000;
 //! let times: Vec<i64> = (0..=60).map(|i| i * minute).collect();
 //! let mut data = DataSet::default();
-//! // 10 requests/s, of which 0.05/s fail: 0.5% errors, half the 1% budget.
+//! // 10 requests/s, of which 0.06/s fail: 0.6% errors spend 60% of the 1% budget.
 //! data.push(Series::new("total", times.clone(), vec![10.0; 61]));
-//! data.push(Series::new("good", times, vec![9.95; 61]));
+//! data.push(Series::new("good", times, vec![9.94; 61]));
 //! let report = engine.evaluate(&data, 60 * minute).unwrap();
 //! let slo = &report.slos[0];
-//! assert!((slo.sli.unwrap() - 0.995).abs() < 1e-12);
-//! assert_eq!(slo.level, "freeze"); // exactly 50% left is not < 50%... see remaining
-//! # let _ = time::format_rfc3339(0);
+//! assert!((slo.sli.unwrap() - 0.994).abs() < 1e-12);
+//! assert!((slo.budget.remaining_ratio.unwrap() - 0.4).abs() < 1e-9);
+//! assert_eq!(slo.level, "freeze");
+//! assert_eq!(report.level, "freeze");
+//! assert_eq!(time::format_rfc3339(report.at), "1970-01-01T01:00:00Z");
 //! ```
 //!
 //! The crate is organised by what each module holds:
