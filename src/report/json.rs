@@ -438,10 +438,9 @@ pub(crate) mod tests {
             assert_eq!(format_number(*x), want, "{x:e}");
         }
         let compact = to_json(&sample());
-        let script =
-            format!("process.stdout.write(JSON.stringify(JSON.parse(process.argv[1]), null, 2))");
+        let script = "process.stdout.write(JSON.stringify(JSON.parse(process.argv[1]), null, 2))";
         let out = std::process::Command::new("node")
-            .args(["-e", &script, &compact])
+            .args(["-e", script, &compact])
             .output()
             .expect("node");
         assert_eq!(
