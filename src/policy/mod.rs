@@ -5,6 +5,7 @@
 //! entry points below are the contract with the rest of the crate.
 
 pub mod model;
+pub mod suggest;
 
 pub use model::*;
 
