@@ -6,6 +6,7 @@
 
 pub mod model;
 pub mod suggest;
+pub mod yaml;
 
 pub use model::*;
 
