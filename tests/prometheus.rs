@@ -365,6 +365,24 @@ fn gate_closes_on_the_incident_and_opens_before_it() {
 
 #[test]
 #[ignore = "needs a real Prometheus: run scripts/prometheus-test.sh"]
+fn a_15s_step_fetches_in_chunks_and_counters_stay_exact() {
+    let url = prometheus_url();
+    let dir = scratch("step", POLICY);
+    // 3 days at 15 s are 17,282 points: more than Prometheus' 11,000 per
+    // query, so each series comes in two requests, stitched together.
+    let (status, report, err) = eval_json(&dir, &url, AT, &["--step", "15s"]);
+    assert_eq!(status, Some(0), "{err}");
+    // Raw counters at every scrape: the same exact numbers as at 1m. (The
+    // rate SLIs are not compared: a 15 s step samples a 1m rate every 15 s,
+    // a moving average that smears the incident edges across windows.)
+    let counter = slo(&report, "availability-counter", &serde_json::json!({}));
+    assert_eq!(counter["budget"]["allowed"], 1440.0);
+    assert_eq!(counter["budget"]["consumed"], 1200.0);
+    assert_whole_traffic_at_t(counter, EXACT, 2880.0);
+}
+
+#[test]
+#[ignore = "needs a real Prometheus: run scripts/prometheus-test.sh"]
 fn a_query_error_carries_prometheus_message() {
     let url = prometheus_url();
     // One parenthesis short: Prometheus answers 400 with a parse error.
@@ -393,6 +411,33 @@ fn a_query_error_carries_prometheus_message() {
     assert!(line.contains("parse error"), "{line}");
     // Only the broken query fails.
     assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+#[ignore = "needs a real Prometheus: run scripts/prometheus-test.sh"]
+fn a_query_without_series_is_named_with_its_query() {
+    let url = prometheus_url();
+    // No 4xx ever happened: Prometheus answers with an empty matrix.
+    let policy = POLICY.replace(
+        "'sum(http_requests_total{code=~\"5..\"})'",
+        "'sum(http_requests_total{code=~\"4..\"})'",
+    );
+    assert_ne!(policy, POLICY);
+    let dir = scratch("no-series", &policy);
+    let o = slogate(
+        &dir,
+        &["eval", "policy.yaml", "--at", AT, "--prometheus", &url],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty(), "no report on bad input");
+    // The fetch window: 3 days (the longest reported burn rate) and two
+    // steps before T.
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "error: series \"errors_total\" (spec.slos[2].sli.ratio.bad): Prometheus at {url} has no data for sum(http_requests_total{{code=~\"4..\"}}) from 2026-02-27T11:58:00Z to {AT}; check the query (a query that may match no series, e.g. of errors, can end in 'or vector(0)')\n"
+        )
+    );
 }
 
 /// Needs no server, so it runs in every `cargo test`: a port that was just
