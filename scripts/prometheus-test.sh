@@ -6,7 +6,8 @@
 # integration test with SLOGATE_PROMETHEUS_URL pointing at it. The tests
 # there are #[ignore]d so that a plain `cargo test` never reports them as
 # passed without a server; this script is the one way they run, and
-# scripts/test (what CI runs) calls it.
+# scripts/test (what CI runs) calls it. (The file's one test that needs no
+# server runs in every `cargo test`.)
 #
 # Idempotent: installs Debian's prometheus (which brings promtool) only when
 # missing; everything else lives in a temp dir removed on exit, and the
@@ -94,11 +95,11 @@ step "building the test"
 cargo test --locked --test prometheus --no-run
 
 step "starting Prometheus"
-# A free port: the kernel picks one for a throwaway listener... bash cannot do
-# that, so try random high ports nothing answers on, and retry when
-# Prometheus still finds its port taken (a race with another process).
+# A free port: bash cannot ask the kernel for one, so take a random high port
+# that nothing answers on, and try another if Prometheus still finds it taken
+# (another process got there in between).
 started=""
-for attempt in 1 2 3 4 5; do
+for _ in 1 2 3 4 5; do
   port=$((20000 + RANDOM % 40000))
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue; fi
   # Retention far beyond the data's age: time-based retention must never
@@ -131,4 +132,4 @@ echo "Prometheus $(prometheus --version 2>&1 | awk 'NR==1 {print $3}') ready at 
 
 step "slogate eval against Prometheus"
 SLOGATE_PROMETHEUS_URL="$url" SLOGATE_PROMETHEUS_DATA_END="$T_RFC3339" \
-  timeout 300 cargo test --locked --test prometheus -- --include-ignored
+  timeout 300 cargo test --locked --test prometheus -- --ignored

@@ -110,12 +110,27 @@ fn prometheus_url() -> String {
     url
 }
 
-/// A scratch directory holding `policy.yaml`.
-fn scratch(name: &str, policy: &str) -> PathBuf {
+/// A scratch directory holding `policy.yaml`, removed when dropped.
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch(name: &str, policy: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("slogate-prom-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("policy.yaml"), policy).unwrap();
-    dir
+    Scratch(dir)
 }
 
 fn slogate(dir: &Path, args: &[&str]) -> Output {
