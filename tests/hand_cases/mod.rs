@@ -425,8 +425,8 @@ pub fn rate_times_seconds() -> Case {
 }
 
 /// `increase` samples are the events since the previous sample; the first
-/// value (999) only opens the series. total 10 + 20 + 30 = 60, good 10 + 19
-/// + 27 = 56, B = 4. O = 95%: allowed = 3, remaining = −1, ratio = −1/3.
+/// value (999) only opens the series. total 10 + 20 + 30 = 60, good
+/// 10 + 19 + 27 = 56, B = 4. O = 95%: allowed = 3, remaining = −1, ratio = −1/3.
 /// The same data as `bad/total` (bad 0, 1, 3) and as `good/bad` gives the same.
 pub fn increase_and_roles() -> Case {
     let t = at("2026-02-28T12:00:00Z");

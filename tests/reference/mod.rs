@@ -577,19 +577,22 @@ impl<'a> Grid<'a> {
     pub fn state(&self, k: i64, hi: Instant) -> SliceState {
         match &self.inst.sli {
             InstanceSli::Ratio { .. } => {
-                let mut sums = Vec::new(); // per role: events in the slice
-                for buckets in &self.role_buckets {
-                    let ivs: Vec<&Interval> = buckets
+                let mut sums = [0.0; 2]; // per role (a ratio SLI has two): events in the slice
+                for (r, buckets) in self.role_buckets.iter().enumerate() {
+                    let mut any = false;
+                    for iv in buckets
                         .get(&k)
                         .into_iter()
                         .flatten()
                         .filter(|iv| iv.end <= hi)
-                        .collect();
-                    if ivs.is_empty() {
+                    {
+                        any = true;
+                        sums[r] += iv.events;
+                    }
+                    if !any {
                         // Some role has no known, non-excluded interval here.
                         return SliceState::Missing;
                     }
-                    sums.push(ivs.iter().map(|iv| iv.events).sum::<f64>());
                 }
                 let (n, b) = self.inst.combine(&sums);
                 if n == 0.0 {
