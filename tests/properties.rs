@@ -664,8 +664,6 @@ proptest! {
             }
             let worst = s.reasons.iter().map(|x| policy.levels.iter().position(|l| *l == x.level).unwrap()).max();
             prop_assert_eq!(&s.level, &policy.levels[worst.unwrap_or(0)]);
-            // Shuffling the series of the data set changes nothing but the
-            // order of summation (exact here).
         }
         let mut reversed = data.clone();
         reversed.series.reverse();
