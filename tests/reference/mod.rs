@@ -202,7 +202,12 @@ impl Role {
         let all: Vec<(Instant, Instant)> = self
             .series
             .iter()
-            .flat_map(|s| s.intervals.iter().filter(|iv| iv.end <= until).map(|iv| (iv.start, iv.end)))
+            .flat_map(|s| {
+                s.intervals
+                    .iter()
+                    .filter(|iv| iv.end <= until)
+                    .map(|iv| (iv.start, iv.end))
+            })
             .collect();
         union(all)
     }
