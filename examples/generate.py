@@ -341,14 +341,14 @@ def ai_slot_build(out):
     #   2026-03-01 00:15-01:45Z all jobs fail: mirror rebuild inside the
     #     Sunday 03:00-05:00 MSK maintenance window (RRULE exclusion);
     #   2026-03-02 12:10-13:00Z all jobs fail: cache incident (15:10-16 MSK);
-    #   2026-03-03 18:00-19:00Z all jobs fail: planned registry migration
-    #     (one-off exclusion, 21-22 MSK);
+    #   2026-03-03 18:10-18:50Z all jobs fail: planned registry migration
+    #     (inside the one-off exclusion 21:00-22:00 MSK = 18:00-19:00Z);
     #   2026-03-04 10:00-10:40Z all jobs fail: build-ref incident.
     # The worker restarts at 2026-03-03T06:00Z: both counters reset.
     all_fail = [
         ("2026-03-01T00:15:00Z", "2026-03-01T01:45:00Z"),
         ("2026-03-02T12:10:00Z", "2026-03-02T13:00:00Z"),
-        ("2026-03-03T18:00:00Z", "2026-03-03T19:00:00Z"),
+        ("2026-03-03T18:10:00Z", "2026-03-03T18:50:00Z"),
         ("2026-03-04T10:00:00Z", "2026-03-04T10:40:00Z"),
     ]
     rng = random.Random("ai-slot-build/jobs")
