@@ -74,7 +74,7 @@ pub struct Engine {
 struct Plan {
     burn_windows: Vec<Millis>,
     consumed_windows: Vec<Millis>,
-    /// The longest look-back of any window (burn rates, `sli(W)`).
+    /// The longest look-back of any window.
     longest: Millis,
 }
 
@@ -131,7 +131,6 @@ impl Engine {
     fn plan(&self, slo: &Slo) -> Plan {
         let mut burn: Vec<Millis> = REPORTED_BURN_WINDOWS.to_vec();
         let mut consumed = Vec::new();
-        let mut longest = 0;
         burn.push(slo.forecast_window);
         for alert in &slo.alerting {
             for w in &alert.windows {
@@ -140,10 +139,13 @@ impl Engine {
         }
         for rule in &self.policy.rules {
             for term in terms(&rule.when) {
+                // SPEC §4: a burn rate for every window a rule names.
                 match term {
-                    Term::BurnRate(w) => burn.push(*w),
-                    Term::ConsumedIn(w) => consumed.push(*w),
-                    Term::SliIn(w) => longest = longest.max(*w),
+                    Term::BurnRate(w) | Term::SliIn(w) => burn.push(*w),
+                    Term::ConsumedIn(w) => {
+                        burn.push(*w);
+                        consumed.push(*w);
+                    }
                     _ => {}
                 }
             }
@@ -152,7 +154,7 @@ impl Engine {
         burn.dedup();
         consumed.sort_unstable();
         consumed.dedup();
-        longest = longest.max(burn.last().copied().unwrap_or(0));
+        let longest = burn.last().copied().unwrap_or(0);
         Plan {
             burn_windows: burn,
             consumed_windows: consumed,
