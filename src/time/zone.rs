@@ -307,7 +307,7 @@ fn normalize(name: &str) -> String {
 }
 
 /// Edit distance (insertions, deletions, substitutions), by characters.
-fn levenshtein(a: &str, b: &str) -> usize {
+pub(super) fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
