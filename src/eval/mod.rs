@@ -93,7 +93,9 @@ impl Engine {
     /// Errors: a series the policy names is absent from `data` (an empty
     /// series is fine: it is no data), or a series' columns differ in length.
     pub fn evaluate(&self, data: &DataSet, at: Instant) -> Result<Report, EvalError> {
+        check_instant("the evaluation time", at)?;
         for s in &data.series {
+            check_series(s)?;
             if s.times.len() != s.values.len() {
                 return Err(EvalError::new(format!(
                     "series \"{}\" has {} times but {} values: the two columns must have the same length",
@@ -260,6 +262,45 @@ impl Engine {
             }));
         }
         Ok(reports)
+    }
+}
+
+/// The instants the engine accepts: JavaScript's `Date` range, ±8.64e15 ms
+/// (about ±273,790 years). Within it every window, slice and step sum stays
+/// far from `i64` overflow.
+pub const MAX_INSTANT: Instant = 8_640_000_000_000_000;
+/// The longest step a series may declare (400 years, as the longest duration).
+pub const MAX_STEP: Millis = 400 * 366 * DAY;
+
+fn check_instant(what: &str, t: Instant) -> Result<(), EvalError> {
+    if (-MAX_INSTANT..=MAX_INSTANT).contains(&t) {
+        Ok(())
+    } else {
+        Err(EvalError::new(format!(
+            "{what} ({t} ms since 1970) is outside the supported range of ±{MAX_INSTANT} ms (JavaScript's Date range)"
+        )))
+    }
+}
+
+/// Times and step of a series within range (one pass; min/max vectorize).
+fn check_series(s: &Series) -> Result<(), EvalError> {
+    let (lo, hi) = s
+        .times
+        .iter()
+        .fold((Instant::MAX, Instant::MIN), |(lo, hi), &t| {
+            (lo.min(t), hi.max(t))
+        });
+    for t in [lo, hi] {
+        if !s.times.is_empty() {
+            check_instant(&format!("a time of series \"{}\"", s.name), t)?;
+        }
+    }
+    match s.step {
+        Some(step) if step <= 0 || step > MAX_STEP => Err(EvalError::new(format!(
+            "series \"{}\" has step {step} ms: a step must be positive and at most 400 years",
+            s.name
+        ))),
+        _ => Ok(()),
     }
 }
 
