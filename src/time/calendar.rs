@@ -464,4 +464,15 @@ mod tests {
         }
         assert_eq!(CalendarUnit::parse("fortnight"), None);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_instant_is_inside_its_period(t in -10_000_000_000_000i64..10_000_000_000_000, unit in 0usize..5, z in 0usize..4) {
+            let unit = [Day, Week, Month, Quarter, Year][unit];
+            let zone = zone(["UTC", "Europe/Berlin", "America/Santiago", "-03:30"][z]);
+            let (start, end) = period_containing(unit, &zone, t);
+            proptest::prop_assert!(start < t && t <= end);
+            proptest::prop_assert_eq!(period_containing(unit, &zone, end), (start, end));
+        }
+    }
 }

@@ -764,7 +764,7 @@ fn parse_until(value: &str) -> Result<Until, String> {
     };
     let time = time
         .strip_prefix(['T', 't'])
-        .filter(|t| t.len() == 6)
+        .filter(|t| t.len() == 6 && t.is_ascii())
         .ok_or_else(bad)?;
     let (h, m, s) = (
         digits(&time[..2]).ok_or_else(bad)?,
@@ -1466,6 +1466,50 @@ mod tests {
                 let all = expand(&r, i64::MIN, i64::MAX, zone, i64::MIN, i64::MAX);
                 assert!(all.len() <= MAX_OCCURRENCES);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_or_errs(text in "(RRULE:)?((FREQ|INTERVAL|BYDAY|BYMONTHDAY|BYMONTH|BYHOUR|BYMINUTE|COUNT|UNTIL|WKST|X)=[-+0-9A-Za-zé,:T]{0,16};?){0,5}") {
+            let _ = RRule::parse(&text);
+        }
+
+        #[test]
+        fn expansions_are_sorted_overlapping_and_bounded(
+            text in "FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;INTERVAL=[1-9])?(;BYDAY=(MO|-1SU|2FR|SA,SU))?(;COUNT=[1-9][0-9]?)?",
+            first in -2_000_000_000_000i64..2_000_000_000_000,
+            duration in 1i64..10 * DAY,
+            from in -2_000_000_000_000i64..2_000_000_000_000,
+            span in 1i64..400 * DAY,
+        ) {
+            let Ok(r) = RRule::parse(&text) else { return Ok(()) };
+            let zone = Zone::get("Europe/Berlin").unwrap();
+            let to = from + span;
+            let got = expand(&r, first, duration, &zone, from, to);
+            proptest::prop_assert!(got.windows(2).all(|w| w[0].0 < w[1].0));
+            proptest::prop_assert!(got.iter().all(|&(s, e)| e - s == duration && s <= to && e > from && s >= first));
+            if let Some(count) = r.count() {
+                proptest::prop_assert!(got.len() <= count as usize);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn jumping_ahead_matches_walking_from_the_start(
+            text in "FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;INTERVAL=[1-9])?(;BYDAY=(MO|-1SU|2FR|SA,SU))?(;BYHOUR=1,2,3)?",
+            from in 1_700_000_000_000i64..1_800_000_000_000,
+            back in 0i64..1_000 * DAY,
+            duration in 1i64..3 * DAY,
+            span in 1i64..60 * DAY,
+        ) {
+            let Ok(r) = RRule::parse(&text) else { return Ok(()) };
+            let zone = Zone::get("America/Santiago").unwrap();
+            let (first, to) = (from - back, from + span);
+            let jumped = expand(&r, first, duration, &zone, from, to);
+            let walked: Vec<_> = expand(&r, first, duration, &zone, first - 1, to).into_iter().filter(|&(_, e)| e > from).collect();
+            proptest::prop_assert_eq!(jumped, walked);
         }
     }
 }

@@ -120,7 +120,6 @@ impl Zone {
     pub fn fixed_offset(&self) -> Option<i32> {
         match self.rules {
             Rules::Fixed(seconds) => Some(seconds),
-            #[allow(unreachable_patterns)]
             _ => None,
         }
     }
@@ -222,6 +221,9 @@ fn parse_offset(text: &str) -> Option<i32> {
         b'-' => (-1, &text[1..]),
         _ => return None,
     };
+    if !rest.is_ascii() {
+        return None; // also keeps the byte slicing below on char boundaries
+    }
     let (hh, mm) = match rest.len() {
         2 => (rest, "00"),
         4 => (&rest[..2], &rest[2..]),
@@ -577,6 +579,23 @@ mod tests {
             let expected = if fold.contains(&t) { t - HOUR } else { t };
             assert_eq!(back, expected, "{t}");
             t += 15 * MINUTE;
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_name_is_a_zone_or_an_error(name in "\\PC{0,20}|[+-][0-9:é]{0,6}|(UTC|GMT)[+-][0-9:]{0,5}") {
+            let _ = Zone::get(&name);
+        }
+
+        #[test]
+        fn instant_of_inverts_local(t in -5_000_000_000_000i64..5_000_000_000_000) {
+            // Away from folds, local → instant_of is the identity; in a fold
+            // it may pick the earlier instant, never a later one.
+            for zone in [Zone::get("America/Santiago").unwrap(), Zone::get("Australia/Lord_Howe").unwrap()] {
+                let back = zone.instant_of(zone.local(t));
+                proptest::prop_assert!(back <= t && t - back <= HOUR, "{} {t} {back}", zone.name());
+            }
         }
     }
 }
