@@ -23,7 +23,10 @@ pub fn clean<'a>(times: &'a [Instant], values: &'a [f64], given_step: Option<Mil
     // One pass, no short-circuit, so it vectorizes.
     let finite = values.iter().fold(true, |ok, v| ok & v.is_finite());
     let later = times.get(1..).unwrap_or_default();
-    let sorted = later.iter().zip(times).fold(true, |ok, (b, a)| ok & (a < b));
+    let sorted = later
+        .iter()
+        .zip(times)
+        .fold(true, |ok, (b, a)| ok & (a < b));
     let already_clean = finite && sorted;
     let (times, values): (Cow<[Instant]>, Cow<[f64]>) = if already_clean {
         (Cow::Borrowed(times), Cow::Borrowed(values))
