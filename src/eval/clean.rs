@@ -64,12 +64,13 @@ fn sort_dedupe_drop(times: &[Instant], values: &[f64]) -> (Vec<Instant>, Vec<f64
 pub fn infer_step(times: &[Instant]) -> Option<Millis> {
     let m = times.len().checked_sub(1).filter(|m| *m > 0)?;
     let mut sample: Vec<Millis> = if m <= STEP_SAMPLE {
-        times.windows(2).map(|w| w[1] - w[0]).collect()
+        // Saturating: the range check of the times comes after cleaning.
+        times.windows(2).map(|w| w[1].saturating_sub(w[0])).collect()
     } else {
         (0..STEP_SAMPLE)
             .map(|k| {
                 let j = 1 + k * m / STEP_SAMPLE;
-                times[j] - times[j - 1]
+                times[j].saturating_sub(times[j - 1])
             })
             .collect()
     };
@@ -114,6 +115,11 @@ mod tests {
         assert_eq!(infer_step(&[0, 60, 121]), Some(60));
         let long: Vec<i64> = (0..100_000).map(|i| i * 15_000).collect();
         assert_eq!(infer_step(&long), Some(15_000));
+    }
+
+    #[test]
+    fn extreme_times_do_not_overflow() {
+        assert_eq!(infer_step(&[i64::MIN, i64::MAX]), Some(i64::MAX));
     }
 
     #[test]
