@@ -65,7 +65,10 @@ pub fn infer_step(times: &[Instant]) -> Option<Millis> {
     let m = times.len().checked_sub(1).filter(|m| *m > 0)?;
     let mut sample: Vec<Millis> = if m <= STEP_SAMPLE {
         // Saturating: the range check of the times comes after cleaning.
-        times.windows(2).map(|w| w[1].saturating_sub(w[0])).collect()
+        times
+            .windows(2)
+            .map(|w| w[1].saturating_sub(w[0]))
+            .collect()
     } else {
         (0..STEP_SAMPLE)
             .map(|k| {
