@@ -61,6 +61,10 @@ pub mod time;
 #[cfg(feature = "cli")]
 pub mod data;
 
+/// The JavaScript bindings behind `@slogate/engine` (see `pkg/README.md`).
+#[cfg(all(target_arch = "wasm32", feature = "wasm"))]
+pub mod wasm;
+
 pub use diagnostic::{Diagnostic, Severity};
 pub use eval::{Engine, EvalError};
 pub use policy::Policy;
