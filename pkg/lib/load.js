@@ -48,7 +48,8 @@ export function initSync(input) {
   loaded = true;
 }
 
-async function compile(input) {
+/** The compiled module from any `init` input (exported for the tests). */
+export async function compile(input) {
   input = await input;
   if (input === undefined) input = new URL('../dist/slogate_engine_bg.wasm', import.meta.url);
   if (input instanceof WebAssembly.Module) return input;
