@@ -17,6 +17,15 @@
 //! Percentages are fractions (`50%` = 0.5); durations are seconds (`3d` =
 //! 259200), so `time_to_exhaustion < 3d` reads as written.
 
+mod eval;
+mod lexer;
+mod parser;
+
+#[cfg(test)]
+mod tests;
+
+pub(crate) use parser::alert_names;
+
 use crate::policy::model::CmpOp;
 use crate::time::Millis;
 
@@ -85,16 +94,23 @@ pub struct Outcome {
 /// Parses and type-checks a `when` expression. The whole expression must be
 /// boolean; a bare number or term (`remaining`) is an error that shows how
 /// to compare it.
+///
+/// Nesting deeper than 64 levels (parentheses or `not`) is an error, so no
+/// input can exhaust the stack; no input panics.
 pub fn parse(text: &str) -> Result<Expr, ExprError> {
-    let _ = text;
-    todo!("policy helper")
+    parser::parse(text)
 }
 
 /// Evaluates with Kleene three-valued logic: comparisons with no data are
 /// unknown; `false and unknown` is false, `true or unknown` is true.
+/// `not unknown` is unknown. A term with no data (`Value::Number(None)`,
+/// NaN) makes its comparisons unknown; `+inf` (e.g. a time to exhaustion of
+/// "never") compares as a number, so `time_to_exhaustion < 3d` is false.
+///
+/// [`Outcome::value`] is the left-hand value of the leftmost comparison that
+/// held (every operand is evaluated, left to right), or `None` when none held.
 pub fn evaluate(expr: &Expr, env: &dyn Env) -> Outcome {
-    let _ = (expr, env);
-    todo!("policy helper")
+    eval::evaluate(expr, env)
 }
 
 /// Every term an expression names (to know which windows to compute).

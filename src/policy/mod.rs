@@ -4,7 +4,18 @@
 //! OWNER: policy helper (yaml tree, decoding, validation). The model and the
 //! entry points below are the contract with the rest of the crate.
 
+mod decode;
+mod fields;
 pub mod model;
+mod slo;
+pub mod suggest;
+mod validate;
+pub mod yaml;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_needing_time;
 
 pub use model::*;
 
@@ -21,9 +32,12 @@ impl Policy {
     /// Parses YAML or JSON (JSON is read as the YAML subset it is). Any
     /// error makes the whole document unusable: all errors found are returned,
     /// each with line and column.
+    ///
+    /// Diagnostics come sorted by position; warnings (alert factors that can
+    /// never fire or fire too early) travel with the errors or, for a usable
+    /// document, in [`Parsed::warnings`]. No input panics.
     pub fn parse(text: &str) -> Result<Parsed, Diagnostics> {
-        let _ = text;
-        todo!("policy helper")
+        decode::parse(text)
     }
 }
 

@@ -1,0 +1,420 @@
+//! Command-line arguments, parsed by hand: two subcommands and a handful of
+//! options do not need a framework, and the messages stay ours.
+//!
+//! Options take their value as `--name VALUE` or `--name=VALUE`. Anything
+//! this module rejects is a usage error (exit 2); problems found in the
+//! files the arguments name are bad input (exit 1).
+
+use slogate::time::{parse_duration, parse_rfc3339, Instant, Millis, MINUTE};
+
+/// What the user asked for.
+#[derive(Debug, PartialEq)]
+pub enum Command {
+    /// Print this text on stdout and exit 0.
+    Help(&'static str),
+    Version,
+    Check {
+        files: Vec<String>,
+    },
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, PartialEq)]
+pub struct EvalArgs {
+    pub policy: String,
+    pub at: At,
+    /// `--data NAME=FILE`, in order.
+    pub data: Vec<(String, String)>,
+    pub prometheus: Option<String>,
+    /// Resolution of Prometheus queries.
+    pub step: Millis,
+    pub format: Format,
+    pub gate: Option<String>,
+    pub color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum At {
+    Now,
+    Instant(Instant),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and `NO_COLOR` is unset or empty.
+    Auto,
+    Always,
+    Never,
+}
+
+/// A usage error, and the help to point at.
+#[derive(Debug, PartialEq)]
+pub struct UsageError {
+    pub message: String,
+    /// `Some("eval")`: "Run 'slogate eval --help'".
+    pub command: Option<&'static str>,
+}
+
+/// Default step of Prometheus range queries.
+pub const DEFAULT_STEP: Millis = MINUTE;
+
+pub const MAIN_HELP: &str = "\
+slogate: error budgets, burn rates, burn-rate alerts and freeze status from an SLO policy
+
+Usage:
+  slogate check POLICY...            validate policy documents
+  slogate eval POLICY --at TIME ...  evaluate a policy on data files or Prometheus
+  slogate help [COMMAND]             this help, or a command's
+  slogate --version
+
+Run 'slogate COMMAND --help' for a command's options.
+
+Exit status: 0 success; 1 bad input (policy, data, files; messages name the
+file and the place); 2 usage error; 3 the --gate level was reached.
+";
+
+pub const CHECK_HELP: &str = "\
+Usage: slogate check POLICY...
+
+Validates each policy document (YAML or JSON). Errors and warnings are
+printed to stderr as FILE:LINE:COL: severity: message; each valid file is
+reported on stdout as FILE: ok (N SLOs, M rules).
+
+Exit status: 0 when every file is valid (warnings allowed), 1 otherwise,
+2 on a usage error.
+";
+
+pub const EVAL_HELP: &str = "\
+Usage: slogate eval POLICY --at TIME [options]
+
+Evaluates the policy at TIME: budgets, burn rates, alerts and the level of
+the error-budget policy, with the rules that decided it.
+
+Options:
+  --at TIME              RFC 3339 (2026-02-28T23:59:00Z) or 'now' (required)
+  --data NAME=FILE       the series the policy calls NAME, from FILE; repeat
+                         for each series (and for several files of one name).
+                         FILE is a Prometheus query_range JSON response or
+                         CSV 'time,value' (RFC 3339 or epoch seconds)
+  --prometheus URL       fetch every series that has a 'query' and no --data
+                         from this Prometheus (e.g. http://localhost:9090)
+  --step DURATION        resolution of Prometheus queries (default 1m)
+  --format text|json     output format (default text)
+  --gate LEVEL           exit 3 when any SLO is at LEVEL or worse (LEVEL is
+                         one of the policy's levels), for deploy pipelines
+  --color auto|always|never
+                         colour the text output (default auto: when stdout
+                         is a terminal and NO_COLOR is not set)
+  -h, --help             this help
+
+Exit status: 0 success; 1 bad input (policy, data, files, unknown gate
+level); 2 usage error; 3 the gate level was reached.
+";
+
+/// Parses `args` (without the program name).
+pub fn parse(args: &[String]) -> Result<Command, UsageError> {
+    let Some((first, rest)) = args.split_first() else {
+        return Err(usage(None, "no command given: use check or eval"));
+    };
+    match first.as_str() {
+        "-h" | "--help" => Ok(Command::Help(MAIN_HELP)),
+        "-V" | "--version" => Ok(Command::Version),
+        "help" => match rest.first().map(String::as_str) {
+            None => Ok(Command::Help(MAIN_HELP)),
+            Some("check") => Ok(Command::Help(CHECK_HELP)),
+            Some("eval") => Ok(Command::Help(EVAL_HELP)),
+            Some(other) => Err(usage(
+                None,
+                format!("no help for unknown command \"{other}\""),
+            )),
+        },
+        "check" => parse_check(rest),
+        "eval" => parse_eval(rest),
+        other if other.starts_with('-') => Err(usage(
+            None,
+            format!("unknown option \"{other}\" (a command comes first)"),
+        )),
+        other => Err(usage(
+            None,
+            format!("unknown command \"{other}\": use check or eval"),
+        )),
+    }
+}
+
+fn usage(command: Option<&'static str>, message: impl Into<String>) -> UsageError {
+    UsageError {
+        message: message.into(),
+        command,
+    }
+}
+
+/// One argument: an option with its inline value (`--at=now`), or a positional.
+enum Arg<'a> {
+    Option(&'a str, Option<&'a str>),
+    Positional(&'a str),
+}
+
+/// Splits arguments into options and positionals; `--` ends options.
+fn split(args: &[String]) -> Vec<Arg<'_>> {
+    let mut out = Vec::new();
+    let mut options_done = false;
+    for a in args {
+        if options_done || a == "-" || !a.starts_with('-') {
+            out.push(Arg::Positional(a));
+        } else if a == "--" {
+            options_done = true;
+        } else {
+            match a.split_once('=') {
+                Some((name, value)) if name.starts_with("--") => {
+                    out.push(Arg::Option(name, Some(value)))
+                }
+                _ => out.push(Arg::Option(a, None)),
+            }
+        }
+    }
+    out
+}
+
+fn parse_check(args: &[String]) -> Result<Command, UsageError> {
+    let mut files = Vec::new();
+    for arg in split(args) {
+        match arg {
+            Arg::Option("-h" | "--help", _) => return Ok(Command::Help(CHECK_HELP)),
+            Arg::Option(name, _) => {
+                return Err(usage(Some("check"), format!("unknown option \"{name}\"")))
+            }
+            Arg::Positional(file) => files.push(file.to_string()),
+        }
+    }
+    if files.is_empty() {
+        return Err(usage(Some("check"), "no policy file given"));
+    }
+    Ok(Command::Check { files })
+}
+
+fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
+    let err = |message: String| usage(Some("eval"), message);
+    let mut policy = None;
+    let mut at = None;
+    let mut data = Vec::new();
+    let mut prometheus = None;
+    let mut step = DEFAULT_STEP;
+    let mut format = Format::Text;
+    let mut gate = None;
+    let mut color = ColorChoice::Auto;
+    let items = split(args);
+    let mut items = items.into_iter();
+    while let Some(arg) = items.next() {
+        let (name, inline) = match arg {
+            Arg::Positional(p) if policy.is_none() => {
+                policy = Some(p.to_string());
+                continue;
+            }
+            Arg::Positional(p) => {
+                return Err(err(format!(
+                    "unexpected argument \"{p}\": eval takes one policy file"
+                )))
+            }
+            Arg::Option("-h" | "--help", _) => return Ok(Command::Help(EVAL_HELP)),
+            Arg::Option(name, inline) => (name, inline),
+        };
+        if !matches!(
+            name,
+            "--at" | "--data" | "--prometheus" | "--step" | "--format" | "--gate" | "--color"
+        ) {
+            return Err(err(format!("unknown option \"{name}\"")));
+        }
+        // Every eval option takes a value, inline or as the next argument.
+        let value = match inline {
+            Some(v) => v.to_string(),
+            None => match items.next() {
+                Some(Arg::Positional(v)) => v.to_string(),
+                _ => return Err(err(format!("{name} needs a value"))),
+            },
+        };
+        match name {
+            "--at" => at = Some(parse_at(&value).map_err(err)?),
+            "--data" => data.push(parse_data_arg(&value).map_err(err)?),
+            "--prometheus" => {
+                if !(value.starts_with("http://") || value.starts_with("https://")) {
+                    return Err(err(format!(
+                        "--prometheus \"{value}\" is not a URL: use e.g. http://localhost:9090"
+                    )));
+                }
+                prometheus = Some(value);
+            }
+            "--step" => step = parse_duration(&value).map_err(|e| err(format!("--step: {e}")))?,
+            "--format" => {
+                format = match value.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    _ => return Err(err(format!("--format \"{value}\": use text or json"))),
+                }
+            }
+            "--gate" => gate = Some(value),
+            _ => {
+                color = match value.as_str() {
+                    "auto" => ColorChoice::Auto,
+                    "always" => ColorChoice::Always,
+                    "never" => ColorChoice::Never,
+                    _ => {
+                        return Err(err(format!(
+                            "--color \"{value}\": use auto, always or never"
+                        )))
+                    }
+                }
+            }
+        }
+    }
+    let policy = policy.ok_or_else(|| err("no policy file given".into()))?;
+    let at = at.ok_or_else(|| err("--at is required: an RFC 3339 time or 'now'".into()))?;
+    Ok(Command::Eval(EvalArgs {
+        policy,
+        at,
+        data,
+        prometheus,
+        step,
+        format,
+        gate,
+        color,
+    }))
+}
+
+fn parse_at(value: &str) -> Result<At, String> {
+    if value == "now" {
+        return Ok(At::Now);
+    }
+    parse_rfc3339(value)
+        .map(At::Instant)
+        .map_err(|e| format!("--at: {e}, or 'now'"))
+}
+
+fn parse_data_arg(value: &str) -> Result<(String, String), String> {
+    match value.split_once('=') {
+        Some((name, file)) if !name.is_empty() && !file.is_empty() => {
+            Ok((name.to_string(), file.to_string()))
+        }
+        _ => Err(format!(
+            "--data \"{value}\": use NAME=FILE, e.g. --data good=good.csv"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(line: &str) -> Result<Command, UsageError> {
+        let args: Vec<String> = line.split_whitespace().map(String::from).collect();
+        parse(&args)
+    }
+
+    fn eval(line: &str) -> EvalArgs {
+        match parse_str(line) {
+            Ok(Command::Eval(e)) => e,
+            other => panic!("{line}: {other:?}"),
+        }
+    }
+
+    fn usage_message(line: &str) -> String {
+        match parse_str(line) {
+            Err(e) => e.message,
+            other => panic!("{line}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn help_and_version() {
+        assert_eq!(
+            parse_str("").unwrap_err().message,
+            "no command given: use check or eval"
+        );
+        assert_eq!(parse_str("--help"), Ok(Command::Help(MAIN_HELP)));
+        assert_eq!(parse_str("help eval"), Ok(Command::Help(EVAL_HELP)));
+        assert_eq!(parse_str("check -h"), Ok(Command::Help(CHECK_HELP)));
+        assert_eq!(
+            parse_str("eval p.yaml --help"),
+            Ok(Command::Help(EVAL_HELP))
+        );
+        assert_eq!(parse_str("--version"), Ok(Command::Version));
+        assert!(!MAIN_HELP.contains("rules"), "rules is not implemented yet");
+    }
+
+    #[test]
+    fn check_takes_files() {
+        assert_eq!(
+            parse_str("check a.yaml b.json"),
+            Ok(Command::Check {
+                files: vec!["a.yaml".into(), "b.json".into()]
+            })
+        );
+        assert_eq!(
+            parse_str("check -- -odd.yaml"),
+            Ok(Command::Check {
+                files: vec!["-odd.yaml".into()]
+            })
+        );
+        assert_eq!(usage_message("check"), "no policy file given");
+        assert_eq!(
+            usage_message("check --strict a.yaml"),
+            "unknown option \"--strict\""
+        );
+    }
+
+    #[test]
+    fn eval_options() {
+        let e = eval("eval p.yaml --at 2026-02-28T23:59:00Z --data good=g.csv --data=total=t.json --format=json --gate freeze --step 30s --prometheus http://p:9090 --color never");
+        assert_eq!(e.policy, "p.yaml");
+        assert_eq!(e.at, At::Instant(1_772_323_140_000));
+        assert_eq!(
+            e.data,
+            [
+                ("good".into(), "g.csv".into()),
+                ("total".into(), "t.json".into())
+            ]
+        );
+        assert_eq!(e.format, Format::Json);
+        assert_eq!(e.gate.as_deref(), Some("freeze"));
+        assert_eq!(e.step, 30_000);
+        assert_eq!(e.prometheus.as_deref(), Some("http://p:9090"));
+        assert_eq!(e.color, ColorChoice::Never);
+        let d = eval("eval --at now p.yaml");
+        assert_eq!(
+            (d.at, d.format, d.step, d.color, d.gate),
+            (At::Now, Format::Text, DEFAULT_STEP, ColorChoice::Auto, None)
+        );
+    }
+
+    #[test]
+    fn usage_errors_say_what_to_do() {
+        let cases = [
+            ("frobnicate", "unknown command \"frobnicate\": use check or eval"),
+            ("rules p.yaml", "unknown command \"rules\": use check or eval"),
+            ("--verbose", "unknown option \"--verbose\" (a command comes first)"),
+            ("help frob", "no help for unknown command \"frob\""),
+            ("eval --at now", "no policy file given"),
+            ("eval p.yaml", "--at is required: an RFC 3339 time or 'now'"),
+            ("eval p.yaml q.yaml --at now", "unexpected argument \"q.yaml\": eval takes one policy file"),
+            ("eval p.yaml --at", "--at needs a value"),
+            ("eval p.yaml --at --format json", "--at needs a value"),
+            ("eval p.yaml --at yesterday", "--at: \"yesterday\" is not an RFC 3339 time: write it like 2026-02-05T10:00:00Z or 2026-02-05T12:00:00+02:00, or 'now'"),
+            ("eval p.yaml --at now --data good", "--data \"good\": use NAME=FILE, e.g. --data good=good.csv"),
+            ("eval p.yaml --at now --data =f.csv", "--data \"=f.csv\": use NAME=FILE, e.g. --data good=good.csv"),
+            ("eval p.yaml --at now --format yaml", "--format \"yaml\": use text or json"),
+            ("eval p.yaml --at now --color sometimes", "--color \"sometimes\": use auto, always or never"),
+            ("eval p.yaml --at now --prometheus localhost:9090", "--prometheus \"localhost:9090\" is not a URL: use e.g. http://localhost:9090"),
+            ("eval p.yaml --at now --step 0s", "--step: \"0s\" is not a usable duration: it must be longer than zero"),
+            ("eval p.yaml --at now -x", "unknown option \"-x\""),
+        ];
+        for (line, want) in cases {
+            assert_eq!(usage_message(line), want, "{line}");
+        }
+        assert_eq!(parse_str("eval p.yaml").unwrap_err().command, Some("eval"));
+    }
+}

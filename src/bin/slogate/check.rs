@@ -1,0 +1,68 @@
+//! `slogate check POLICY...`: validate documents the way a compiler reports.
+
+use slogate::{policy, Policy, Severity};
+
+use crate::read_text;
+
+/// Checks every file; returns the exit status (0 all valid, 1 otherwise).
+pub fn run(files: &[String]) -> u8 {
+    let mut status = 0;
+    for file in files {
+        if !check_one(file) {
+            status = 1;
+        }
+    }
+    status
+}
+
+/// Prints the file's diagnostics (stderr) or its summary (stdout); true if valid.
+fn check_one(file: &str) -> bool {
+    let text = match read_text(file) {
+        Ok(text) => text,
+        Err(message) => {
+            eprintln!("{message}");
+            return false;
+        }
+    };
+    let diagnostics = policy::diagnose(&text);
+    for d in &diagnostics {
+        eprintln!("{}", d.render(file));
+    }
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        return false;
+    }
+    match Policy::parse(&text) {
+        Ok(parsed) => {
+            let p = &parsed.policy;
+            println!(
+                "{file}: ok ({}, {})",
+                plural(p.slos.len(), "SLO"),
+                plural(p.rules.len(), "rule")
+            );
+            true
+        }
+        // diagnose found no error, so this is not expected; still no panic.
+        Err(all) => {
+            eprintln!("{}", all.render(file));
+            false
+        }
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn plurals() {
+        assert_eq!(super::plural(1, "SLO"), "1 SLO");
+        assert_eq!(super::plural(0, "rule"), "0 rules");
+        assert_eq!(super::plural(3, "SLO"), "3 SLOs");
+    }
+}

@@ -1,0 +1,236 @@
+//! `slogate eval POLICY --at TIME ...`: gather the data, evaluate, print the
+//! report, apply the gate.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use slogate::data::{load_file, prometheus::query_range};
+use slogate::report::{json, text, Report};
+use slogate::time::Instant;
+use slogate::{DataSet, Engine, Policy};
+
+use crate::args::{At, ColorChoice, EvalArgs, Format};
+use crate::needs::{lookback, needed_series};
+use crate::{read_text, say, tell};
+
+/// Evaluates; returns the exit status (0, 1 bad input, 3 gate reached).
+pub fn run(args: &EvalArgs) -> u8 {
+    match evaluate(args) {
+        Ok(status) => status,
+        Err(messages) => {
+            for m in messages {
+                tell(&m);
+            }
+            1
+        }
+    }
+}
+
+fn evaluate(args: &EvalArgs) -> Result<u8, Vec<String>> {
+    let file = &args.policy;
+    let text = read_text(file).map_err(|e| vec![e])?;
+    let engine = Engine::from_text(&text)
+        .map_err(|all| all.0.iter().map(|d| d.render(file)).collect::<Vec<_>>())?;
+    for w in &engine.warnings {
+        tell(&w.render(file));
+    }
+    // Check the gate before any data is read or fetched: a typo fails fast.
+    let gate = match &args.gate {
+        Some(level) => Some(gate_index(&engine.policy.levels, level, file).map_err(|e| vec![e])?),
+        None => None,
+    };
+    let at = match args.at {
+        At::Now => now(),
+        At::Instant(t) => t,
+    };
+    let data = gather_data(&engine.policy, args, at)?;
+    let report = engine
+        .evaluate(&data, at)
+        .map_err(|e| vec![format!("error: {e}")])?;
+    match args.format {
+        Format::Json => say(&format!("{}\n", json::to_json_pretty(&report))),
+        Format::Text => say(&text::to_text(&report, use_color(args.color))),
+    }
+    Ok(match gate {
+        Some(index) if gate_reached(&engine.policy.levels, index, &report) => 3,
+        _ => 0,
+    })
+}
+
+/// The `--data` files, then from Prometheus every referenced series that
+/// has a query and no file. All problems are collected, not just the first.
+fn gather_data(policy: &Policy, args: &EvalArgs, at: Instant) -> Result<DataSet, Vec<String>> {
+    let mut data = DataSet::default();
+    let mut errors = Vec::new();
+    for (name, file) in &args.data {
+        match load_file(Path::new(file), name) {
+            Ok(series) if series.is_empty() => {
+                tell(&format!("warning: {file}: no series in this file"))
+            }
+            Ok(series) => data.series.extend(series),
+            Err(e) => errors.push(e),
+        }
+    }
+    let needed = needed_series(policy);
+    for (name, file) in &args.data {
+        if needed.iter().all(|n| n.name != *name) {
+            let known: Vec<&str> = needed.iter().map(|n| n.name.as_str()).collect();
+            tell(&format!(
+                "warning: --data {name}={file}: the policy refers to no series \"{name}\" (it uses: {})",
+                known.join(", ")
+            ));
+        }
+    }
+    let missing = needed
+        .iter()
+        .filter(|n| args.data.iter().all(|(name, _)| *name != n.name));
+    // Evaluation instants at, at - step, ...: the last sample is exactly at `at`.
+    let steps_back = |lookback: i64| (lookback + args.step - 1) / args.step + 2;
+    for n in missing {
+        match (&args.prometheus, &n.query) {
+            (Some(url), Some(query)) => {
+                let start = at - steps_back(lookback(policy, at)) * args.step;
+                match query_range(url, query, start, at, args.step) {
+                    Ok(series) => data.series.extend(series.into_iter().map(|s| slogate::Series { name: n.name.clone(), ..s })),
+                    Err(e) => errors.push(format!("error: series \"{}\" ({}): {e}", n.name, n.path)),
+                }
+            }
+            (Some(_), None) => errors.push(format!(
+                "error: no data for series \"{}\" ({}): it has no query for Prometheus; pass --data {}=FILE or give it a query",
+                n.name, n.path, n.name
+            )),
+            (None, _) => errors.push(format!(
+                "error: no data for series \"{}\" ({}): pass --data {}=FILE or --prometheus URL",
+                n.name, n.path, n.name
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(data)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The index of `--gate LEVEL` in the policy's levels, or a did-you-mean.
+fn gate_index(levels: &[String], level: &str, file: &str) -> Result<usize, String> {
+    if let Some(i) = levels.iter().position(|l| l == level) {
+        return Ok(i);
+    }
+    let close = levels
+        .iter()
+        .filter(|l| edit_distance(l, level) <= (level.chars().count() / 3).max(1))
+        .min_by_key(|l| edit_distance(l, level));
+    let hint = close.map_or(String::new(), |l| format!("did you mean \"{l}\"? "));
+    Err(format!(
+        "error: --gate \"{level}\" is not a level of {file}: {hint}(levels: {})",
+        levels.join(", ")
+    ))
+}
+
+/// Whether any SLO instance (or the document) is at the gate level or worse;
+/// says which on stderr, for the pipeline log.
+fn gate_reached(levels: &[String], gate: usize, report: &Report) -> bool {
+    let at_or_worse = |level: &str| {
+        levels
+            .iter()
+            .position(|l| l == level)
+            .is_some_and(|i| i >= gate)
+    };
+    let gate_name = levels.get(gate).map_or("", String::as_str);
+    let mut reached = false;
+    for slo in report.slos.iter().filter(|s| at_or_worse(&s.level)) {
+        let group: Vec<String> = slo
+            .group
+            .iter()
+            .map(|(k, v)| format!("{k}={v:?}"))
+            .collect();
+        let group = if group.is_empty() {
+            String::new()
+        } else {
+            format!(" {{{}}}", group.join(", "))
+        };
+        tell(&format!(
+            "gate \"{gate_name}\" reached: {}{group} is at \"{}\"",
+            slo.name, slo.level
+        ));
+        reached = true;
+    }
+    if !reached && at_or_worse(&report.level) {
+        tell(&format!(
+            "gate \"{gate_name}\" reached: the policy is at \"{}\"",
+            report.level
+        ));
+        reached = true;
+    }
+    reached
+}
+
+/// Levenshtein distance in characters, for did-you-mean hints.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        // https://no-color.org: set and not empty disables colour.
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+fn now() -> Instant {
+    let since_epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    i64::try_from(since_epoch.as_millis()).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn levels() -> Vec<String> {
+        ["healthy", "warning", "freeze", "breach"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    #[test]
+    fn gate_levels_with_did_you_mean() {
+        assert_eq!(gate_index(&levels(), "freeze", "p.yaml"), Ok(2));
+        assert_eq!(
+            gate_index(&levels(), "frezee", "p.yaml").unwrap_err(),
+            "error: --gate \"frezee\" is not a level of p.yaml: did you mean \"freeze\"? (levels: healthy, warning, freeze, breach)"
+        );
+        assert_eq!(
+            gate_index(&levels(), "page", "p.yaml").unwrap_err(),
+            "error: --gate \"page\" is not a level of p.yaml: (levels: healthy, warning, freeze, breach)"
+        );
+    }
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance("freeze", "frezee"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("warning", "warning"), 0);
+        assert_eq!(edit_distance("breach", "breech"), 1);
+    }
+}

@@ -1,0 +1,188 @@
+//! CSV data files: `time,value`, one sample a line.
+//!
+//! - An optional header line: a first line whose first field starts with a
+//!   letter or a quote (`time,value`) is skipped; a time never does.
+//! - `time`: RFC 3339 (`2026-02-05T10:00:00Z`) or epoch **seconds**, with
+//!   decimals for sub-second instants (`1770285600.25`). Epoch milliseconds
+//!   are not guessed: a 13-digit number is read as seconds and refused as
+//!   too far in the future.
+//! - `value`: a number, `NaN`, `Inf`/`+Inf`/`-Inf` (any case), or empty for
+//!   a missing sample (read as NaN, which the engine treats as missing).
+//! - Blank lines are skipped; fields may be padded with spaces; `\r\n` line
+//!   ends are fine.
+//!
+//! Errors name the file, line and column: `good.csv:17:5: "abc" is not a number`.
+
+use crate::series::Series;
+use crate::time::{parse_rfc3339, Instant};
+
+/// Parses CSV `text` (`source` names it in messages) into one series `name`.
+pub fn parse_csv(text: &str, source: &str, name: &str) -> Result<Series, String> {
+    let mut times = Vec::new();
+    let mut values = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let line_no = index + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fields = split_fields(line);
+        let at = |field: &Field| format!("{source}:{line_no}:{}", field.column);
+        if index == 0
+            && fields[0]
+                .text
+                .starts_with(|c: char| c.is_alphabetic() || c == '"')
+        {
+            continue;
+        }
+        if fields.len() != 2 {
+            let place = fields.get(2).map_or_else(
+                || format!("{source}:{line_no}:{}", line.chars().count() + 1),
+                at,
+            );
+            return Err(format!(
+                "{place}: expected 2 fields (time,value), found {}",
+                fields.len()
+            ));
+        }
+        let time = parse_time(fields[0].text).map_err(|e| format!("{}: {e}", at(&fields[0])))?;
+        let value = parse_value(fields[1].text).map_err(|e| format!("{}: {e}", at(&fields[1])))?;
+        times.push(time);
+        values.push(value);
+    }
+    Ok(Series::new(name, times, values))
+}
+
+/// A field's trimmed text and the 1-based column (in characters) where it starts.
+struct Field<'a> {
+    text: &'a str,
+    column: usize,
+}
+
+fn split_fields(line: &str) -> Vec<Field<'_>> {
+    let mut fields = Vec::new();
+    let mut column = 1;
+    for raw in line.split(',') {
+        let leading = raw.chars().take_while(|c| c.is_whitespace()).count();
+        fields.push(Field {
+            text: raw.trim(),
+            column: column + leading,
+        });
+        column += raw.chars().count() + 1;
+    }
+    fields
+}
+
+/// RFC 3339 or epoch seconds (`-`, digits, optional `.` and digits).
+pub(crate) fn parse_time(text: &str) -> Result<Instant, String> {
+    if is_decimal(text) {
+        return epoch_seconds(text);
+    }
+    // Looks like a date (`2026-…`): let the RFC 3339 parser say what is wrong.
+    if text.as_bytes().get(4) == Some(&b'-') {
+        return parse_rfc3339(text);
+    }
+    Err(format!(
+        "\"{text}\" is not a time: use RFC 3339 (2026-02-05T10:00:00Z) or epoch seconds (1770285600)"
+    ))
+}
+
+/// `-`? digits (`.` digits)?
+fn is_decimal(text: &str) -> bool {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(int) && digits(frac)
+}
+
+/// Epoch seconds with optional decimals, to the millisecond (rounded).
+pub(crate) fn epoch_seconds(text: &str) -> Result<Instant, String> {
+    let seconds: f64 = text
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a time"))?;
+    seconds_to_instant(seconds).ok_or_else(|| {
+        format!("\"{text}\" is out of range for epoch seconds (milliseconds are not accepted: divide by 1000)")
+    })
+}
+
+/// Seconds to epoch milliseconds, for years 0 to 9999 only: anything beyond
+/// is a unit mistake (milliseconds or microseconds given as seconds).
+pub(crate) fn seconds_to_instant(seconds: f64) -> Option<Instant> {
+    const MIN: f64 = -62_167_219_200.0; // 0000-01-01T00:00:00Z
+    const MAX: f64 = 253_402_300_799.0; // 9999-12-31T23:59:59Z
+    (seconds.is_finite() && (MIN..=MAX).contains(&seconds))
+        .then(|| (seconds * 1000.0).round() as Instant)
+}
+
+/// A number, NaN, ±Inf, or empty (missing, read as NaN).
+pub(crate) fn parse_value(text: &str) -> Result<f64, String> {
+    if text.is_empty() {
+        return Ok(f64::NAN);
+    }
+    text.parse::<f64>()
+        .map_err(|_| format!("\"{text}\" is not a number"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Series, String> {
+        parse_csv(text, "good.csv", "good")
+    }
+
+    #[test]
+    fn reads_times_and_values() {
+        let s = parse("time,value\r\n2026-02-05T10:00:00Z,1.5\n\n 1770285660.25 , 2\n1770285720,NaN\n1770285780,+Inf\n1770285840,\n1770285900,-inf\n").unwrap();
+        assert_eq!(s.name, "good");
+        assert_eq!(
+            s.times,
+            [
+                1_770_285_600_000,
+                1_770_285_660_250,
+                1_770_285_720_000,
+                1_770_285_780_000,
+                1_770_285_840_000,
+                1_770_285_900_000
+            ]
+        );
+        assert_eq!(s.values[..2], [1.5, 2.0]);
+        assert!(s.values[2].is_nan() && s.values[4].is_nan());
+        assert_eq!(s.values[3], f64::INFINITY);
+        assert_eq!(s.values[5], f64::NEG_INFINITY);
+        assert!(s.labels.is_empty() && s.step.is_none());
+    }
+
+    #[test]
+    fn header_is_optional_and_only_first() {
+        assert_eq!(parse("1,2\n").unwrap().values, [2.0]);
+        assert_eq!(parse("\"time\",\"value\"\n1,2\n").unwrap().values, [2.0]);
+        assert_eq!(parse("1,2\ntime,value\n").unwrap_err(), "good.csv:2:1: \"time\" is not a time: use RFC 3339 (2026-02-05T10:00:00Z) or epoch seconds (1770285600)");
+        assert!(parse("").unwrap().times.is_empty());
+    }
+
+    #[test]
+    fn errors_name_file_line_and_column() {
+        let cases = [
+            ("1,1\n2,abc\n", "good.csv:2:3: \"abc\" is not a number"),
+            ("1,1\n2,  abc\n", "good.csv:2:5: \"abc\" is not a number"),
+            ("1,1\n2\n", "good.csv:2:2: expected 2 fields (time,value), found 1"),
+            ("1,1,1\n", "good.csv:1:5: expected 2 fields (time,value), found 3"),
+            ("2026-02-30T00:00:00Z,1\n", "good.csv:1:1: \"2026-02-30T00:00:00Z\" is not an RFC 3339 time: write it like 2026-02-05T10:00:00Z or 2026-02-05T12:00:00+02:00"),
+            ("1770285600000,1\n", "good.csv:1:1: \"1770285600000\" is out of range for epoch seconds (milliseconds are not accepted: divide by 1000)"),
+            ("1.,1\n", "good.csv:1:1: \"1.\" is not a time: use RFC 3339 (2026-02-05T10:00:00Z) or epoch seconds (1770285600)"),
+            ("1e9,1\n", "good.csv:1:1: \"1e9\" is not a time: use RFC 3339 (2026-02-05T10:00:00Z) or epoch seconds (1770285600)"),
+            ("é,1\n1,x\n", "good.csv:2:3: \"x\" is not a number"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse(text).unwrap_err(), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn negative_and_fractional_epochs() {
+        assert_eq!(parse_time("-1.5"), Ok(-1500));
+        assert_eq!(parse_time("0.0005"), Ok(1));
+        assert!(parse_time("-").is_err());
+        assert!(parse_time(".5").is_err());
+    }
+}

@@ -1,0 +1,261 @@
+//! From text to a validated [`Policy`]: the document, `metadata`,
+//! `spec.slos` (see [`super::slo`]) and `spec.policy`.
+
+use super::fields::{location_in, Decoder};
+use super::model::{Policy, Rule, DEFAULT_LEVELS};
+use super::slo::{self, SloInfo};
+use super::suggest;
+use super::validate;
+use super::yaml::{self, Kind, Node};
+use super::Parsed;
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, Severity};
+
+const API_VERSION: &str = "slogate/v1";
+const KIND: &str = "ServiceLevelPolicy";
+
+/// Parses and validates a whole document; see [`Policy::parse`].
+pub(crate) fn parse(text: &str) -> Result<Parsed, Diagnostics> {
+    let root = match yaml::parse(text) {
+        Ok(Some(root)) => root,
+        Ok(None) => {
+            return Err(Diagnostics(vec![Diagnostic::error(
+                Some(Location { line: 1, column: 1 }),
+                "",
+                format!("the document is empty: expected a policy starting with apiVersion: {API_VERSION} and kind: {KIND}"),
+            )]))
+        }
+        Err(d) => return Err(Diagnostics(vec![d])),
+    };
+    let mut d = Decoder::default();
+    let policy = document(&mut d, &root);
+    let mut diags = d.diags;
+    // An error in spec.defaults is found once per SLO that inherits it.
+    let mut seen = Vec::new();
+    diags.retain(|x| {
+        let key = (x.location.map(|l| (l.line, l.column)), x.message.clone());
+        let fresh = !seen.contains(&key);
+        seen.push(key);
+        fresh
+    });
+    diags.sort_by_key(|x| x.location.map(|l| (l.line, l.column)));
+    match policy {
+        Some(policy) if !diags.iter().any(|x| x.severity == Severity::Error) => Ok(Parsed {
+            policy,
+            warnings: diags,
+        }),
+        _ => Err(Diagnostics(diags)),
+    }
+}
+
+fn document(d: &mut Decoder, root: &Node) -> Option<Policy> {
+    let what = format!("a {KIND} document: a mapping with apiVersion, kind, metadata and spec");
+    let f = d.fields(root, "", &["apiVersion", "kind", "metadata", "spec"], &what)?;
+    for (key, expected) in [("apiVersion", API_VERSION), ("kind", KIND)] {
+        match f.get(key) {
+            None => d.error(
+                root.location,
+                key,
+                format!("{key} is required: write {key}: {expected}"),
+            ),
+            Some(n) if n.text() != Some(expected) => d.error(
+                n.location,
+                key,
+                format!("{key} must be {expected}, found {}", n.describe()),
+            ),
+            Some(_) => {}
+        }
+    }
+    let meta = d
+        .required(&f, "metadata", "metadata: {name: my-service}")
+        .and_then(|n| metadata(d, n));
+    let spec = d.required(&f, "spec", "spec: {slos: [...]}")?;
+    let s = d.fields(
+        spec,
+        "spec",
+        &["defaults", "slos", "policy"],
+        "a mapping with slos and optionally defaults and policy",
+    )?;
+    let defaults = s.get("defaults").and_then(|n| slo::defaults(d, n));
+    let mut slos = Vec::new();
+    let mut slos_ok = true;
+    let example = "slos: [{name: availability, objective: 99.9%, window: {rolling: 28d}, sli: {ratio: {good: good, total: total}}}]";
+    if let Some(list) = d.required(&s, "slos", example) {
+        if let Some(items) = d.list(list, "spec.slos", "[{name: availability, ...}]") {
+            if items.is_empty() {
+                d.error(
+                    list.location,
+                    "spec.slos",
+                    format!("a policy needs at least one SLO, e.g. {example}"),
+                );
+            }
+            for (i, item) in items.iter().enumerate() {
+                match slo::decode(d, item, i, defaults.as_ref()) {
+                    Some(info) => slos.push(info),
+                    None => slos_ok = false,
+                }
+            }
+        }
+    }
+    validate::unique_slo_names(d, &slos);
+    validate::consistent_series(d, &slos);
+    for info in &slos {
+        validate::alert_factors(d, info);
+    }
+    let (levels, rules) = match s.get("policy") {
+        Some(p) => policy(d, p, &slos, slos_ok)?,
+        None => (
+            DEFAULT_LEVELS.iter().map(|l| l.to_string()).collect(),
+            Vec::new(),
+        ),
+    };
+    let (name, service, labels) = meta?;
+    if d.has_errors() {
+        return None;
+    }
+    Some(Policy {
+        name,
+        service,
+        labels,
+        slos: slos.into_iter().map(|i| i.slo).collect(),
+        levels,
+        rules,
+    })
+}
+
+type Metadata = (String, Option<String>, Vec<(String, String)>);
+
+fn metadata(d: &mut Decoder, node: &Node) -> Option<Metadata> {
+    let f = d.fields(
+        node,
+        "metadata",
+        &["name", "service", "labels"],
+        "a mapping like {name: my-service}",
+    )?;
+    let name = d
+        .required(&f, "name", "name: my-service")
+        .and_then(|n| d.name(n, "metadata.name"));
+    let service = f.get("service").and_then(|n| d.name(n, "metadata.service"));
+    let mut labels = Vec::new();
+    if let Some(l) = f.get("labels") {
+        match &l.kind {
+            Kind::Map(entries) => {
+                for (k, v) in entries {
+                    let key = k.text().unwrap_or_default();
+                    if let Some(value) = d.string(v, &format!("metadata.labels.{key}")) {
+                        labels.push((key.to_string(), value));
+                    }
+                }
+            }
+            _ => d.error(
+                l.location,
+                "metadata.labels",
+                format!("expected labels like {{team: sre}}, found {}", l.describe()),
+            ),
+        }
+    }
+    Some((name?, service, labels))
+}
+
+/// `spec.policy`: levels and rules. `check_alerts` is false when some SLO
+/// failed to decode (its alert names are unknown, so references are not judged).
+fn policy(
+    d: &mut Decoder,
+    node: &Node,
+    slos: &[SloInfo],
+    check_alerts: bool,
+) -> Option<(Vec<String>, Vec<Rule>)> {
+    let f = d.fields(
+        node,
+        "spec.policy",
+        &["levels", "rules"],
+        "a mapping with levels and rules",
+    )?;
+    let levels: Vec<String> = match f.get("levels") {
+        Some(n) => {
+            let levels = d.strings(
+                n,
+                "spec.policy.levels",
+                "[healthy, warning, freeze, breach]",
+            )?;
+            if levels.is_empty() {
+                d.error(n.location, "spec.policy.levels", "levels needs at least one level, least severe first, e.g. [healthy, warning, freeze, breach]");
+            }
+            if let Kind::Seq(items) = &n.kind {
+                for (i, l) in levels.iter().enumerate() {
+                    if levels[..i].contains(l) {
+                        d.error(
+                            items[i].location,
+                            &format!("spec.policy.levels[{i}]"),
+                            format!("level \"{l}\" is listed twice: levels must be unique"),
+                        );
+                    }
+                }
+            }
+            levels
+        }
+        None => DEFAULT_LEVELS.iter().map(|l| l.to_string()).collect(),
+    };
+    let mut rules = Vec::new();
+    let example = "[{level: freeze, when: \"remaining < 10%\", action: Feature freeze}]";
+    let items = match f.get("rules") {
+        Some(n) => d.list(n, "spec.policy.rules", example)?,
+        None => &[],
+    };
+    let level_names: Vec<&str> = levels.iter().map(String::as_str).collect();
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("spec.policy.rules[{i}]");
+        let Some(r) = d.fields(
+            item,
+            &path,
+            &["level", "when", "action"],
+            &format!("a rule like {}", &example[1..example.len() - 1]),
+        ) else {
+            continue;
+        };
+        let level = d.required(&r, "level", "level: freeze").and_then(|n| {
+            let name = d.string(n, &r.path_of("level"))?;
+            let index = level_names.iter().position(|l| *l == name);
+            if index.is_none() {
+                let hint = match suggest::closest(&name, &level_names) {
+                    Some(c) => format!(" (did you mean \"{c}\"?)"),
+                    None => format!(": the levels are {}", level_names.join(", ")),
+                };
+                d.error(
+                    n.location,
+                    &r.path_of("level"),
+                    format!("unknown level \"{name}\"{hint}"),
+                );
+            }
+            index
+        });
+        let when_node = d.required(&r, "when", "when: \"remaining < 10%\"");
+        let when = when_node.and_then(|n| {
+            let text = d.string(n, &r.path_of("when"))?;
+            match crate::expr::parse(&text) {
+                Ok(expr) => {
+                    if check_alerts {
+                        validate::alert_references(d, n, &r.path_of("when"), slos);
+                    }
+                    Some((text, expr))
+                }
+                Err(e) => {
+                    d.error(location_in(n, e.offset), &r.path_of("when"), e.message);
+                    None
+                }
+            }
+        });
+        let action = r
+            .get("action")
+            .and_then(|n| d.string(n, &r.path_of("action")));
+        if let (Some(level), Some((when_text, when))) = (level, when) {
+            rules.push(Rule {
+                level,
+                when_text,
+                when,
+                action,
+                location: item.location,
+            });
+        }
+    }
+    Some((levels, rules))
+}

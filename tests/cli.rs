@@ -1,0 +1,108 @@
+//! The `slogate` binary, end to end, for what does not need an evaluation:
+//! usage errors, help, unreadable files. Exit statuses are part of SPEC §5.
+
+use std::process::{Command, Output};
+
+fn slogate(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_slogate"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run slogate")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn check_on_a_missing_file_names_it_and_exits_1() {
+    let o = slogate(&["check", "does-not-exist.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with("does-not-exist.yaml: cannot read: "),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn eval_on_a_missing_policy_exits_1() {
+    let o = slogate(&["eval", "does-not-exist.yaml", "--at", "now"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with("does-not-exist.yaml: cannot read: "),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_and_point_at_help() {
+    for (args, message, help) in [
+        (
+            &[][..],
+            "no command given: use check or eval",
+            "slogate --help",
+        ),
+        (
+            &["frobnicate"][..],
+            "unknown command \"frobnicate\": use check or eval",
+            "slogate --help",
+        ),
+        (
+            &["rules", "p.yaml"][..],
+            "unknown command \"rules\": use check or eval",
+            "slogate --help",
+        ),
+        (
+            &["check"][..],
+            "no policy file given",
+            "slogate check --help",
+        ),
+        (
+            &["eval", "p.yaml"][..],
+            "--at is required: an RFC 3339 time or 'now'",
+            "slogate eval --help",
+        ),
+        (
+            &["eval", "p.yaml", "--at", "now", "--format", "xml"][..],
+            "--format \"xml\": use text or json",
+            "slogate eval --help",
+        ),
+    ] {
+        let o = slogate(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&o),
+            format!("slogate: error: {message}\nRun '{help}' for usage.\n"),
+            "{args:?}"
+        );
+        assert_eq!(stdout(&o), "");
+    }
+}
+
+#[test]
+fn help_and_version_exit_0_on_stdout() {
+    let o = slogate(&["--version"]);
+    assert_eq!(
+        (o.status.code(), stdout(&o)),
+        (Some(0), format!("slogate {}\n", env!("CARGO_PKG_VERSION")))
+    );
+    for args in [
+        &["--help"][..],
+        &["help", "eval"][..],
+        &["eval", "--help"][..],
+        &["check", "-h"][..],
+    ] {
+        let o = slogate(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert!(stdout(&o).contains("Usage"), "{args:?}");
+        assert!(stdout(&o).contains("Exit status"), "{args:?}");
+    }
+}
