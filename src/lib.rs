@@ -56,6 +56,7 @@ pub mod expr;
 pub mod policy;
 pub mod report;
 pub mod series;
+mod sort;
 pub mod time;
 
 #[cfg(feature = "cli")]

@@ -286,7 +286,7 @@ pub fn build_threshold(
         }
     }
     if cleaned.len() > 1 {
-        samples.sort_by_key(|s| s.0);
+        crate::sort::sort_by_key(&mut samples, |s| s.0);
     }
     let mut states: Vec<(i64, SliceState)> = Vec::new();
     for (k, ok) in samples {

@@ -18,7 +18,7 @@ impl Spans {
     /// From spans in any order, possibly overlapping or touching.
     pub fn from_unsorted(mut spans: Vec<(Instant, Instant)>) -> Spans {
         spans.retain(|(s, e)| s < e);
-        spans.sort_unstable();
+        crate::sort::sort(&mut spans);
         let mut merged: Vec<(Instant, Instant)> = Vec::with_capacity(spans.len());
         for (s, e) in spans {
             match merged.last_mut() {

@@ -130,7 +130,7 @@ impl PrefixSums {
 
     /// From `(end, events)` pairs in any order (several series of one role).
     pub fn from_unsorted(mut pairs: Vec<(Instant, f64)>) -> PrefixSums {
-        pairs.sort_by_key(|p| p.0);
+        crate::sort::sort_by_key(&mut pairs, |p| p.0);
         let mut p = PrefixSums::with_capacity(pairs.len());
         for (end, events) in pairs {
             p.push(end, events);
