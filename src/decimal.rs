@@ -34,7 +34,9 @@ impl Complement {
         if !(x > 0.0 && x < 1.0) {
             return None;
         }
-        let text = format!("{x}");
+        // The shortest digits that read back as x (no float formatting of
+        // its own: the WebAssembly build delegates that to JavaScript).
+        let text = crate::report::json::format_number(x);
         let digits = text.strip_prefix("0.")?;
         if digits.len() > 15 {
             return None;
@@ -78,6 +80,27 @@ pub fn percent(text: &str) -> Option<f64> {
     format!("{sign}{whole}.{cents}{frac}").parse().ok()
 }
 
+/// `v` with at most `decimals` decimals (rounded, trailing zeros dropped),
+/// for messages: `fixed(14.4000000001, 4) == "14.4"`. Integer arithmetic,
+/// so that no float-formatting code is linked into the WebAssembly build;
+/// beyond ±1e18 the shortest form is written instead.
+pub fn fixed(v: f64, decimals: u32) -> String {
+    let scale = 10i128.pow(decimals);
+    if !v.is_finite() || v.abs() >= 1e18 {
+        return crate::report::json::format_number(v);
+    }
+    let scaled = (v * scale as f64).round() as i128;
+    let (int, frac) = (scaled.abs() / scale, scaled.abs() % scale);
+    let sign = if scaled < 0 { "-" } else { "" };
+    let mut text = format!("{sign}{int}");
+    if frac > 0 {
+        let digits = format!("{frac:0>width$}", width = decimals as usize);
+        text.push('.');
+        text.push_str(digits.trim_end_matches('0'));
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,5 +135,15 @@ mod tests {
         assert_eq!(percent("1e3"), None);
         assert_eq!(percent(""), None);
         assert_eq!(percent("."), None);
+    }
+
+    #[test]
+    fn fixed_rounds_and_trims() {
+        assert_eq!(fixed(14.4000000001, 4), "14.4");
+        assert_eq!(fixed(2.0, 10), "2");
+        assert_eq!(fixed(-0.25, 1), "-0.3");
+        assert_eq!(fixed(0.049, 1), "0");
+        assert_eq!(fixed(87.54, 1), "87.5");
+        assert_eq!(fixed(1.0 / 3.0, 10), "0.3333333333");
     }
 }
