@@ -45,12 +45,30 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(location: Option<Location>, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, location, path: path.into(), message: message.into() }
+    pub fn error(
+        location: Option<Location>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            location,
+            path: path.into(),
+            message: message.into(),
+        }
     }
 
-    pub fn warning(location: Option<Location>, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, location, path: path.into(), message: message.into() }
+    pub fn warning(
+        location: Option<Location>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            location,
+            path: path.into(),
+            message: message.into(),
+        }
     }
 
     /// `FILE:LINE:COL: error: PATH: message`, the form compilers and editors understand.
@@ -62,7 +80,12 @@ impl Diagnostic {
         if self.path.is_empty() {
             format!("{place}: {}: {}", self.severity.as_str(), self.message)
         } else {
-            format!("{place}: {}: {}: {}", self.severity.as_str(), self.path, self.message)
+            format!(
+                "{place}: {}: {}: {}",
+                self.severity.as_str(),
+                self.path,
+                self.message
+            )
         }
     }
 }
@@ -79,7 +102,11 @@ pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
     pub fn render(&self, file: &str) -> String {
-        self.0.iter().map(|d| d.render(file)).collect::<Vec<_>>().join("\n")
+        self.0
+            .iter()
+            .map(|d| d.render(file))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 

@@ -61,11 +61,19 @@ pub struct Series {
 
 impl Series {
     pub fn new(name: impl Into<String>, times: Vec<Instant>, values: Vec<f64>) -> Series {
-        Series { name: name.into(), times, values, ..Series::default() }
+        Series {
+            name: name.into(),
+            times,
+            values,
+            ..Series::default()
+        }
     }
 
     pub fn with_labels(mut self, labels: &[(&str, &str)]) -> Series {
-        self.labels = labels.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        self.labels = labels
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         self
     }
 
@@ -80,7 +88,10 @@ impl Series {
     }
 
     pub fn label(&self, key: &str) -> Option<&str> {
-        self.labels.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.labels
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 }
 

@@ -4,7 +4,7 @@
 //! the pass over the data.
 
 use super::clean::{clean, Clean};
-use super::slices::{SliceGrid, SliceState, SliceSums, SliceTable};
+use super::slices::{SliceData, SliceGrid, SliceState, SliceSums, SliceTable};
 use super::spans::Spans;
 use super::stream::{for_each_interval, range_of, PrefixSums};
 use crate::policy::{Budgeting, CmpOp};
@@ -143,23 +143,30 @@ pub fn build_ratio(
     let mut known: Option<Spans> = None;
     let mut prefixes = Vec::with_capacity(2);
     let mut slice_sums = Vec::with_capacity(2);
+    let mut raw: Vec<Vec<(Instant, f64)>> = Vec::with_capacity(2);
     for (role, series) in roles.iter().zip(&cleaned) {
         let mut runs = Vec::new();
         let mut negatives = 0;
         if let Some(g) = grid {
             let mut parts = Vec::with_capacity(series.len());
+            let mut intervals = Vec::new();
             for (c, kind) in series {
                 let mut sums = SliceSums::default();
                 let info =
                     for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, ok| {
                         if ok {
                             sums.add(g.index(end), ev);
+                            intervals.push((end, ev));
                         }
                     });
                 runs.extend(info.known);
                 negatives += info.negatives;
                 parts.push(sums);
             }
+            if series.len() > 1 {
+                intervals.sort_by_key(|x| x.0);
+            }
+            raw.push(intervals);
             slice_sums.push(SliceSums::merge(parts));
         } else if let [(c, kind)] = series.as_slice() {
             let (i, j) = range_of(&c.times, from, scope.at);
@@ -198,10 +205,19 @@ pub fn build_ratio(
     let measure = match grid {
         Some(g) => {
             let [first, second] = <[SliceSums; 2]>::try_from(slice_sums).unwrap_or_default();
-            Measure::Timeslices(SliceTable::new(
-                g,
-                ratio_states(&first, &second, combo, scope.slice_target),
-            ))
+            let states = ratio_states(&first, &second, combo, scope.slice_target);
+            let judge = match combo {
+                Combo::GoodTotal => judge_slice::<0>,
+                Combo::BadTotal => judge_slice::<1>,
+                Combo::GoodBad => judge_slice::<2>,
+            };
+            let roles = <[Vec<(Instant, f64)>; 2]>::try_from(raw).unwrap_or_default();
+            let data = SliceData::Ratio {
+                roles,
+                judge,
+                target: scope.slice_target,
+            };
+            Measure::Timeslices(SliceTable::new(g, states, data))
         }
         None => {
             let [first, second] = <[PrefixSums; 2]>::try_from(prefixes).unwrap_or_default();
@@ -212,6 +228,20 @@ pub fn build_ratio(
         }
     };
     (measure, known)
+}
+
+/// A slice's state from its two role sums (`C` is the [`Combo`] index, so a
+/// plain `fn` pointer can carry it).
+fn judge_slice<const C: u8>(first: f64, second: f64, target: f64) -> SliceState {
+    let combo = [Combo::GoodTotal, Combo::BadTotal, Combo::GoodBad][usize::from(C)];
+    let (n, b) = combo.total_and_bad(first, second);
+    if n <= 0.0 {
+        SliceState::Idle
+    } else if 1.0 - b / n >= target {
+        SliceState::Good
+    } else {
+        SliceState::Bad
+    }
 }
 
 /// Slices where both roles have data, judged against the slice target.
@@ -230,13 +260,10 @@ fn ratio_states(
         } else if kb < ka {
             j += 1;
         } else {
-            let (n, b) = combo.total_and_bad(first.sums[i], second.sums[j]);
-            let state = if n <= 0.0 {
-                SliceState::Idle
-            } else if 1.0 - b / n >= target {
-                SliceState::Good
-            } else {
-                SliceState::Bad
+            let state = match combo {
+                Combo::GoodTotal => judge_slice::<0>(first.sums[i], second.sums[j], target),
+                Combo::BadTotal => judge_slice::<1>(first.sums[i], second.sums[j], target),
+                Combo::GoodBad => judge_slice::<2>(first.sums[i], second.sums[j], target),
             };
             out.push((ka, state));
             i += 1;
@@ -264,7 +291,7 @@ pub fn build_threshold(
     };
     notes.slice = Some(grid.len);
     let from = grid.start(grid.index(scope.from + 1));
-    let mut samples: Vec<(i64, bool)> = Vec::new();
+    let mut samples: Vec<(Instant, bool)> = Vec::new();
     let mut runs = Vec::new();
     for (c, _) in &cleaned {
         let (i, j) = range_of(&c.times, from, scope.at);
@@ -281,7 +308,7 @@ pub fn build_threshold(
         for k in i..j {
             let t = c.times[k];
             if !scope.excluded.contains(t) {
-                samples.push((grid.index(t), op.holds(c.values[k], threshold)));
+                samples.push((t, op.holds(c.values[k], threshold)));
             }
         }
     }
@@ -289,7 +316,8 @@ pub fn build_threshold(
         crate::sort::sort_by_key(&mut samples, |s| s.0);
     }
     let mut states: Vec<(i64, SliceState)> = Vec::new();
-    for (k, ok) in samples {
+    for &(t, ok) in &samples {
+        let k = grid.index(t);
         match states.last_mut() {
             Some((last, state)) if *last == k => {
                 if !ok {
@@ -307,7 +335,11 @@ pub fn build_threshold(
         }
     }
     (
-        Measure::Timeslices(SliceTable::new(grid, states)),
+        Measure::Timeslices(SliceTable::new(
+            grid,
+            states,
+            SliceData::Threshold { samples },
+        )),
         Spans::from_unsorted(runs),
     )
 }

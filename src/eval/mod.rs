@@ -74,7 +74,7 @@ pub struct Engine {
 struct Plan {
     burn_windows: Vec<Millis>,
     consumed_windows: Vec<Millis>,
-    /// The longest look-back of any window (burn rates, `sli(W)`).
+    /// The longest look-back of any window.
     longest: Millis,
 }
 
@@ -93,7 +93,9 @@ impl Engine {
     /// Errors: a series the policy names is absent from `data` (an empty
     /// series is fine: it is no data), or a series' columns differ in length.
     pub fn evaluate(&self, data: &DataSet, at: Instant) -> Result<Report, EvalError> {
+        check_instant("the evaluation time", at)?;
         for s in &data.series {
+            check_series(s)?;
             if s.times.len() != s.values.len() {
                 return Err(EvalError::new(format!(
                     "series \"{}\" has {} times but {} values: the two columns must have the same length",
@@ -131,7 +133,6 @@ impl Engine {
     fn plan(&self, slo: &Slo) -> Plan {
         let mut burn: Vec<Millis> = REPORTED_BURN_WINDOWS.to_vec();
         let mut consumed = Vec::new();
-        let mut longest = 0;
         burn.push(slo.forecast_window);
         for alert in &slo.alerting {
             for w in &alert.windows {
@@ -140,10 +141,13 @@ impl Engine {
         }
         for rule in &self.policy.rules {
             for term in terms(&rule.when) {
+                // SPEC §4: a burn rate for every window a rule names.
                 match term {
-                    Term::BurnRate(w) => burn.push(*w),
-                    Term::ConsumedIn(w) => consumed.push(*w),
-                    Term::SliIn(w) => longest = longest.max(*w),
+                    Term::BurnRate(w) | Term::SliIn(w) => burn.push(*w),
+                    Term::ConsumedIn(w) => {
+                        burn.push(*w);
+                        consumed.push(*w);
+                    }
                     _ => {}
                 }
             }
@@ -152,7 +156,7 @@ impl Engine {
         burn.dedup();
         crate::sort::sort(&mut consumed);
         consumed.dedup();
-        longest = longest.max(burn.last().copied().unwrap_or(0));
+        let longest = burn.last().copied().unwrap_or(0);
         Plan {
             burn_windows: burn,
             consumed_windows: consumed,
@@ -258,6 +262,45 @@ impl Engine {
             }));
         }
         Ok(reports)
+    }
+}
+
+/// The instants the engine accepts: JavaScript's `Date` range, ±8.64e15 ms
+/// (about ±273,790 years). Within it every window, slice and step sum stays
+/// far from `i64` overflow.
+pub const MAX_INSTANT: Instant = 8_640_000_000_000_000;
+/// The longest step a series may declare (400 years, as the longest duration).
+pub const MAX_STEP: Millis = 400 * 366 * DAY;
+
+fn check_instant(what: &str, t: Instant) -> Result<(), EvalError> {
+    if (-MAX_INSTANT..=MAX_INSTANT).contains(&t) {
+        Ok(())
+    } else {
+        Err(EvalError::new(format!(
+            "{what} ({t} ms since 1970) is outside the supported range of ±{MAX_INSTANT} ms (JavaScript's Date range)"
+        )))
+    }
+}
+
+/// Times and step of a series within range (one pass; min/max vectorize).
+fn check_series(s: &Series) -> Result<(), EvalError> {
+    let (lo, hi) = s
+        .times
+        .iter()
+        .fold((Instant::MAX, Instant::MIN), |(lo, hi), &t| {
+            (lo.min(t), hi.max(t))
+        });
+    for t in [lo, hi] {
+        if !s.times.is_empty() {
+            check_instant(&format!("a time of series \"{}\"", s.name), t)?;
+        }
+    }
+    match s.step {
+        Some(step) if step <= 0 || step > MAX_STEP => Err(EvalError::new(format!(
+            "series \"{}\" has step {step} ms: a step must be positive and at most 400 years",
+            s.name
+        ))),
+        _ => Ok(()),
     }
 }
 

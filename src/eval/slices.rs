@@ -81,10 +81,60 @@ pub struct SliceCounts {
     pub with_data: u64,
 }
 
+/// The raw data behind the slice states, to judge a slice cut short at an
+/// earlier instant (a burn-down point inside a slice).
+#[derive(Clone, Debug)]
+pub enum SliceData {
+    /// Per role, the known, non-excluded interval ends and their events.
+    Ratio {
+        roles: [Vec<(Instant, f64)>; 2],
+        judge: fn(f64, f64, f64) -> SliceState,
+        target: f64,
+    },
+    /// Non-excluded samples and whether each meets the threshold.
+    Threshold { samples: Vec<(Instant, bool)> },
+}
+
+impl SliceData {
+    /// The state of the slice `(start, end]` from the data in it.
+    fn state(&self, start: Instant, end: Instant) -> Option<SliceState> {
+        fn within<T>(items: &[(Instant, T)], start: Instant, end: Instant) -> &[(Instant, T)] {
+            let i = items.partition_point(|x| x.0 <= start);
+            let j = items.partition_point(|x| x.0 <= end);
+            &items[i..j]
+        }
+        match self {
+            SliceData::Ratio {
+                roles,
+                judge,
+                target,
+            } => {
+                let (a, b) = (within(&roles[0], start, end), within(&roles[1], start, end));
+                if a.is_empty() || b.is_empty() {
+                    return None;
+                }
+                let sum = |xs: &[(Instant, f64)]| xs.iter().map(|x| x.1).sum::<f64>();
+                Some(judge(sum(a), sum(b), *target))
+            }
+            SliceData::Threshold { samples } => {
+                let xs = within(samples, start, end);
+                (!xs.is_empty()).then(|| {
+                    if xs.iter().all(|x| x.1) {
+                        SliceState::Good
+                    } else {
+                        SliceState::Bad
+                    }
+                })
+            }
+        }
+    }
+}
+
 /// The slices with data and cumulative sums over them.
 #[derive(Clone, Debug)]
 pub struct SliceTable {
     pub grid: SliceGrid,
+    data: SliceData,
     ks: Vec<i64>,
     cum_good: Vec<i64>,
     cum_bad: Vec<i64>,
@@ -93,9 +143,15 @@ pub struct SliceTable {
 
 impl SliceTable {
     /// From `(k, state)` in increasing `k`.
-    pub fn new(grid: SliceGrid, states: impl IntoIterator<Item = (i64, SliceState)>) -> SliceTable {
+    /// From `(k, state)` in increasing `k`, and the data they came from.
+    pub fn new(
+        grid: SliceGrid,
+        states: impl IntoIterator<Item = (i64, SliceState)>,
+        data: SliceData,
+    ) -> SliceTable {
         let mut t = SliceTable {
             grid,
+            data,
             ks: Vec::new(),
             cum_good: vec![0],
             cum_bad: vec![0],
@@ -119,28 +175,42 @@ impl SliceTable {
     }
 
     /// The slices whose (cut) end lies in `(from, to]`, with `to <= at`.
+    /// The slices whose end lies in `(from, to]`, as an evaluation at `to`
+    /// sees them: a slice containing `to` is cut there and judged on the
+    /// data up to `to` (`to <= at`).
     pub fn counts(&self, from: Instant, to: Instant) -> SliceCounts {
         let g = &self.grid;
         let k_min = (from - g.anchor).div_euclid(g.len);
+        let cut_inside = to < g.at && (to - g.anchor).rem_euclid(g.len) != 0;
         let k_max = if to >= g.at {
             g.index(g.at)
         } else {
             (to - g.anchor).div_euclid(g.len) - 1
         };
-        if k_max < k_min {
-            return SliceCounts {
-                good_seconds: 0.0,
-                bad_seconds: 0.0,
-                with_data: 0,
-            };
+        let mut c = SliceCounts {
+            good_seconds: 0.0,
+            bad_seconds: 0.0,
+            with_data: 0,
+        };
+        if k_max >= k_min {
+            let i = self.ks.partition_point(|&k| k < k_min);
+            let j = self.ks.partition_point(|&k| k <= k_max);
+            c.good_seconds = (self.cum_good[j] - self.cum_good[i]) as f64 / 1000.0;
+            c.bad_seconds = (self.cum_bad[j] - self.cum_bad[i]) as f64 / 1000.0;
+            c.with_data = self.cum_data[j] - self.cum_data[i];
         }
-        let i = self.ks.partition_point(|&k| k < k_min);
-        let j = self.ks.partition_point(|&k| k <= k_max);
-        SliceCounts {
-            good_seconds: (self.cum_good[j] - self.cum_good[i]) as f64 / 1000.0,
-            bad_seconds: (self.cum_bad[j] - self.cum_bad[i]) as f64 / 1000.0,
-            with_data: self.cum_data[j] - self.cum_data[i],
+        if cut_inside {
+            let start = g.start(g.index(to));
+            let seconds = (to - start) as f64 / 1000.0;
+            let state = self.data.state(start, to);
+            match state {
+                Some(SliceState::Good) => c.good_seconds += seconds,
+                Some(SliceState::Bad) => c.bad_seconds += seconds,
+                Some(SliceState::Idle) | None => {}
+            }
+            c.with_data += u64::from(state.is_some());
         }
+        c
     }
 }
 
@@ -178,6 +248,9 @@ mod tests {
                 (1, SliceState::Idle),
                 (2, SliceState::Bad),
             ],
+            SliceData::Threshold {
+                samples: vec![(-30_000, false), (30_000, true), (140_000, false)],
+            },
         );
         let all = t.counts(-60_000, 150_000);
         assert_eq!(
@@ -198,5 +271,21 @@ mod tests {
         );
         // (30, 150]: slice 0 ends at 60 > 30, so it counts whole.
         assert_eq!(t.counts(30_000, 150_000).good_seconds, 60.0);
+        // At 45 s slice 0 is cut there: its one sample (at 30 s) is good; 45 s long.
+        let cut = t.counts(0, 45_000);
+        assert_eq!(
+            (cut.good_seconds, cut.bad_seconds, cut.with_data),
+            (45.0, 0.0, 1)
+        );
+        // At 20 s the slice has no sample yet: missing.
+        assert_eq!(t.counts(0, 20_000).with_data, 0);
+        // At 45 s, slice 0 is cut there: its one sample (30 s) is good, 45 s long.
+        let cut = t.counts(0, 45_000);
+        assert_eq!(
+            (cut.good_seconds, cut.bad_seconds, cut.with_data),
+            (45.0, 0.0, 1)
+        );
+        // At 20 s the slice has no sample yet: missing.
+        assert_eq!(t.counts(0, 20_000).with_data, 0);
     }
 }

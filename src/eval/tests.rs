@@ -168,3 +168,31 @@ fn exclusions_remove_events_and_time() {
     assert_eq!(r.coverage, Some(1.0));
     assert_eq!(r.budget.allowed, Some(0.01 * 600.0 * 49.0));
 }
+
+#[test]
+fn extreme_instants_and_steps_are_errors_not_overflows() {
+    let engine = Engine::new(policy(slo(Budgeting::Timeslices, HOUR)), vec![]);
+    let d = data(60, |_| 0.0);
+    let err = engine.evaluate(&d, i64::MIN).unwrap_err();
+    assert!(
+        err.message.starts_with("the evaluation time ("),
+        "{}",
+        err.message
+    );
+    let mut far = d.clone();
+    far.series[0].times[3] = i64::MAX;
+    let err = engine.evaluate(&far, HOUR).unwrap_err();
+    assert!(err.message.contains("series \"total\""), "{}", err.message);
+    let mut huge_step = d.clone();
+    huge_step.series[1].step = Some(i64::MAX);
+    assert!(engine
+        .evaluate(&huge_step, HOUR)
+        .unwrap_err()
+        .message
+        .contains("step"));
+    // The edges of the range are fine, and far-apart samples infer a huge step.
+    let mut edges = d;
+    edges.series[0].times = vec![-MAX_INSTANT, 0, MAX_INSTANT];
+    edges.series[0].values = vec![1.0; 3];
+    assert!(engine.evaluate(&edges, MAX_INSTANT).is_ok());
+}

@@ -55,10 +55,23 @@ pub fn diagnose(text: &str) -> Vec<Diagnostic> {
 /// hard-coded. Pairs whose long window exceeds the period P are left out.
 pub fn default_alerts(period: crate::time::Millis) -> Vec<Alert> {
     use crate::time::{DAY, HOUR, MINUTE};
-    let pair = |long, short, budget| BurnWindow { long, short, budget };
+    let pair = |long, short, budget| BurnWindow {
+        long,
+        short,
+        budget,
+    };
     let catalog = [
-        ("page", vec![pair(HOUR, 5 * MINUTE, 0.02), pair(6 * HOUR, 30 * MINUTE, 0.05)]),
-        ("ticket", vec![pair(DAY, 2 * HOUR, 0.10), pair(3 * DAY, 6 * HOUR, 0.10)]),
+        (
+            "page",
+            vec![
+                pair(HOUR, 5 * MINUTE, 0.02),
+                pair(6 * HOUR, 30 * MINUTE, 0.05),
+            ],
+        ),
+        (
+            "ticket",
+            vec![pair(DAY, 2 * HOUR, 0.10), pair(3 * DAY, 6 * HOUR, 0.10)],
+        ),
     ];
     catalog
         .into_iter()

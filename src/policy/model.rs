@@ -89,9 +89,17 @@ pub struct SeriesRef {
 #[derive(Clone, Debug)]
 pub enum Sli {
     /// Exactly two of good, bad, total are `Some`.
-    Ratio { good: Option<SeriesRef>, bad: Option<SeriesRef>, total: Option<SeriesRef> },
+    Ratio {
+        good: Option<SeriesRef>,
+        bad: Option<SeriesRef>,
+        total: Option<SeriesRef>,
+    },
     /// A slice is good iff every sample in it satisfies `value op threshold`.
-    Threshold { series: SeriesRef, op: CmpOp, value: f64 },
+    Threshold {
+        series: SeriesRef,
+        op: CmpOp,
+        value: f64,
+    },
 }
 
 /// A comparison operator, in thresholds and rule expressions.

@@ -38,7 +38,7 @@ fn bad_zone_and_rrule_are_errors_at_their_place() {
     };
     assert_eq!(d[0].severity, Severity::Error);
     assert_eq!(d[0].path, "spec.slos[0].window.timeZone");
-    assert_eq!(d[0].location.map(|l| (l.line, l.column)), Some((14, 42)));
+    assert_eq!(d[0].location.map(|l| (l.line, l.column)), Some((14, 43))); // "Europe/Berln" starts at column 43
     let text = SPEC_EXAMPLE.replace(
         "reason: planned DB restart}",
         "rrule: \"FREQ=SOMETIMES\", reason: planned DB restart}",

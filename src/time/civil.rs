@@ -40,7 +40,8 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 impl Date {
     /// A valid date, or `None`.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Date { year, month, day })
     }
 
     /// Days since 1970-01-01.
@@ -83,7 +84,11 @@ impl Date {
         let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 + n;
         let year = index.div_euclid(12) as i32;
         let month = (index.rem_euclid(12) + 1) as u8;
-        Date { year, month, day: self.day.min(days_in_month(year, month)) }
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
     }
 }
 
@@ -91,7 +96,10 @@ impl DateTime {
     /// The wall-clock time of a UTC instant shifted by `offset_seconds`.
     pub fn from_instant(t: Instant, offset_seconds: i32) -> DateTime {
         let local = t + i64::from(offset_seconds) * 1000;
-        DateTime { date: Date::from_days(local.div_euclid(DAY)), ms_of_day: local.rem_euclid(DAY) }
+        DateTime {
+            date: Date::from_days(local.div_euclid(DAY)),
+            ms_of_day: local.rem_euclid(DAY),
+        }
     }
 
     /// The UTC instant of this wall-clock time at a fixed offset.
@@ -113,12 +121,22 @@ mod tests {
 
     #[test]
     fn knows_landmark_dates() {
-        assert_eq!(Date::from_days(0), Date { year: 1970, month: 1, day: 1 });
+        assert_eq!(
+            Date::from_days(0),
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }
+        );
         assert_eq!(Date::new(2000, 2, 29).unwrap().to_days(), 11_016);
         assert_eq!(Date::new(2026, 2, 1).unwrap().iso_weekday(), 7); // a Sunday
         assert_eq!(Date::new(2026, 11, 24).unwrap().iso_weekday(), 2); // a Tuesday
         assert!(Date::new(2026, 2, 29).is_none());
         assert!(Date::new(2028, 2, 29).is_some());
-        assert_eq!(Date::new(2026, 1, 31).unwrap().add_months(1), Date::new(2026, 2, 28).unwrap());
+        assert_eq!(
+            Date::new(2026, 1, 31).unwrap().add_months(1),
+            Date::new(2026, 2, 28).unwrap()
+        );
     }
 }

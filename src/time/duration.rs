@@ -6,7 +6,14 @@
 
 use super::{Millis, DAY, HOUR, MINUTE, SECOND, WEEK};
 
-const UNITS: [(&str, Millis); 6] = [("w", WEEK), ("d", DAY), ("h", HOUR), ("m", MINUTE), ("s", SECOND), ("ms", 1)];
+const UNITS: [(&str, Millis); 6] = [
+    ("w", WEEK),
+    ("d", DAY),
+    ("h", HOUR),
+    ("m", MINUTE),
+    ("s", SECOND),
+    ("ms", 1),
+];
 
 /// Parses a positive duration such as `5m` or `1h30m`.
 ///
@@ -31,7 +38,10 @@ pub fn parse_duration(text: &str) -> Result<Millis, String> {
         if start == i {
             return Err(bad());
         }
-        let number: Millis = std::str::from_utf8(&bytes[start..i]).ok().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
+        let number: Millis = std::str::from_utf8(&bytes[start..i])
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(bad)?;
         let unit_start = i;
         while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
             i += 1;
@@ -39,19 +49,26 @@ pub fn parse_duration(text: &str) -> Result<Millis, String> {
         let unit = &text.trim()[unit_start..i];
         let rank = UNITS.iter().position(|(u, _)| *u == unit).ok_or_else(bad)?;
         if last_rank.is_some_and(|r| rank <= r) {
-            return Err(format!("\"{text}\" is not a duration: write each unit once, largest first, like 1h30m"));
+            return Err(format!(
+                "\"{text}\" is not a duration: write each unit once, largest first, like 1h30m"
+            ));
         }
         last_rank = Some(rank);
-        total = number.checked_mul(UNITS[rank].1).and_then(|v| total.checked_add(v)).ok_or_else(|| {
-            format!("\"{text}\" is too long a duration")
-        })?;
+        total = number
+            .checked_mul(UNITS[rank].1)
+            .and_then(|v| total.checked_add(v))
+            .ok_or_else(|| format!("\"{text}\" is too long a duration"))?;
     }
     if total <= 0 {
-        return Err(format!("\"{text}\" is not a usable duration: it must be longer than zero"));
+        return Err(format!(
+            "\"{text}\" is not a usable duration: it must be longer than zero"
+        ));
     }
     // Keep every duration far from i64 overflow when added to an instant.
     if total > 400 * 366 * DAY {
-        return Err(format!("\"{text}\" is too long a duration (at most 400 years)"));
+        return Err(format!(
+            "\"{text}\" is too long a duration (at most 400 years)"
+        ));
     }
     Ok(total)
 }
@@ -92,7 +109,19 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_duration() {
-        for bad in ["", "5", "m", "5 minutes", "1.5h", "-5m", "0s", "30m1h", "5m5m", "1y", "99999999999999999999d"] {
+        for bad in [
+            "",
+            "5",
+            "m",
+            "5 minutes",
+            "1.5h",
+            "-5m",
+            "0s",
+            "30m1h",
+            "5m5m",
+            "1y",
+            "99999999999999999999d",
+        ] {
             assert!(parse_duration(bad).is_err(), "{bad:?} should be rejected");
         }
         assert!(parse_duration("5 minutes").unwrap_err().contains("like 5m"));
@@ -100,7 +129,14 @@ mod tests {
 
     #[test]
     fn formats_shortest_round_trip() {
-        for (ms, text) in [(5 * MINUTE, "5m"), (HOUR, "1h"), (90 * MINUTE, "1h30m"), (28 * DAY, "28d"), (7 * DAY, "7d"), (1500, "1s500ms")] {
+        for (ms, text) in [
+            (5 * MINUTE, "5m"),
+            (HOUR, "1h"),
+            (90 * MINUTE, "1h30m"),
+            (28 * DAY, "28d"),
+            (7 * DAY, "7d"),
+            (1500, "1s500ms"),
+        ] {
             assert_eq!(format_duration(ms), text);
             assert_eq!(parse_duration(text), Ok(ms));
         }

@@ -17,7 +17,9 @@ pub fn parse_rfc3339(text: &str) -> Result<Instant, String> {
 
 fn digits(s: &[u8], at: usize, n: usize) -> Option<i64> {
     let part = s.get(at..at + n)?;
-    part.iter().try_fold(0i64, |acc, &b| b.is_ascii_digit().then(|| acc * 10 + i64::from(b - b'0')))
+    part.iter().try_fold(0i64, |acc, &b| {
+        b.is_ascii_digit().then(|| acc * 10 + i64::from(b - b'0'))
+    })
 }
 
 fn parse(text: &str) -> Option<Instant> {
@@ -82,9 +84,15 @@ pub fn format_rfc3339(t: Instant) -> String {
     let (h, m, s, frac) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
     let d = dt.date;
     let mut out = if (0..=9999).contains(&d.year) {
-        format!("{:04}-{:02}-{:02}T{h:02}:{m:02}:{s:02}", d.year, d.month, d.day)
+        format!(
+            "{:04}-{:02}-{:02}T{h:02}:{m:02}:{s:02}",
+            d.year, d.month, d.day
+        )
     } else {
-        format!("{:+05}-{:02}-{:02}T{h:02}:{m:02}:{s:02}", d.year, d.month, d.day)
+        format!(
+            "{:+05}-{:02}-{:02}T{h:02}:{m:02}:{s:02}",
+            d.year, d.month, d.day
+        )
     };
     if frac != 0 {
         out.push_str(&format!(".{frac:03}"));
@@ -102,7 +110,10 @@ mod tests {
         let t = parse_rfc3339("2026-02-28T23:59:00Z").unwrap();
         assert_eq!(t, 1_772_323_140_000);
         assert_eq!(format_rfc3339(t), "2026-02-28T23:59:00Z");
-        assert_eq!(parse_rfc3339("2026-02-05T12:00:00+02:00"), parse_rfc3339("2026-02-05T10:00:00Z"));
+        assert_eq!(
+            parse_rfc3339("2026-02-05T12:00:00+02:00"),
+            parse_rfc3339("2026-02-05T10:00:00Z")
+        );
         assert_eq!(parse_rfc3339("1970-01-01T00:00:00.250Z"), Ok(250));
         assert_eq!(parse_rfc3339("1970-01-01t00:00:00.123456789z"), Ok(123));
         assert_eq!(format_rfc3339(1_500), "1970-01-01T00:00:01.500Z");
@@ -111,7 +122,16 @@ mod tests {
 
     #[test]
     fn rejects_near_misses() {
-        for bad in ["2026-02-30T00:00:00Z", "2026-02-05", "2026-02-05T10:00Z", "2026-02-05T10:00:00", "2026-02-05T24:00:00Z", "2026-02-05T10:00:00+0200", "2026-02-05T10:00:00.Z", "2026-02-05T10:00:00Zjunk"] {
+        for bad in [
+            "2026-02-30T00:00:00Z",
+            "2026-02-05",
+            "2026-02-05T10:00Z",
+            "2026-02-05T10:00:00",
+            "2026-02-05T24:00:00Z",
+            "2026-02-05T10:00:00+0200",
+            "2026-02-05T10:00:00.Z",
+            "2026-02-05T10:00:00Zjunk",
+        ] {
             assert!(parse_rfc3339(bad).is_err(), "{bad}");
         }
     }

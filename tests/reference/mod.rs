@@ -195,12 +195,19 @@ impl Role {
         out
     }
 
-    /// The role's known time as disjoint, sorted `(l, r]` spans.
-    pub fn known(&self) -> Vec<(Instant, Instant)> {
+    /// The role's known time as disjoint, sorted `(l, r]` spans, from the
+    /// intervals that end by `until` (§8: an evaluation at T sees only the
+    /// samples up to T, as a live one would).
+    pub fn known(&self, until: Instant) -> Vec<(Instant, Instant)> {
         let all: Vec<(Instant, Instant)> = self
             .series
             .iter()
-            .flat_map(|s| s.intervals.iter().map(|iv| (iv.start, iv.end)))
+            .flat_map(|s| {
+                s.intervals
+                    .iter()
+                    .filter(|iv| iv.end <= until)
+                    .map(|iv| (iv.start, iv.end))
+            })
             .collect();
         union(all)
     }
@@ -449,12 +456,12 @@ impl Instance {
         }
     }
 
-    /// §3: K, the intersection of the roles' known time.
-    pub fn known(&self) -> Vec<(Instant, Instant)> {
+    /// §3: K, the intersection of the roles' known time, up to `until`.
+    pub fn known(&self, until: Instant) -> Vec<(Instant, Instant)> {
         let roles = self.roles();
-        let mut k = roles[0].known();
+        let mut k = roles[0].known(until);
         for r in &roles[1..] {
-            k = intersect(&k, &r.known());
+            k = intersect(&k, &r.known(until));
         }
         k
     }
@@ -813,7 +820,7 @@ impl<'a> Ctx<'a> {
         if elapsed <= 0 {
             return None;
         }
-        let k_in_window = intersect(&self.inst.known(), &window);
+        let k_in_window = intersect(&self.inst.known(t), &window);
         let known = measure(&k_in_window) - measure(&intersect(&k_in_window, &x_in_window));
         Some(known as f64 / elapsed as f64)
     }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use slogate::data::{load_file, prometheus::query_range};
 use slogate::report::{json, text, Report};
-use slogate::time::Instant;
+use slogate::time::{format_rfc3339, Instant};
 use slogate::{DataSet, Engine, Policy};
 
 use crate::args::{At, ColorChoice, EvalArgs, Format};
@@ -91,6 +91,12 @@ fn gather_data(policy: &Policy, args: &EvalArgs, at: Instant) -> Result<DataSet,
             (Some(url), Some(query)) => {
                 let start = at - steps_back(lookback(policy, at)) * args.step;
                 match query_range(url, query, start, at, args.step) {
+                    // Without this, the engine would only say that no series
+                    // has the name, hiding that the query matched nothing.
+                    Ok(series) if series.is_empty() => errors.push(format!(
+                        "error: series \"{}\" ({}): Prometheus at {url} has no data for {query} from {} to {}; check the query (a query that may match no series, e.g. of errors, can end in 'or vector(0)')",
+                        n.name, n.path, format_rfc3339(start), format_rfc3339(at)
+                    )),
                     Ok(series) => data.series.extend(series.into_iter().map(|s| slogate::Series { name: n.name.clone(), ..s })),
                     Err(e) => errors.push(format!("error: series \"{}\" ({}): {e}", n.name, n.path)),
                 }

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# slogate eval against a real Prometheus (tests/prometheus.rs).
+#
+# Backfills two days of known traffic into a scratch TSDB with promtool,
+# serves it with a Prometheus on a free loopback port, and runs the
+# integration test with SLOGATE_PROMETHEUS_URL pointing at it. The tests
+# there are #[ignore]d so that a plain `cargo test` never reports them as
+# passed without a server; this script is the one way they run, and
+# scripts/test (what CI runs) calls it. (The file's one test that needs no
+# server runs in every `cargo test`.)
+#
+# Idempotent: installs Debian's prometheus (which brings promtool) only when
+# missing; everything else lives in a temp dir removed on exit, and the
+# Prometheus it starts is always stopped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+# The end of the generated data, i.e. the --at of the test's main
+# evaluation. Fixed (not "now") so the report is the same on every run, and
+# in the past, as backfilled blocks must be: Prometheus' head block owns the
+# present. tests/prometheus.rs checks it receives exactly this value.
+readonly T_RFC3339="2026-03-02T12:00:00Z"
+readonly T_EPOCH=1772452800
+
+if ! command -v prometheus >/dev/null || ! command -v promtool >/dev/null; then
+  step "installing Prometheus"
+  apt_install prometheus
+fi
+command -v curl >/dev/null || apt_install curl
+# Debian's package may start its own service on :9090; it is not ours and we
+# do not use it (our server gets its own port below).
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/slogate-prom.XXXXXX")
+prom_pid=""
+cleanup() {
+  if [ -n "$prom_pid" ] && kill -0 "$prom_pid" 2>/dev/null; then
+    kill "$prom_pid" 2>/dev/null || true
+    # Prometheus shuts down in well under a second on an idle TSDB; do not
+    # wait forever if it does not.
+    for _ in $(seq 50); do kill -0 "$prom_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$prom_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+step "generating and backfilling two days of http_requests_total"
+# One sample every 15 s from T - 2d to T, three counters:
+#   {code="200",route="/api"}     +20 per scrape (80/min)
+#   {code="500",route="/api"}     +0
+#   {code="200",route="/health"}  +5 per scrape (20/min)
+# so 100 requests a minute in total, always. Events of a scrape are those in
+# (t - 15s, t]. Two incidents move /api requests from 200 to 500:
+#   A: (T-36h, T-36h+10m]  all 80/min fail (800 bad; outside a 1d window)
+#   B: (T-40m, T-10m]      40 of 80/min fail (1200 bad)
+# and at T-12h the process restarts: every counter starts again from 0 with
+# the next scrape, so nothing is lost across the reset. Counters start at
+# arbitrary values: the first sample only opens a series.
+# tests/prometheus.rs works its expected numbers out from exactly this.
+awk -v T="$T_EPOCH" 'BEGIN {
+  api200 = 123456; api500 = 789; health200 = 4242
+  print "# HELP http_requests Requests served, by status code and route."
+  print "# TYPE http_requests counter"
+  for (k = 0; k <= 2 * 86400 / 15; k++) {
+    t = T - 2 * 86400 + 15 * k
+    s = t - T
+    if (k > 0) {
+      if (s == -43200 + 15) { api200 = 0; api500 = 0; health200 = 0 }
+      if (s > -129600 && s <= -129600 + 600) { api500 += 20 }
+      else if (s > -2400 && s <= -600) { api200 += 10; api500 += 10 }
+      else { api200 += 20 }
+      health200 += 5
+    }
+    printf "http_requests_total{code=\"200\",route=\"/api\"} %d %d\n", api200, t
+    printf "http_requests_total{code=\"500\",route=\"/api\"} %d %d\n", api500, t
+    printf "http_requests_total{code=\"200\",route=\"/health\"} %d %d\n", health200, t
+  }
+  print "# EOF"
+}' >"$work/data.om"
+mkdir "$work/tsdb"
+timeout 120 promtool tsdb create-blocks-from openmetrics "$work/data.om" "$work/tsdb" >"$work/promtool.log" 2>&1 \
+  || { cat "$work/promtool.log" >&2; exit 1; }
+
+# No scrape targets: the server only answers queries on the backfilled data.
+cat >"$work/prometheus.yml" <<'EOF'
+global:
+  evaluation_interval: 1m
+scrape_configs: []
+EOF
+promtool check config "$work/prometheus.yml"
+
+step "building the test"
+cargo test --locked --test prometheus --no-run
+
+step "starting Prometheus"
+# A free port: bash cannot ask the kernel for one, so take a random high port
+# that nothing answers on, and try another if Prometheus still finds it taken
+# (another process got there in between).
+started=""
+for _ in 1 2 3 4 5; do
+  port=$((20000 + RANDOM % 40000))
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue; fi
+  # Retention far beyond the data's age: time-based retention must never
+  # delete the backfilled blocks, whatever the date.
+  prometheus \
+    --config.file="$work/prometheus.yml" \
+    --storage.tsdb.path="$work/tsdb" \
+    --storage.tsdb.retention.time=100y \
+    --web.listen-address="127.0.0.1:$port" \
+    >"$work/prometheus.log" 2>&1 &
+  prom_pid=$!
+  url="http://127.0.0.1:$port"
+  for _ in $(seq 300); do
+    kill -0 "$prom_pid" 2>/dev/null || break
+    if curl -fsS --max-time 2 "$url/-/ready" >/dev/null 2>&1; then started=yes; break; fi
+    sleep 0.1
+  done
+  [ -n "$started" ] && break
+  if kill -0 "$prom_pid" 2>/dev/null; then
+    # Neither ready nor dead within 30 s: something else is wrong.
+    cat "$work/prometheus.log" >&2
+    echo "prometheus-test: Prometheus at $url did not become ready in 30 s" >&2
+    exit 1
+  fi
+  prom_pid=""
+  grep -q "address already in use" "$work/prometheus.log" || { cat "$work/prometheus.log" >&2; exit 1; }
+done
+[ -n "$started" ] || { echo "prometheus-test: found no free port for Prometheus" >&2; exit 1; }
+echo "Prometheus $(prometheus --version 2>&1 | awk 'NR==1 {print $3}') ready at $url"
+
+step "slogate eval against Prometheus"
+SLOGATE_PROMETHEUS_URL="$url" SLOGATE_PROMETHEUS_DATA_END="$T_RFC3339" \
+  timeout 300 cargo test --locked --test prometheus -- --ignored

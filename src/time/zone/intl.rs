@@ -1,0 +1,193 @@
+//! The WebAssembly zone backend: offsets from the browser's
+//! `Intl.DateTimeFormat`, which knows every IANA zone, so the web build ships
+//! no time-zone database.
+//!
+//! The offset at `t` is the wall clock `Intl` reports for `t` (read as if it
+//! were UTC) minus `t`, to the second. One `formatToParts` call costs a few
+//! dozen JS calls, so offsets are cached per UTC hour: a cached hour stores
+//! the offset at its start and, when a transition falls inside it, the
+//! transition's instant and the offset after it (found by bisection to the
+//! second). Real zones never change offset twice within an hour.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::time::civil::{Date, DateTime};
+use crate::time::{Instant, HOUR, SECOND};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.DateTimeFormat`, bound here (not through js-sys) so that the
+    /// constructor's `RangeError` for an unknown zone comes back as `Err`.
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    #[derive(Clone, Debug)]
+    type Formatter;
+
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = "DateTimeFormat")]
+    fn new(locale: &str, options: &Object) -> Result<Formatter, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_class = "DateTimeFormat", js_name = formatToParts)]
+    fn format_to_parts(this: &Formatter, epoch_ms: f64) -> Result<Array, JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = Intl, js_name = supportedValuesOf)]
+    fn supported_values_of(key: &str) -> Result<Array, JsValue>;
+}
+
+/// ECMAScript dates reach ±8.64e15 ms, but before year 1 `formatToParts`
+/// reports eras; clamp to years 1..=9999 (as the native backend clamps to
+/// jiff's range) — both ends sit deep in constant local mean time or in
+/// far-future rules.
+const MIN_T: Instant = -62_135_596_800_000; // 0001-01-01T00:00:00Z
+const MAX_T: Instant = 253_402_300_799_000; // 9999-12-31T23:59:59Z
+
+/// At most this many cached hours per zone (a year of hours is 8,760); the
+/// cache is simply cleared when full.
+const CACHE_LIMIT: usize = 20_000;
+
+/// One cached UTC hour: the offset at its start, and where it changes.
+#[derive(Clone, Copy, Debug)]
+struct Hour {
+    offset: i32,
+    /// A transition inside the hour: its instant and the offset from then on.
+    change: Option<(Instant, i32)>,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct IntlZone {
+    formatter: Formatter,
+    /// Shared between clones: a clone answers the same zone.
+    cache: Rc<RefCell<HashMap<i64, Hour>>>,
+}
+
+impl IntlZone {
+    /// The zone `name`, or `None` when `Intl` rejects it (a `RangeError`).
+    pub(super) fn new(name: &str) -> Option<IntlZone> {
+        let options = Object::new();
+        let set =
+            |key: &str, value: &str| Reflect::set(&options, &key.into(), &value.into()).is_ok();
+        let all_set = [
+            ("timeZone", name),
+            ("hourCycle", "h23"),
+            ("year", "numeric"),
+            ("month", "numeric"),
+            ("day", "numeric"),
+            ("hour", "numeric"),
+            ("minute", "numeric"),
+            ("second", "numeric"),
+        ]
+        .iter()
+        .all(|(key, value)| set(key, value));
+        if !all_set {
+            return None;
+        }
+        let formatter = Formatter::new("en-US", &options).ok()?;
+        let zone = IntlZone {
+            formatter,
+            cache: Rc::new(RefCell::new(HashMap::new())),
+        };
+        // An engine that accepts the name but cannot format it is no zone.
+        zone.read_offset(0).map(|_| zone)
+    }
+
+    pub(super) fn offset_at(&self, t: Instant) -> i32 {
+        let t = t.clamp(MIN_T, MAX_T);
+        let key = t.div_euclid(HOUR);
+        let cached = self.cache.borrow().get(&key).copied();
+        let hour = match cached {
+            Some(hour) => hour,
+            None => {
+                let hour = self.measure_hour(key * HOUR);
+                let mut cache = self.cache.borrow_mut();
+                if cache.len() >= CACHE_LIMIT {
+                    cache.clear();
+                }
+                cache.insert(key, hour);
+                hour
+            }
+        };
+        match hour.change {
+            Some((at, offset)) if t >= at => offset,
+            _ => hour.offset,
+        }
+    }
+
+    /// The offsets of the hour starting at `start`. Offsets change on whole
+    /// seconds, so a change between the first and last second of the hour is
+    /// bisected to the second.
+    fn measure_hour(&self, start: Instant) -> Hour {
+        let last = (start + HOUR - SECOND).min(MAX_T);
+        let first = self.offset_or_zero(start);
+        let end = self.offset_or_zero(last);
+        if first == end {
+            return Hour {
+                offset: first,
+                change: None,
+            };
+        }
+        // Invariant: offset(lo) == first, offset(hi) != first.
+        let (mut lo, mut hi) = (start, last);
+        while hi - lo > SECOND {
+            let mid = lo + (hi - lo) / SECOND / 2 * SECOND;
+            if self.offset_or_zero(mid) == first {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        Hour {
+            offset: first,
+            change: Some((hi, end)),
+        }
+    }
+
+    fn offset_or_zero(&self, t: Instant) -> i32 {
+        self.read_offset(t).unwrap_or(0)
+    }
+
+    /// One `formatToParts` call: wall clock at `t` as UTC, minus `t`
+    /// (truncated to the second, since `Intl` shows whole seconds).
+    fn read_offset(&self, t: Instant) -> Option<i32> {
+        let parts = self.formatter.format_to_parts(t as f64).ok()?;
+        let mut fields = [None::<i64>; 6];
+        const NAMES: [&str; 6] = ["year", "month", "day", "hour", "minute", "second"];
+        for part in parts.iter() {
+            let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
+            if let Some(i) = NAMES.iter().position(|n| *n == kind) {
+                let value = Reflect::get(&part, &"value".into()).ok()?.as_string()?;
+                fields[i] = value.trim().parse().ok();
+            }
+        }
+        let [year, month, day, hour, minute, second] = fields;
+        let date = Date::new(
+            i32::try_from(year?).ok()?,
+            u8::try_from(month?).ok()?,
+            u8::try_from(day?).ok()?,
+        )?;
+        // Some engines wrote midnight as hour 24 before `hourCycle` existed.
+        let ms_of_day = ((hour? % 24 * 60 + minute?) * 60 + second?) * SECOND;
+        let wall = DateTime { date, ms_of_day }.to_instant(0);
+        let whole_second = t - t.rem_euclid(SECOND);
+        i32::try_from((wall - whole_second) / SECOND).ok()
+    }
+}
+
+/// Every zone name `Intl` lists (`Intl.supportedValuesOf('timeZone')`, in
+/// browsers since 2022), for "did you mean" suggestions; empty where missing.
+pub(super) fn available_names() -> Vec<String> {
+    let Ok(names) = supported_values_of("timeZone") else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = names
+        .iter()
+        .filter_map(|v| v.dyn_into::<js_sys::JsString>().ok())
+        .map(String::from)
+        .collect();
+    // `supportedValuesOf` lists canonical names only; UTC is worth offering.
+    out.push("UTC".to_string());
+    out
+}
