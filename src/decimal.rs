@@ -83,15 +83,22 @@ pub fn percent(text: &str) -> Option<f64> {
 /// `v` with at most `decimals` decimals (rounded, trailing zeros dropped),
 /// for messages: `fixed(14.4000000001, 4) == "14.4"`. Integer arithmetic,
 /// so that no float-formatting code is linked into the WebAssembly build;
-/// beyond ±1e18 the shortest form is written instead.
+/// when `v × 10^decimals` exceeds ±9e18 the shortest form is written instead.
 pub fn fixed(v: f64, decimals: u32) -> String {
-    let scale = 10i128.pow(decimals);
-    if !v.is_finite() || v.abs() >= 1e18 {
+    let decimals = decimals.min(15);
+    let scale = 10u64.pow(decimals);
+    let scaled = v * scale as f64;
+    if !scaled.is_finite() || scaled.abs() >= 9.0e18 {
         return crate::report::json::format_number(v);
     }
-    let scaled = (v * scale as f64).round() as i128;
-    let (int, frac) = (scaled.abs() / scale, scaled.abs() % scale);
-    let sign = if scaled < 0 { "-" } else { "" };
+    // u64, not u128: 128-bit division and formatting would cost ~2.5 KB.
+    let magnitude = scaled.abs().round() as u64;
+    let (int, frac) = (magnitude / scale, magnitude % scale);
+    let sign = if scaled < 0.0 && magnitude > 0 {
+        "-"
+    } else {
+        ""
+    };
     let mut text = format!("{sign}{int}");
     if frac > 0 {
         let digits = format!("{frac:0>width$}", width = decimals as usize);

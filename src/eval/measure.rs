@@ -164,7 +164,7 @@ pub fn build_ratio(
                 parts.push(sums);
             }
             if series.len() > 1 {
-                intervals.sort_by_key(|x| x.0);
+                crate::sort::sort_by_key(&mut intervals, |x| x.0);
             }
             raw.push(intervals);
             slice_sums.push(SliceSums::merge(parts));
