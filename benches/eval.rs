@@ -120,13 +120,11 @@ fn windows(bencher: Bencher, burn_rate_windows: usize) {
 }
 
 fn run(bencher: Bencher, case: &Case) {
-    bencher
-        .counter(ItemsCount::new(case.samples()))
-        .bench(|| {
-            case.engine
-                .evaluate(black_box(&case.data), black_box(AT))
-                .expect("the bench data fits the policy")
-        });
+    bencher.counter(ItemsCount::new(case.samples())).bench(|| {
+        case.engine
+            .evaluate(black_box(&case.data), black_box(AT))
+            .expect("the bench data fits the policy")
+    });
 }
 
 // ---------------------------------------------------------------------------
@@ -431,7 +429,10 @@ fn summary() {
 /// What the headline evaluation concludes, to show that alerts and rules do
 /// real work (an alert fires, several rules match).
 fn describe_headline() {
-    let report = HEADLINE.engine.evaluate(&HEADLINE.data, AT).expect("evaluates");
+    let report = HEADLINE
+        .engine
+        .evaluate(&HEADLINE.data, AT)
+        .expect("evaluates");
     let slo = &report.slos[0];
     let firing: Vec<&str> = slo
         .alerts

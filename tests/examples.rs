@@ -43,33 +43,51 @@ impl Run {
 }
 
 fn string(v: &Value, key: &str, what: &str) -> String {
-    v.get(key).and_then(Value::as_str).unwrap_or_else(|| panic!("runs.json: {what}: `{key}` must be a string")).to_string()
+    v.get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("runs.json: {what}: `{key}` must be a string"))
+        .to_string()
 }
 
 fn runs() -> Vec<Run> {
     let path = root().join("examples/runs.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let doc: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let list = doc.as_array().expect("runs.json: the top level must be an array");
+    let doc: Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let list = doc
+        .as_array()
+        .expect("runs.json: the top level must be an array");
     assert!(!list.is_empty(), "runs.json lists no runs");
     list.iter()
         .enumerate()
         .map(|(i, v)| {
             let what = format!("run {i}");
-            let expect = v.get("expect").unwrap_or_else(|| panic!("runs.json: {what}: no `expect`"));
+            let expect = v
+                .get("expect")
+                .unwrap_or_else(|| panic!("runs.json: {what}: no `expect`"));
             let data = v
                 .get("data")
                 .and_then(Value::as_object)
                 .unwrap_or_else(|| panic!("runs.json: {what}: `data` must be an object"))
                 .iter()
-                .map(|(name, file)| (name.clone(), file.as_str().expect("data files are strings").to_string()))
+                .map(|(name, file)| {
+                    (
+                        name.clone(),
+                        file.as_str().expect("data files are strings").to_string(),
+                    )
+                })
                 .collect();
             let slos = expect
                 .get("slos")
                 .and_then(Value::as_object)
                 .unwrap_or_else(|| panic!("runs.json: {what}: `expect.slos` must be an object"))
                 .iter()
-                .map(|(k, l)| (k.clone(), l.as_str().expect("levels are strings").to_string()))
+                .map(|(k, l)| {
+                    (
+                        k.clone(),
+                        l.as_str().expect("levels are strings").to_string(),
+                    )
+                })
                 .collect();
             let allow_warnings = match v.get("allowWarnings") {
                 None => Vec::new(),
@@ -77,7 +95,11 @@ fn runs() -> Vec<Run> {
                     .as_array()
                     .expect("allowWarnings must be an array")
                     .iter()
-                    .map(|s| s.as_str().expect("allowWarnings entries are strings").to_string())
+                    .map(|s| {
+                        s.as_str()
+                            .expect("allowWarnings entries are strings")
+                            .to_string()
+                    })
                     .collect(),
             };
             Run {
@@ -107,7 +129,11 @@ fn dataset(run: &Run) -> DataSet {
     for (name, file) in &run.data {
         let series = slogate::data::load_file(&root().join(file), name)
             .unwrap_or_else(|e| panic!("{}: --data {name}={file}: {e}", run.label()));
-        assert!(!series.is_empty(), "{}: {file} holds no series", run.label());
+        assert!(
+            !series.is_empty(),
+            "{}: {file} holds no series",
+            run.label()
+        );
         for s in series {
             data.push(s);
         }
@@ -129,7 +155,8 @@ fn every_run_reaches_its_expected_levels() {
     let mut failures = Vec::new();
     for run in runs() {
         let engine = engine(&run.policy);
-        let at = slogate::time::parse_rfc3339(&run.at).unwrap_or_else(|e| panic!("{}: {e}", run.label()));
+        let at = slogate::time::parse_rfc3339(&run.at)
+            .unwrap_or_else(|e| panic!("{}: {e}", run.label()));
         let report = match engine.evaluate(&dataset(&run), at) {
             Ok(report) => report,
             Err(e) => {
@@ -138,7 +165,12 @@ fn every_run_reaches_its_expected_levels() {
             }
         };
         if report.level != run.level {
-            failures.push(format!("{}: document level {:?}, expected {:?}", run.label(), report.level, run.level));
+            failures.push(format!(
+                "{}: document level {:?}, expected {:?}",
+                run.label(),
+                report.level,
+                run.level
+            ));
         }
         let mut seen = BTreeSet::new();
         for slo in &report.slos {
@@ -146,7 +178,11 @@ fn every_run_reaches_its_expected_levels() {
             match run.slos.get(&key) {
                 None => failures.push(format!("{}: SLO {key} is not in expect.slos", run.label())),
                 Some(want) if *want != slo.level => {
-                    let reasons: Vec<String> = slo.reasons.iter().map(|r| format!("{} ({})", r.when, r.level)).collect();
+                    let reasons: Vec<String> = slo
+                        .reasons
+                        .iter()
+                        .map(|r| format!("{} ({})", r.when, r.level))
+                        .collect();
                     failures.push(format!(
                         "{}: SLO {key}: level {:?}, expected {want:?} (remaining {:?}, reasons [{}], warnings {:?})",
                         run.label(),
@@ -162,11 +198,19 @@ fn every_run_reaches_its_expected_levels() {
         }
         for key in run.slos.keys() {
             if !seen.contains(key) {
-                failures.push(format!("{}: expected SLO {key} is not in the report", run.label()));
+                failures.push(format!(
+                    "{}: expected SLO {key} is not in the report",
+                    run.label()
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -178,16 +222,20 @@ fn example_policies_have_no_unexpected_warnings() {
             continue;
         }
         for w in &engine(&run.policy).warnings {
-            let allowed = run
-                .allow_warnings
-                .iter()
-                .any(|a| (!w.path.is_empty() && (w.path == *a || w.path.starts_with(&format!("{a}.")))) || w.message.contains(a.as_str()));
+            let allowed = run.allow_warnings.iter().any(|a| {
+                (!w.path.is_empty() && (w.path == *a || w.path.starts_with(&format!("{a}."))))
+                    || w.message.contains(a.as_str())
+            });
             if !allowed {
                 failures.push(w.render(&run.policy));
             }
         }
     }
-    assert!(failures.is_empty(), "unexpected warnings:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "unexpected warnings:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -210,26 +258,58 @@ fn every_example_policy_is_run_at_two_levels_at_least() {
         }
     }
     policies.sort();
-    assert!(policies.len() >= 5, "expected the five seed examples, found {policies:?}");
+    assert!(
+        policies.len() >= 5,
+        "expected the five seed examples, found {policies:?}"
+    );
     for policy in &policies {
         let mine: Vec<&Run> = runs.iter().filter(|r| r.policy == *policy).collect();
         let levels: BTreeSet<&str> = mine.iter().map(|r| r.level.as_str()).collect();
-        assert!(mine.len() >= 2, "{policy}: {} run(s) in runs.json, at least 2 needed", mine.len());
-        assert!(levels.len() >= 2, "{policy}: every run expects {levels:?}; at least two levels needed");
+        assert!(
+            mine.len() >= 2,
+            "{policy}: {} run(s) in runs.json, at least 2 needed",
+            mine.len()
+        );
+        assert!(
+            levels.len() >= 2,
+            "{policy}: every run expects {levels:?}; at least two levels needed"
+        );
     }
     for run in &runs {
-        assert!(policies.contains(&run.policy), "{}: policy {} is not an examples/*/policy.* file", run.label(), run.policy);
+        assert!(
+            policies.contains(&run.policy),
+            "{}: policy {} is not an examples/*/policy.* file",
+            run.label(),
+            run.policy
+        );
     }
 }
 
 #[test]
 fn runs_name_existing_files_and_valid_times() {
     for run in runs() {
-        assert!(root().join(&run.policy).is_file(), "{}: no file {}", run.label(), run.policy);
-        assert!(slogate::time::parse_rfc3339(&run.at).is_ok(), "{}: bad time", run.label());
-        assert!(!run.slos.is_empty(), "{}: expect.slos is empty", run.label());
+        assert!(
+            root().join(&run.policy).is_file(),
+            "{}: no file {}",
+            run.label(),
+            run.policy
+        );
+        assert!(
+            slogate::time::parse_rfc3339(&run.at).is_ok(),
+            "{}: bad time",
+            run.label()
+        );
+        assert!(
+            !run.slos.is_empty(),
+            "{}: expect.slos is empty",
+            run.label()
+        );
         for (name, file) in &run.data {
-            assert!(Path::new(&root().join(file)).is_file(), "{}: --data {name}={file}: no such file", run.label());
+            assert!(
+                Path::new(&root().join(file)).is_file(),
+                "{}: --data {name}={file}: no such file",
+                run.label()
+            );
         }
     }
 }

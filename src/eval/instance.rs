@@ -30,7 +30,7 @@ pub struct Inputs<'a> {
     pub slo: &'a Slo,
     pub group: Vec<(String, String)>,
     pub frame: Frame,
-    pub measure: Measure,
+    pub measure: Measure<'a>,
     pub known: Spans,
     pub excluded: &'a Spans,
     pub burn_windows: &'a [Millis],
@@ -41,15 +41,16 @@ pub struct Inputs<'a> {
 
 /// The budget arithmetic over the measure (docs/arithmetic.md §6–9).
 pub struct Calc<'a> {
-    pub measure: &'a Measure,
+    pub measure: &'a Measure<'a>,
     pub frame: Frame,
-    pub objective: f64,
+    /// `1 − objective`, exactly (computed once: it formats a decimal).
+    pub share: Complement,
     pub budgeting: Budgeting,
 }
 
 impl Calc<'_> {
     fn error_share(&self) -> Complement {
-        Complement::of(self.objective)
+        self.share
     }
 
     fn allowed(&self, window: Tally) -> Option<f64> {
@@ -116,7 +117,7 @@ pub fn report(inputs: Inputs) -> SloReport {
     let calc = Calc {
         measure: &measure,
         frame,
-        objective: slo.objective,
+        share: Complement::of(slo.objective),
         budgeting: slo.budgeting,
     };
     let window = calc.window();

@@ -3,10 +3,12 @@
 //! O(log n), so the number of windows asked for does not change the cost of
 //! the pass over the data.
 
-use super::clean::{clean, Clean};
+use std::borrow::Cow;
+
+use super::clean::Clean;
 use super::slices::{SliceData, SliceGrid, SliceState, SliceSums, SliceTable};
 use super::spans::Spans;
-use super::stream::{for_each_interval, range_of, PrefixSums};
+use super::stream::{for_each_interval, range_of, PrefixSums, RunningSum};
 use crate::policy::{Budgeting, CmpOp};
 use crate::series::{Series, SeriesKind};
 use crate::time::{Instant, Millis};
@@ -49,9 +51,9 @@ impl Tally {
     }
 }
 
-pub enum Measure {
+pub enum Measure<'c> {
     Occurrences {
-        roles: [PrefixSums; 2],
+        roles: [PrefixSums<'c>; 2],
         combo: Combo,
     },
     Timeslices(SliceTable),
@@ -59,7 +61,7 @@ pub enum Measure {
     NoData,
 }
 
-impl Measure {
+impl Measure<'_> {
     pub fn tally(&self, from: Instant, to: Instant) -> Tally {
         match self {
             Measure::Occurrences { roles, combo } => {
@@ -88,10 +90,10 @@ impl Measure {
 }
 
 /// One role of one instance: its series and how to read them.
-pub struct Role<'d> {
-    /// Each series with the kind its samples have (the series' own kind, else
-    /// the policy reference's).
-    pub series: Vec<(&'d Series, SeriesKind)>,
+pub struct Role<'c, 'd> {
+    /// Each series, cleaned, with the kind its samples have (the series' own
+    /// kind, else the policy reference's).
+    pub series: Vec<(&'d Series, &'c Clean<'d>, SeriesKind)>,
 }
 
 /// What building found that the report should mention.
@@ -116,20 +118,15 @@ pub struct Scope<'a> {
 }
 
 /// Builds a ratio SLI's measure; returns it with the SLO's known time.
-pub fn build_ratio(
-    roles: [Role; 2],
+pub fn build_ratio<'c>(
+    roles: [Role<'c, '_>; 2],
     combo: Combo,
     scope: &Scope,
     notes: &mut BuildNotes,
-) -> (Measure, Spans) {
-    let cleaned: Vec<Vec<(Clean, SeriesKind)>> = roles
+) -> (Measure<'c>, Spans) {
+    let cleaned: Vec<Vec<(&'c Clean, SeriesKind)>> = roles
         .iter()
-        .map(|r| {
-            r.series
-                .iter()
-                .map(|(s, kind)| (clean(&s.times, &s.values, s.step), *kind))
-                .collect()
-        })
+        .map(|r| r.series.iter().map(|(_, c, kind)| (*c, *kind)).collect())
         .collect();
     let grid = match scope.budgeting {
         Budgeting::Occurrences => None,
@@ -149,9 +146,13 @@ pub fn build_ratio(
         let mut negatives = 0;
         if let Some(g) = grid {
             let mut parts = Vec::with_capacity(series.len());
-            let mut intervals = Vec::new();
-            for (c, kind) in series {
-                let mut sums = SliceSums::default();
+            let sizes: Vec<usize> = series
+                .iter()
+                .map(|(c, _)| range_len(&c.times, from, scope.at))
+                .collect();
+            let mut intervals = Vec::with_capacity(sizes.iter().sum());
+            for ((c, kind), size) in series.iter().zip(sizes) {
+                let mut sums = SliceSums::with_capacity(size);
                 let info =
                     for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, ok| {
                         if ok {
@@ -170,10 +171,18 @@ pub fn build_ratio(
             slice_sums.push(SliceSums::merge(parts));
         } else if let [(c, kind)] = series.as_slice() {
             let (i, j) = range_of(&c.times, from, scope.at);
-            let mut p = PrefixSums::with_capacity(j - i);
-            let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, _| {
-                p.push(end, ev)
+            // The pass calls the sink once per sample in `i..j`, in order.
+            let mut sums = vec![[0.0, 0.0]; j - i + 1];
+            let (mut run, mut k) = (RunningSum::default(), 0);
+            let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, |_, ev, _| {
+                k += 1;
+                sums[k] = run.add(ev);
             });
+            let ends = match &c.times {
+                Cow::Borrowed(t) => Cow::Borrowed(&t[i..j]),
+                Cow::Owned(t) => Cow::Owned(t[i..j].to_vec()),
+            };
+            let p = PrefixSums::from_parts(ends, sums);
             runs = info.known;
             negatives = info.negatives;
             prefixes.push(p);
@@ -274,18 +283,15 @@ fn ratio_states(
 }
 
 /// Builds a threshold SLI's slice table; returns it with the known time.
-pub fn build_threshold(
-    role: Role,
+pub fn build_threshold<'c>(
+    role: Role<'c, '_>,
     op: CmpOp,
     threshold: f64,
     scope: &Scope,
     notes: &mut BuildNotes,
-) -> (Measure, Spans) {
-    let cleaned: Vec<(Clean, SeriesKind)> = role
-        .series
-        .iter()
-        .map(|(s, kind)| (clean(&s.times, &s.values, s.step), *kind))
-        .collect();
+) -> (Measure<'c>, Spans) {
+    let cleaned: Vec<(&'c Clean, SeriesKind)> =
+        role.series.iter().map(|(_, c, kind)| (*c, *kind)).collect();
     let Some(grid) = slice_grid(scope, std::slice::from_ref(&cleaned)) else {
         return (Measure::NoData, Spans::default());
     };
@@ -344,8 +350,13 @@ pub fn build_threshold(
     )
 }
 
+fn range_len(times: &[Instant], from: Instant, to: Instant) -> usize {
+    let (i, j) = range_of(times, from, to);
+    j - i
+}
+
 /// The slice grid: `slice`, else the step of the first role's first series.
-fn slice_grid(scope: &Scope, cleaned: &[Vec<(Clean, SeriesKind)>]) -> Option<SliceGrid> {
+fn slice_grid(scope: &Scope, cleaned: &[Vec<(&Clean, SeriesKind)>]) -> Option<SliceGrid> {
     let len = scope
         .slice
         .or_else(|| cleaned.first()?.iter().find_map(|(c, _)| c.step))?;

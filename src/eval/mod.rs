@@ -25,6 +25,7 @@ use crate::report::{Report, SloReport};
 use crate::series::{DataSet, Series, SeriesKind};
 use crate::time::calendar::period_containing;
 use crate::time::{Instant, Millis, DAY, HOUR, MINUTE};
+use clean::{clean, Clean};
 use instance::{Frame, Inputs};
 use measure::{build_ratio, build_threshold, BuildNotes, Combo, Role, Scope};
 use spans::Spans;
@@ -94,20 +95,15 @@ impl Engine {
     /// series is fine: it is no data), or a series' columns differ in length.
     pub fn evaluate(&self, data: &DataSet, at: Instant) -> Result<Report, EvalError> {
         check_instant("the evaluation time", at)?;
-        for s in &data.series {
-            check_series(s)?;
-            if s.times.len() != s.values.len() {
-                return Err(EvalError::new(format!(
-                    "series \"{}\" has {} times but {} values: the two columns must have the same length",
-                    s.name,
-                    s.times.len(),
-                    s.values.len()
-                )));
-            }
-        }
+        // Each series is cleaned once per evaluation, whatever reads it.
+        let cleaned = data
+            .series
+            .iter()
+            .map(prepare)
+            .collect::<Result<Vec<_>, _>>()?;
         let mut slos = Vec::new();
         for (index, slo) in self.policy.slos.iter().enumerate() {
-            slos.extend(self.evaluate_slo(index, slo, data, at)?);
+            slos.extend(self.evaluate_slo(index, slo, data, &cleaned, at)?);
         }
         let worst = slos
             .iter()
@@ -169,6 +165,7 @@ impl Engine {
         index: usize,
         slo: &Slo,
         data: &DataSet,
+        cleaned: &[Clean],
         at: Instant,
     ) -> Result<Vec<SloReport>, EvalError> {
         let frame = match &slo.window {
@@ -196,7 +193,7 @@ impl Engine {
         };
         let from = burndown_from.min(at - plan.longest);
         let excluded = exclusions(slo, from, at);
-        let roles = roles(index, slo, data)?;
+        let roles = roles(index, slo, data, cleaned)?;
         let mut reports = Vec::new();
         for group in groups(slo, &roles) {
             let picked: Vec<Role> = roles
@@ -205,8 +202,8 @@ impl Engine {
                     series: r
                         .series
                         .iter()
-                        .filter(|s| group_key(slo, s) == group)
-                        .map(|s| (*s, s.kind.unwrap_or(r.reference.kind)))
+                        .filter(|(s, _)| group_key(slo, s) == group)
+                        .map(|(s, c)| (*s, *c, s.kind.unwrap_or(r.reference.kind)))
                         .collect(),
                 })
                 .collect();
@@ -282,40 +279,43 @@ fn check_instant(what: &str, t: Instant) -> Result<(), EvalError> {
     }
 }
 
-/// Times and step of a series within range (one pass; min/max vectorize).
-fn check_series(s: &Series) -> Result<(), EvalError> {
-    let (lo, hi) = s
-        .times
-        .iter()
-        .fold((Instant::MAX, Instant::MIN), |(lo, hi), &t| {
-            (lo.min(t), hi.max(t))
-        });
-    for t in [lo, hi] {
-        if !s.times.is_empty() {
-            check_instant(&format!("a time of series \"{}\"", s.name), t)?;
-        }
+/// A series cleaned, with its columns, times and step checked: the times
+/// are sorted after cleaning, so only the first and last need a range check.
+fn prepare(s: &Series) -> Result<Clean<'_>, EvalError> {
+    if s.times.len() != s.values.len() {
+        return Err(EvalError::new(format!(
+            "series \"{}\" has {} times but {} values: the two columns must have the same length",
+            s.name,
+            s.times.len(),
+            s.values.len()
+        )));
     }
-    match s.step {
-        Some(step) if step <= 0 || step > MAX_STEP => Err(EvalError::new(format!(
+    if let Some(step) = s.step.filter(|step| *step <= 0 || *step > MAX_STEP) {
+        return Err(EvalError::new(format!(
             "series \"{}\" has step {step} ms: a step must be positive and at most 400 years",
             s.name
-        ))),
-        _ => Ok(()),
+        )));
     }
+    let c = clean(&s.times, &s.values, s.step);
+    for t in c.times.first().into_iter().chain(c.times.last()) {
+        check_instant(&format!("a time of series \"{}\"", s.name), *t)?;
+    }
+    Ok(c)
 }
 
 /// One role of an SLI: where the policy declares it, its reference and every
 /// series supplied under its name.
-struct RoleData<'d> {
+struct RoleData<'d, 'c> {
     reference: &'d SeriesRef,
-    series: Vec<&'d Series>,
+    series: Vec<(&'d Series, &'c Clean<'d>)>,
 }
 
-fn roles<'d>(
+fn roles<'d, 'c>(
     index: usize,
     slo: &'d Slo,
     data: &'d DataSet,
-) -> Result<Vec<RoleData<'d>>, EvalError> {
+    cleaned: &'c [Clean<'d>],
+) -> Result<Vec<RoleData<'d, 'c>>, EvalError> {
     let declared: Vec<(&str, &SeriesRef)> = match &slo.sli {
         Sli::Ratio { good, bad, total } => [("good", good), ("bad", bad), ("total", total)]
             .into_iter()
@@ -330,7 +330,8 @@ fn roles<'d>(
                 Sli::Ratio { .. } => format!("spec.slos[{index}].sli.ratio.{role}"),
                 Sli::Threshold { .. } => format!("spec.slos[{index}].sli.threshold.series"),
             };
-            let series: Vec<&Series> = data.named(&r.name).collect();
+            let series: Vec<(&Series, &Clean)> =
+                data.series.iter().zip(cleaned).filter(|(s, _)| s.name == r.name).collect();
             if series.is_empty() {
                 let mut names: Vec<&str> = data.series.iter().map(|s| s.name.as_str()).collect();
                 crate::sort::sort(&mut names);
@@ -342,7 +343,7 @@ fn roles<'d>(
                 )));
             }
             let ratio = matches!(slo.sli, Sli::Ratio { .. });
-            if let Some(s) = series.iter().find(|s| ratio && s.kind == Some(SeriesKind::Gauge)) {
+            if let Some((s, _)) = series.iter().find(|(s, _)| ratio && s.kind == Some(SeriesKind::Gauge)) {
                 return Err(EvalError::new(format!(
                     "series \"{}\" is a gauge, but SLO \"{}\" counts events with it ({path}): use kind rate, increase or counter",
                     s.name, slo.name
@@ -364,7 +365,7 @@ fn group_key(slo: &Slo, series: &Series) -> Vec<String> {
 fn groups(slo: &Slo, roles: &[RoleData]) -> Vec<Vec<String>> {
     let mut keys: Vec<Vec<String>> = roles
         .iter()
-        .flat_map(|r| r.series.iter().map(|s| group_key(slo, s)))
+        .flat_map(|r| r.series.iter().map(|(s, _)| group_key(slo, s)))
         .collect();
     crate::sort::sort(&mut keys);
     keys.dedup();

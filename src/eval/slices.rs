@@ -45,6 +45,13 @@ pub struct SliceSums {
 }
 
 impl SliceSums {
+    pub fn with_capacity(n: usize) -> SliceSums {
+        SliceSums {
+            ks: Vec::with_capacity(n),
+            sums: Vec::with_capacity(n),
+        }
+    }
+
     pub fn add(&mut self, k: i64, events: f64) {
         match self.ks.last() {
             Some(&last) if last == k => *self.sums.last_mut().expect("sums follow ks") += events,
@@ -144,18 +151,20 @@ pub struct SliceTable {
 impl SliceTable {
     /// From `(k, state)` in increasing `k`.
     /// From `(k, state)` in increasing `k`, and the data they came from.
-    pub fn new(
-        grid: SliceGrid,
-        states: impl IntoIterator<Item = (i64, SliceState)>,
-        data: SliceData,
-    ) -> SliceTable {
+    pub fn new(grid: SliceGrid, states: Vec<(i64, SliceState)>, data: SliceData) -> SliceTable {
+        let n = states.len();
+        fn with_zero<T: Default>(n: usize) -> Vec<T> {
+            let mut v = Vec::with_capacity(n + 1);
+            v.push(T::default());
+            v
+        }
         let mut t = SliceTable {
             grid,
             data,
-            ks: Vec::new(),
-            cum_good: vec![0],
-            cum_bad: vec![0],
-            cum_data: vec![0],
+            ks: Vec::with_capacity(n),
+            cum_good: with_zero(n),
+            cum_bad: with_zero(n),
+            cum_data: with_zero(n),
         };
         for (k, state) in states {
             let len = grid.length(k);
@@ -242,7 +251,7 @@ mod tests {
         };
         let t = SliceTable::new(
             g,
-            [
+            vec![
                 (-1, SliceState::Bad),
                 (0, SliceState::Good),
                 (1, SliceState::Idle),

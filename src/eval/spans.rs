@@ -7,14 +7,26 @@
 
 use crate::time::Instant;
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Spans {
     spans: Vec<(Instant, Instant)>,
     /// `cumulative[i]` = total length of `spans[..i]`.
     cumulative: Vec<i64>,
 }
 
+impl Default for Spans {
+    fn default() -> Spans {
+        Spans::from_sorted_disjoint(Vec::new())
+    }
+}
+
 impl Spans {
+    /// Whether any span meets `(from, to]` (spans taken as `[start, end)`).
+    pub fn meets(&self, from: Instant, to: Instant) -> bool {
+        let i = self.spans.partition_point(|s| s.1 <= from);
+        self.spans.get(i).is_some_and(|s| s.0 <= to)
+    }
+
     /// From spans in any order, possibly overlapping or touching.
     pub fn from_unsorted(mut spans: Vec<(Instant, Instant)>) -> Spans {
         spans.retain(|(s, e)| s < e);

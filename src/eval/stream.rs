@@ -5,6 +5,8 @@
 //! the same loop feeds prefix sums (occurrences) and per-slice sums
 //! (timeslices) without a second copy of the data.
 
+use std::borrow::Cow;
+
 use super::clean::Clean;
 use super::spans::Spans;
 use crate::series::SeriesKind;
@@ -36,42 +38,75 @@ pub fn for_each_interval(
     from: Instant,
     to: Instant,
     excluded: &Spans,
+    sink: impl FnMut(Instant, f64, bool),
+) -> PassInfo {
+    // One loop per kind and per "any exclusion in range", so the per-sample
+    // loop has no dispatch in it.
+    let has_exclusions = excluded.meets(from, to);
+    match (kind, has_exclusions) {
+        (SeriesKind::Rate, false) => pass::<RATE, false>(clean, from, to, excluded, sink),
+        (SeriesKind::Rate, true) => pass::<RATE, true>(clean, from, to, excluded, sink),
+        (SeriesKind::Increase, false) => pass::<INCREASE, false>(clean, from, to, excluded, sink),
+        (SeriesKind::Increase, true) => pass::<INCREASE, true>(clean, from, to, excluded, sink),
+        (SeriesKind::Counter, false) => pass::<COUNTER, false>(clean, from, to, excluded, sink),
+        (SeriesKind::Counter, true) => pass::<COUNTER, true>(clean, from, to, excluded, sink),
+        (SeriesKind::Gauge, _) => pass::<GAUGE, true>(clean, from, to, excluded, sink),
+    }
+}
+
+const RATE: u8 = 0;
+const INCREASE: u8 = 1;
+const COUNTER: u8 = 2;
+const GAUGE: u8 = 3;
+
+#[inline(always)]
+fn pass<const KIND: u8, const EXCLUSIONS: bool>(
+    clean: &Clean,
+    from: Instant,
+    to: Instant,
+    excluded: &Spans,
     mut sink: impl FnMut(Instant, f64, bool),
 ) -> PassInfo {
     let (t, v) = (&*clean.times, &*clean.values);
     let (first, last) = range_of(t, from, to);
     let mut info = PassInfo::default();
+    if first >= last {
+        return info;
+    }
     let max_gap = clean.step.map_or(i64::MAX, |s| s.saturating_mul(2));
     let excl = excluded.as_slice();
-    let mut x = excl.partition_point(|s| s.1 <= t.get(first).copied().unwrap_or(to));
-    let mut run: Option<(Instant, Instant)> = None;
-    for i in first..last {
-        let end = t[i];
-        let known = i > 0 && end - t[i - 1] <= max_gap;
-        if !known {
-            sink(end, 0.0, false);
-            continue;
-        }
-        let start = t[i - 1];
-        run = match run {
-            Some((s, e)) if e == start => Some((s, end)),
-            Some(done) => {
-                info.known.push(done);
-                Some((start, end))
+    let mut x = excl.partition_point(|s| s.1 <= t[first]);
+    let mut i = first;
+    if i == 0 {
+        // The first sample only opens the series.
+        sink(t[0], 0.0, false);
+        i = 1;
+    }
+    // Known intervals share their endpoints, so a run of them only ends at a gap.
+    let mut run_start: Option<Instant> = None;
+    for i in i..last {
+        let (start, end) = (t[i - 1], t[i]);
+        if end - start > max_gap {
+            if let Some(s) = run_start.take() {
+                info.known.push((s, start));
             }
-            None => Some((start, end)),
-        };
-        while x < excl.len() && excl[x].1 <= end {
-            x += 1;
-        }
-        if x < excl.len() && excl[x].0 <= end {
             sink(end, 0.0, false);
             continue;
         }
-        let events = match kind {
-            SeriesKind::Rate => v[i] * ((end - start) as f64 / 1000.0),
-            SeriesKind::Increase => v[i],
-            SeriesKind::Counter => {
+        run_start.get_or_insert(start);
+        if EXCLUSIONS {
+            while x < excl.len() && excl[x].1 <= end {
+                x += 1;
+            }
+            if x < excl.len() && excl[x].0 <= end {
+                sink(end, 0.0, false);
+                continue;
+            }
+        }
+        let events = match KIND {
+            RATE => v[i] * ((end - start) as f64 / 1000.0),
+            INCREASE => v[i],
+            COUNTER => {
                 let d = v[i] - v[i - 1];
                 if d < 0.0 {
                     v[i]
@@ -79,7 +114,7 @@ pub fn for_each_interval(
                     d
                 }
             }
-            SeriesKind::Gauge => 0.0,
+            _ => 0.0,
         };
         if events < 0.0 {
             info.negatives += 1;
@@ -88,54 +123,76 @@ pub fn for_each_interval(
             sink(end, events, true);
         }
     }
-    info.known.extend(run);
+    if let Some(s) = run_start {
+        info.known.push((s, t[last - 1]));
+    }
     info
 }
 
 /// Prefix sums of events, compensated (Neumaier), so that a window's sum is
 /// exact to rounding even when it is tiny next to the running total.
-#[derive(Clone, Debug, Default)]
-pub struct PrefixSums {
-    /// Interval end times, increasing.
-    pub ends: Vec<Instant>,
-    /// `hi[k] + lo[k]` = events of the first `k` intervals; length `ends.len() + 1`.
-    hi: Vec<f64>,
-    lo: Vec<f64>,
+#[derive(Clone, Debug)]
+pub struct PrefixSums<'c> {
+    /// Interval end times, increasing (borrowed from the cleaned series when
+    /// it could be).
+    pub ends: Cow<'c, [Instant]>,
+    /// `sums[k][0] + sums[k][1]` = events of the first `k` intervals (a
+    /// running sum and its compensation); length `ends.len() + 1`.
+    sums: Vec<[f64; 2]>,
 }
 
-impl PrefixSums {
-    pub fn with_capacity(n: usize) -> PrefixSums {
-        let mut p = PrefixSums {
-            ends: Vec::with_capacity(n),
-            hi: Vec::with_capacity(n + 1),
-            lo: Vec::with_capacity(n + 1),
-        };
-        p.hi.push(0.0);
-        p.lo.push(0.0);
-        p
-    }
+/// A Neumaier-compensated running sum. Kept in a local by the hot loop, so
+/// the sum lives in registers rather than round-tripping through memory.
+#[derive(Clone, Copy, Default)]
+pub struct RunningSum {
+    sum: f64,
+    compensation: f64,
+}
 
-    pub fn push(&mut self, end: Instant, events: f64) {
-        let (s, c) = (self.hi[self.hi.len() - 1], self.lo[self.lo.len() - 1]);
-        let t = s + events;
-        let err = if s.abs() >= events.abs() {
-            (s - t) + events
+impl RunningSum {
+    #[inline(always)]
+    pub fn add(&mut self, x: f64) -> [f64; 2] {
+        let t = self.sum + x;
+        let err = if self.sum.abs() >= x.abs() {
+            (self.sum - t) + x
         } else {
-            (events - t) + s
+            (x - t) + self.sum
         };
-        self.ends.push(end);
-        self.hi.push(t);
-        self.lo.push(c + err);
+        self.sum = t;
+        self.compensation += err;
+        [self.sum, self.compensation]
+    }
+}
+
+impl Default for PrefixSums<'_> {
+    /// Empty, with the leading zero every query relies on.
+    fn default() -> Self {
+        PrefixSums {
+            ends: Cow::Borrowed(&[]),
+            sums: vec![[0.0, 0.0]],
+        }
+    }
+}
+
+impl<'c> PrefixSums<'c> {
+    /// From interval ends and `sums` as [`RunningSum::add`] returned them,
+    /// with a leading `[0, 0]`.
+    pub fn from_parts(ends: Cow<'c, [Instant]>, sums: Vec<[f64; 2]>) -> Self {
+        debug_assert_eq!(ends.len() + 1, sums.len());
+        PrefixSums { ends, sums }
     }
 
     /// From `(end, events)` pairs in any order (several series of one role).
-    pub fn from_unsorted(mut pairs: Vec<(Instant, f64)>) -> PrefixSums {
+    pub fn from_unsorted(mut pairs: Vec<(Instant, f64)>) -> Self {
         crate::sort::sort_by_key(&mut pairs, |p| p.0);
-        let mut p = PrefixSums::with_capacity(pairs.len());
-        for (end, events) in pairs {
-            p.push(end, events);
+        let mut run = RunningSum::default();
+        let mut sums = Vec::with_capacity(pairs.len() + 1);
+        sums.push([0.0, 0.0]);
+        sums.extend(pairs.iter().map(|p| run.add(p.1)));
+        PrefixSums {
+            ends: pairs.into_iter().map(|p| p.0).collect(),
+            sums,
         }
-        p
     }
 
     /// Events of the intervals whose end lies in `(from, to]`.
@@ -144,7 +201,8 @@ impl PrefixSums {
             return 0.0;
         }
         let (i, j) = range_of(&self.ends, from, to);
-        let v = (self.hi[j] - self.hi[i]) + (self.lo[j] - self.lo[i]);
+        let (a, b) = (self.sums[i], self.sums[j]);
+        let v = (b[0] - a[0]) + (b[1] - a[1]);
         v.max(0.0)
     }
 }
@@ -245,11 +303,7 @@ mod tests {
 
     #[test]
     fn compensated_window_sums_stay_exact() {
-        let mut p = PrefixSums::with_capacity(4);
-        p.push(1, 1e16);
-        p.push(2, 1.0);
-        p.push(3, 1.0);
-        p.push(4, 1e16);
+        let p = PrefixSums::from_unsorted(vec![(4, 1e16), (1, 1e16), (2, 1.0), (3, 1.0)]);
         // Naive prefix sums lose the two ones next to 1e16.
         assert_eq!(p.sum(1, 3), 2.0);
         assert_eq!(p.sum(0, 1), 1e16);
