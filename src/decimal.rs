@@ -34,7 +34,9 @@ impl Complement {
         if !(x > 0.0 && x < 1.0) {
             return None;
         }
-        let text = format!("{x}");
+        // The shortest digits that read back as x (no float formatting of
+        // its own: the WebAssembly build delegates that to JavaScript).
+        let text = crate::report::json::format_number(x);
         let digits = text.strip_prefix("0.")?;
         if digits.len() > 15 {
             return None;
@@ -78,6 +80,34 @@ pub fn percent(text: &str) -> Option<f64> {
     format!("{sign}{whole}.{cents}{frac}").parse().ok()
 }
 
+/// `v` with at most `decimals` decimals (rounded, trailing zeros dropped),
+/// for messages: `fixed(14.4000000001, 4) == "14.4"`. Integer arithmetic,
+/// so that no float-formatting code is linked into the WebAssembly build;
+/// when `v × 10^decimals` exceeds ±9e18 the shortest form is written instead.
+pub fn fixed(v: f64, decimals: u32) -> String {
+    let decimals = decimals.min(15);
+    let scale = 10u64.pow(decimals);
+    let scaled = v * scale as f64;
+    if !scaled.is_finite() || scaled.abs() >= 9.0e18 {
+        return crate::report::json::format_number(v);
+    }
+    // u64, not u128: 128-bit division and formatting would cost ~2.5 KB.
+    let magnitude = scaled.abs().round() as u64;
+    let (int, frac) = (magnitude / scale, magnitude % scale);
+    let sign = if scaled < 0.0 && magnitude > 0 {
+        "-"
+    } else {
+        ""
+    };
+    let mut text = format!("{sign}{int}");
+    if frac > 0 {
+        let digits = format!("{frac:0>width$}", width = decimals as usize);
+        text.push('.');
+        text.push_str(digits.trim_end_matches('0'));
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,5 +142,15 @@ mod tests {
         assert_eq!(percent("1e3"), None);
         assert_eq!(percent(""), None);
         assert_eq!(percent("."), None);
+    }
+
+    #[test]
+    fn fixed_rounds_and_trims() {
+        assert_eq!(fixed(14.4000000001, 4), "14.4");
+        assert_eq!(fixed(2.0, 10), "2");
+        assert_eq!(fixed(-0.25, 1), "-0.3");
+        assert_eq!(fixed(0.049, 1), "0");
+        assert_eq!(fixed(87.54, 1), "87.5");
+        assert_eq!(fixed(1.0 / 3.0, 10), "0.3333333333");
     }
 }

@@ -56,10 +56,22 @@ pub mod expr;
 pub mod policy;
 pub mod report;
 pub mod series;
+mod sort;
 pub mod time;
 
 #[cfg(feature = "cli")]
 pub mod data;
+
+// The browser's time zones (src/time/zone/intl.rs) need js-sys and
+// wasm-bindgen, which the `wasm` feature brings.
+#[cfg(all(target_arch = "wasm32", not(feature = "wasm")))]
+compile_error!(
+    "the WebAssembly build needs the `wasm` feature: --no-default-features --features wasm"
+);
+
+/// The JavaScript bindings behind `@slogate/engine` (see `pkg/README.md`).
+#[cfg(all(target_arch = "wasm32", feature = "wasm"))]
+pub mod wasm;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use eval::{Engine, EvalError};

@@ -45,7 +45,7 @@ pub fn clean<'a>(times: &'a [Instant], values: &'a [f64], given_step: Option<Mil
 fn sort_dedupe_drop(times: &[Instant], values: &[f64]) -> (Vec<Instant>, Vec<f64>) {
     let mut order: Vec<usize> = (0..times.len()).collect();
     // Stable: among equal times, input order is kept, so the last one wins below.
-    order.sort_by_key(|&i| times[i]);
+    crate::sort::sort_by_key(&mut order, |&i| times[i]);
     let mut out_t = Vec::with_capacity(times.len());
     let mut out_v = Vec::with_capacity(times.len());
     for (pos, &i) in order.iter().enumerate() {
@@ -77,7 +77,7 @@ pub fn infer_step(times: &[Instant]) -> Option<Millis> {
             })
             .collect()
     };
-    sample.sort_unstable();
+    crate::sort::sort(&mut sample);
     Some(sample[(sample.len() - 1) / 2])
 }
 

@@ -152,8 +152,8 @@ pub fn report(inputs: Inputs) -> SloReport {
         .then(|| known.subtract(excluded).measure(frame.start, frame.at) as f64 / elapsed as f64);
     if let Some(c) = coverage.filter(|c| *c < 0.9) {
         warnings.push(format!(
-            "coverage is {:.1}% (below 90%): the data leaves part of the window unknown, so these numbers describe only the known part",
-            c * 100.0
+            "coverage is {}% (below 90%): the data leaves part of the window unknown, so these numbers describe only the known part",
+            crate::decimal::fixed(c * 100.0, 1)
         ));
     }
     warnings.extend(window_warnings(policy, slo, &known, frame, slice));
@@ -289,7 +289,7 @@ fn window_warnings(
             ));
         }
     }
-    named.sort();
+    crate::sort::sort(&mut named);
     named.dedup();
     let mut out = Vec::new();
     for (what, w) in named {

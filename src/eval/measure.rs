@@ -165,7 +165,7 @@ pub fn build_ratio<'c>(
                 parts.push(sums);
             }
             if series.len() > 1 {
-                intervals.sort_by_key(|x| x.0);
+                crate::sort::sort_by_key(&mut intervals, |x| x.0);
             }
             raw.push(intervals);
             slice_sums.push(SliceSums::merge(parts));
@@ -319,7 +319,7 @@ pub fn build_threshold<'c>(
         }
     }
     if cleaned.len() > 1 {
-        samples.sort_by_key(|s| s.0);
+        crate::sort::sort_by_key(&mut samples, |s| s.0);
     }
     let mut states: Vec<(i64, SliceState)> = Vec::new();
     for &(t, ok) in &samples {

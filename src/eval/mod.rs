@@ -148,9 +148,9 @@ impl Engine {
                 }
             }
         }
-        burn.sort_unstable();
+        crate::sort::sort(&mut burn);
         burn.dedup();
-        consumed.sort_unstable();
+        crate::sort::sort(&mut consumed);
         consumed.dedup();
         let longest = burn.last().copied().unwrap_or(0);
         Plan {
@@ -334,7 +334,7 @@ fn roles<'d, 'c>(
                 data.series.iter().zip(cleaned).filter(|(s, _)| s.name == r.name).collect();
             if series.is_empty() {
                 let mut names: Vec<&str> = data.series.iter().map(|s| s.name.as_str()).collect();
-                names.sort_unstable();
+                crate::sort::sort(&mut names);
                 names.dedup();
                 let have = if names.is_empty() { "no series at all".to_string() } else { names.join(", ") };
                 return Err(EvalError::new(format!(
@@ -367,7 +367,7 @@ fn groups(slo: &Slo, roles: &[RoleData]) -> Vec<Vec<String>> {
         .iter()
         .flat_map(|r| r.series.iter().map(|(s, _)| group_key(slo, s)))
         .collect();
-    keys.sort();
+    crate::sort::sort(&mut keys);
     keys.dedup();
     if keys.is_empty() {
         keys.push(slo.group_by.iter().map(|_| String::new()).collect());

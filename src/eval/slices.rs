@@ -71,7 +71,7 @@ impl SliceSums {
             .into_iter()
             .flat_map(|p| p.ks.into_iter().zip(p.sums))
             .collect();
-        all.sort_by_key(|p| p.0);
+        crate::sort::sort_by_key(&mut all, |p| p.0);
         let mut out = SliceSums::default();
         for (k, s) in all {
             out.add(k, s);

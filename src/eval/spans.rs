@@ -21,16 +21,10 @@ impl Default for Spans {
 }
 
 impl Spans {
-    /// Whether any span meets `(from, to]` (spans taken as `[start, end)`).
-    pub fn meets(&self, from: Instant, to: Instant) -> bool {
-        let i = self.spans.partition_point(|s| s.1 <= from);
-        self.spans.get(i).is_some_and(|s| s.0 <= to)
-    }
-
     /// From spans in any order, possibly overlapping or touching.
     pub fn from_unsorted(mut spans: Vec<(Instant, Instant)>) -> Spans {
         spans.retain(|(s, e)| s < e);
-        spans.sort_unstable();
+        crate::sort::sort(&mut spans);
         let mut merged: Vec<(Instant, Instant)> = Vec::with_capacity(spans.len());
         for (s, e) in spans {
             match merged.last_mut() {

@@ -40,17 +40,14 @@ pub fn for_each_interval(
     excluded: &Spans,
     sink: impl FnMut(Instant, f64, bool),
 ) -> PassInfo {
-    // One loop per kind and per "any exclusion in range", so the per-sample
-    // loop has no dispatch in it.
-    let has_exclusions = excluded.meets(from, to);
-    match (kind, has_exclusions) {
-        (SeriesKind::Rate, false) => pass::<RATE, false>(clean, from, to, excluded, sink),
-        (SeriesKind::Rate, true) => pass::<RATE, true>(clean, from, to, excluded, sink),
-        (SeriesKind::Increase, false) => pass::<INCREASE, false>(clean, from, to, excluded, sink),
-        (SeriesKind::Increase, true) => pass::<INCREASE, true>(clean, from, to, excluded, sink),
-        (SeriesKind::Counter, false) => pass::<COUNTER, false>(clean, from, to, excluded, sink),
-        (SeriesKind::Counter, true) => pass::<COUNTER, true>(clean, from, to, excluded, sink),
-        (SeriesKind::Gauge, _) => pass::<GAUGE, true>(clean, from, to, excluded, sink),
+    // One loop per kind, so the per-sample loop has no kind dispatch. (Not
+    // also per "exclusions or not": with none, their check is one
+    // predictable branch, and each copy of the loop costs WebAssembly bytes.)
+    match kind {
+        SeriesKind::Rate => pass::<RATE>(clean, from, to, excluded, sink),
+        SeriesKind::Increase => pass::<INCREASE>(clean, from, to, excluded, sink),
+        SeriesKind::Counter => pass::<COUNTER>(clean, from, to, excluded, sink),
+        SeriesKind::Gauge => pass::<GAUGE>(clean, from, to, excluded, sink),
     }
 }
 
@@ -60,7 +57,7 @@ const COUNTER: u8 = 2;
 const GAUGE: u8 = 3;
 
 #[inline(always)]
-fn pass<const KIND: u8, const EXCLUSIONS: bool>(
+fn pass<const KIND: u8>(
     clean: &Clean,
     from: Instant,
     to: Instant,
@@ -94,14 +91,12 @@ fn pass<const KIND: u8, const EXCLUSIONS: bool>(
             continue;
         }
         run_start.get_or_insert(start);
-        if EXCLUSIONS {
-            while x < excl.len() && excl[x].1 <= end {
-                x += 1;
-            }
-            if x < excl.len() && excl[x].0 <= end {
-                sink(end, 0.0, false);
-                continue;
-            }
+        while x < excl.len() && excl[x].1 <= end {
+            x += 1;
+        }
+        if x < excl.len() && excl[x].0 <= end {
+            sink(end, 0.0, false);
+            continue;
         }
         let events = match KIND {
             RATE => v[i] * ((end - start) as f64 / 1000.0),
@@ -184,7 +179,7 @@ impl<'c> PrefixSums<'c> {
 
     /// From `(end, events)` pairs in any order (several series of one role).
     pub fn from_unsorted(mut pairs: Vec<(Instant, f64)>) -> Self {
-        pairs.sort_by_key(|p| p.0);
+        crate::sort::sort_by_key(&mut pairs, |p| p.0);
         let mut run = RunningSum::default();
         let mut sums = Vec::with_capacity(pairs.len() + 1);
         sums.push([0.0, 0.0]);

@@ -37,7 +37,7 @@ pub(crate) fn parse(text: &str) -> Result<Parsed, Diagnostics> {
         seen.push(key);
         fresh
     });
-    diags.sort_by_key(|x| x.location.map(|l| (l.line, l.column)));
+    crate::sort::sort_by_key(&mut diags, |x| x.location.map(|l| (l.line, l.column)));
     match policy {
         Some(policy) if !diags.iter().any(|x| x.severity == Severity::Error) => Ok(Parsed {
             policy,

@@ -78,9 +78,7 @@ pub(crate) fn percent(text: &str) -> Option<f64> {
 
 /// A fraction written for people: `0.999`, not `0.9990000000000001`.
 pub(crate) fn show(v: f64) -> String {
-    let s = format!("{v:.10}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_string()
+    crate::decimal::fixed(v, 10)
 }
 
 impl Decoder {

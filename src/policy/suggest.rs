@@ -33,10 +33,12 @@ pub fn distance(a: &str, b: &str) -> usize {
 /// typo: at most a third of the longer word's length (and at least 1) edits
 /// away, ignoring case.
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let lower = word.to_lowercase();
+    // ASCII case only: field names are ASCII, and Unicode case tables would
+    // add kilobytes to the WebAssembly build.
+    let lower = word.to_ascii_lowercase();
     candidates
         .iter()
-        .map(|c| (distance(&lower, &c.to_lowercase()), *c))
+        .map(|c| (distance(&lower, &c.to_ascii_lowercase()), *c))
         .filter(|(d, c)| {
             let longest = lower.chars().count().max(c.chars().count());
             *d <= (longest / 3).max(1)

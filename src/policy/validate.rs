@@ -114,7 +114,7 @@ pub(crate) fn alert_references(d: &mut Decoder, when: &Node, path: &str, slos: &
         .iter()
         .flat_map(|s| s.slo.alerting.iter().map(|a| a.name.as_str()))
         .collect();
-    known.sort_unstable();
+    crate::sort::sort(&mut known);
     known.dedup();
     let text = when.text().unwrap_or_default();
     for (name, offset) in crate::expr::alert_names(text) {

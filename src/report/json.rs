@@ -277,6 +277,28 @@ pub fn format_number(x: f64) -> String {
     if !x.is_finite() {
         return "null".to_string();
     }
+    // Whole numbers below 2^53 (epoch milliseconds, counts) print as integers
+    // in both languages; this path is exact and needs no float formatting.
+    if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
+        return (x as i64).to_string();
+    }
+    shortest(x)
+}
+
+/// In the WebAssembly build: JavaScript's own `Number::toString`, the
+/// definition [`format_number`] follows, so the module carries no
+/// float-formatting code of its own (about 20 KB of the size budget).
+#[cfg(all(target_arch = "wasm32", feature = "wasm"))]
+fn shortest(x: f64) -> String {
+    js_sys::Number::from(x)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_else(|_| "null".to_string())
+}
+
+/// Everywhere else, ECMA-262's algorithm on Rust's shortest round-trip digits.
+#[cfg(not(all(target_arch = "wasm32", feature = "wasm")))]
+fn shortest(x: f64) -> String {
     if x == 0.0 {
         return "0".to_string();
     }

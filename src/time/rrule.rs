@@ -229,7 +229,7 @@ impl RRule {
             .iter()
             .flat_map(|h| minutes.iter().map(move |m| h * HOUR + m * MINUTE + rest))
             .collect();
-        times.sort_unstable();
+        crate::sort::sort(&mut times);
         times.dedup();
         times
     }
@@ -460,7 +460,7 @@ impl RRule {
         } else {
             self.by_day.iter().map(|d| offset(d.weekday)).collect()
         };
-        offsets.sort_unstable();
+        crate::sort::sort(&mut offsets);
         offsets.dedup();
         offsets.into_iter().map(|o| week.add_days(o)).collect()
     }
@@ -483,7 +483,7 @@ impl RRule {
                 .into_iter()
                 .collect()
         };
-        days.sort_unstable();
+        crate::sort::sort(&mut days);
         days.dedup();
         days.into_iter()
             .filter_map(|d| Date::new(year, month, d))

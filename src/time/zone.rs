@@ -305,7 +305,9 @@ fn suggest(name: &str, names: &[String]) -> Option<String> {
 }
 
 fn normalize(name: &str) -> String {
-    name.trim().to_lowercase().replace(' ', "_")
+    // ASCII case only: zone names are ASCII (and Unicode tables would
+    // weigh on the WebAssembly build).
+    name.trim().to_ascii_lowercase().replace(' ', "_")
 }
 
 /// Edit distance (insertions, deletions, substitutions), by characters.

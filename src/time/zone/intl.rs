@@ -10,7 +10,6 @@
 //! second). Real zones never change offset twice within an hour.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
@@ -61,7 +60,9 @@ struct Hour {
 pub(super) struct IntlZone {
     formatter: Formatter,
     /// Shared between clones: a clone answers the same zone.
-    cache: Rc<RefCell<HashMap<i64, Hour>>>,
+    // Sorted by hour: a Vec (not a HashMap) keeps hashing code out of the
+    // WebAssembly build; lookups mostly hit or append at the end.
+    cache: Rc<RefCell<Vec<(i64, Hour)>>>,
 }
 
 impl IntlZone {
@@ -88,7 +89,7 @@ impl IntlZone {
         let formatter = Formatter::new("en-US", &options).ok()?;
         let zone = IntlZone {
             formatter,
-            cache: Rc::new(RefCell::new(HashMap::new())),
+            cache: Rc::new(RefCell::new(Vec::new())),
         };
         // An engine that accepts the name but cannot format it is no zone.
         zone.read_offset(0).map(|_| zone)
@@ -97,16 +98,17 @@ impl IntlZone {
     pub(super) fn offset_at(&self, t: Instant) -> i32 {
         let t = t.clamp(MIN_T, MAX_T);
         let key = t.div_euclid(HOUR);
-        let cached = self.cache.borrow().get(&key).copied();
-        let hour = match cached {
-            Some(hour) => hour,
-            None => {
+        let found = self.cache.borrow().binary_search_by_key(&key, |e| e.0);
+        let hour = match found {
+            Ok(i) => self.cache.borrow()[i].1,
+            Err(_) => {
                 let hour = self.measure_hour(key * HOUR);
                 let mut cache = self.cache.borrow_mut();
                 if cache.len() >= CACHE_LIMIT {
                     cache.clear();
                 }
-                cache.insert(key, hour);
+                let at = cache.partition_point(|e| e.0 < key);
+                cache.insert(at, (key, hour));
                 hour
             }
         };

@@ -1,0 +1,99 @@
+// The Engine: built once from policy text, evaluated many times.
+
+import * as glue from '../dist/slogate_engine.js';
+import { pack } from './columns.js';
+import { SlogateError, currentGeneration, guard } from './errors.js';
+import { requireLoaded } from './load.js';
+
+export class Engine {
+  #text;
+  #raw;
+  #generation;
+
+  /**
+   * Parses and validates `policyText` (YAML or JSON). Throws a SlogateError
+   * whose message is the CLI's and whose `diagnostics` list every finding.
+   */
+  constructor(policyText) {
+    requireLoaded();
+    if (typeof policyText !== 'string') throw new SlogateError('new Engine(policyText): policyText must be a string');
+    this.#text = policyText;
+    this.#raw = build(policyText);
+    this.#generation = currentGeneration();
+    const raw = this.#raw;
+    // Immutable for the engine's life: read once.
+    this.name = guard(() => raw.name());
+    this.levels = Object.freeze(JSON.parse(guard(() => raw.levels())));
+    this.sloNames = Object.freeze(JSON.parse(guard(() => raw.sloNames())));
+    this.warnings = Object.freeze(JSON.parse(guard(() => raw.warnings())));
+    Object.freeze(this);
+  }
+
+  /**
+   * Evaluates at `atMs` (epoch milliseconds) on `series`; returns SPEC §4's
+   * report, the same as `slogate eval --format json` prints.
+   */
+  evaluate(atMs, series) {
+    if (typeof atMs !== 'number') throw new SlogateError('evaluate(atMs, series): atMs must be a number (epoch milliseconds)');
+    const { meta, strings, times, values } = pack(series);
+    return JSON.parse(this.#call((raw) => raw.evaluate(atMs, meta, strings, times, values)));
+  }
+
+  /** Like `evaluate`, but the report's compact JSON text, byte for byte the CLI's. */
+  evaluateJson(atMs, series) {
+    if (typeof atMs !== 'number') throw new SlogateError('evaluate(atMs, series): atMs must be a number (epoch milliseconds)');
+    const { meta, strings, times, values } = pack(series);
+    return this.#call((raw) => raw.evaluate(atMs, meta, strings, times, values));
+  }
+
+  /** Releases the engine's WebAssembly memory; the engine is unusable afterwards. */
+  free() {
+    const raw = this.#raw;
+    this.#raw = null;
+    // An engine of a replaced instance has nothing left to free.
+    if (raw && this.#generation === currentGeneration()) guard(() => raw.free());
+  }
+
+  [Symbol.dispose]() {
+    this.free();
+  }
+
+  #call(fn) {
+    if (this.#raw === null) throw new SlogateError('this engine was freed');
+    if (this.#generation !== currentGeneration()) {
+      // The instance was replaced after a trap: rebuild from the policy text.
+      this.#raw = build(this.#text);
+      this.#generation = currentGeneration();
+    }
+    const raw = this.#raw;
+    return guard(() => fn(raw));
+  }
+}
+
+function build(text) {
+  const generation = currentGeneration();
+  try {
+    return guard(() => new glue.RawEngine(text));
+  } catch (e) {
+    // A trap (the instance was replaced) is not a policy error.
+    if (currentGeneration() !== generation) throw e;
+    throw new SlogateError(e.message, { cause: e.cause, diagnostics: validate(text) });
+  }
+}
+
+/**
+ * Every diagnostic of a policy text — errors and warnings, each with line,
+ * column, severity, message and field path — for editors. Never throws for
+ * bad text.
+ */
+export function validate(text) {
+  requireLoaded();
+  if (typeof text !== 'string') throw new SlogateError('validate(text): text must be a string');
+  return JSON.parse(guard(() => glue.validate(text)));
+}
+
+/** Test hook: traps the instance on purpose to exercise the recovery path. */
+export function __trapForTests() {
+  requireLoaded();
+  guard(() => glue.__trapForTests());
+}

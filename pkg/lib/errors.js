@@ -1,0 +1,60 @@
+// SlogateError and the guard every call into WebAssembly goes through.
+//
+// Errors the engine reports (a bad policy, bad data) arrive from the glue as
+// plain `Error`s carrying the CLI's message; they become `SlogateError`s.
+// A `WebAssembly.RuntimeError` (a trap) should never happen: the Rust side
+// checks everything and never panics. If one does anyway, the instance is in
+// an unknown state, so it is replaced (`restart`) before the error is thrown;
+// engines notice the new generation and rebuild themselves from their policy
+// text on their next call.
+
+import * as glue from '../dist/slogate_engine.js';
+
+/** An error of slogate: a message as the CLI prints it; for policy errors, the diagnostics. */
+export class SlogateError extends Error {
+  constructor(message, options = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'SlogateError';
+    /** Every diagnostic of the policy text when the policy is unusable, else `[]`. */
+    this.diagnostics = options.diagnostics ?? [];
+  }
+}
+
+let generation = 0;
+
+/** Bumps each time the instance is replaced; engines compare it to theirs. */
+export function currentGeneration() {
+  return generation;
+}
+
+/** Replaces the WebAssembly instance (same compiled module, fresh memory). */
+export function restart() {
+  generation += 1;
+  glue.__wbg_reset_state();
+}
+
+/**
+ * Whether `e` says the instance is broken: a trap, or the JS stack running out
+ * inside WebAssembly (V8 reports that as a RangeError).
+ */
+function isTrap(e) {
+  return e instanceof WebAssembly.RuntimeError || e instanceof RangeError;
+}
+
+/** Runs `fn` (a call into the glue); rethrows every failure as a SlogateError. */
+export function guard(fn) {
+  try {
+    return fn();
+  } catch (e) {
+    if (isTrap(e)) {
+      restart();
+      throw new SlogateError(
+        `internal error: the WebAssembly engine trapped (${e.message}); ` +
+          'it was restarted and keeps working, please report this input',
+        { cause: e },
+      );
+    }
+    if (e instanceof SlogateError) throw e;
+    throw new SlogateError(e instanceof Error ? e.message : String(e), { cause: e });
+  }
+}

@@ -1,0 +1,92 @@
+// SPEC §4's report, as `slogate eval --format json` prints it and
+// `Engine.evaluate` returns it. Instants are RFC 3339 strings (UTC, `Z`),
+// except the burn-down's `t`, epoch milliseconds for charts. Durations used
+// as keys or pair windows are slogate durations (`5m`, `1h`, `3d`). `null`
+// is *no data*: never NaN, never a made-up 100%.
+
+/** A slogate duration as text: `5m`, `1h`, `30d`. */
+export type DurationText = string;
+
+export interface Report {
+  /** `metadata.name` of the policy. */
+  policy: string;
+  /** The evaluation instant, RFC 3339. */
+  at: string;
+  /** The worst level of all SLO instances. */
+  level: string;
+  slos: SloReport[];
+}
+
+/** One SLO instance (one per `groupBy` label set). */
+export interface SloReport {
+  name: string;
+  /** The `groupBy` labels of this instance, in `groupBy` order. */
+  group: Record<string, string>;
+  /** A fraction, e.g. 0.999. */
+  objective: number;
+  window: {
+    /** RFC 3339. */
+    start: string;
+    /** RFC 3339: the evaluation instant. */
+    end: string;
+    /** The period's full length P in seconds. */
+    periodSeconds: number;
+  };
+  /** Share of the window with data, 0..1. */
+  coverage: number | null;
+  sli: number | null;
+  budget: {
+    /** `events` (occurrences) or `seconds` (timeslices). */
+    unit: 'events' | 'seconds';
+    allowed: number | null;
+    consumed: number | null;
+    remaining: number | null;
+    remainingRatio: number | null;
+  };
+  /** Burn rate per window (at least 5m, 30m, 1h, 2h, 6h, 1d, 3d), shortest first. */
+  burnRates: Record<DurationText, number | null>;
+  /** `consumed(W)` per window a rule names, as a share of the period's budget. */
+  consumedIn: Record<DurationText, number | null>;
+  alerts: AlertReport[];
+  /** `null` = never (burn rate 0) or no data. */
+  timeToExhaustionSeconds: number | null;
+  level: string;
+  /** Every matched rule, with the value that matched. */
+  reasons: Reason[];
+  burndown: Burndown;
+  warnings: string[];
+}
+
+export interface AlertReport {
+  name: string;
+  severity: string;
+  firing: boolean;
+  pairs: PairReport[];
+}
+
+export interface PairReport {
+  long: DurationText;
+  short: DurationText;
+  /** Budget share B of the pair, e.g. 0.02. */
+  budget: number;
+  /** f = B × P / long. */
+  factor: number;
+  longBurn: number | null;
+  shortBurn: number | null;
+  firing: boolean;
+}
+
+export interface Reason {
+  level: string;
+  /** The rule's expression as written. */
+  when: string;
+  value: number | null;
+  action: string | null;
+}
+
+/** Remaining budget ratio over the window, at most 500 points. */
+export interface Burndown {
+  /** Epoch milliseconds. */
+  t: number[];
+  remainingRatio: (number | null)[];
+}

@@ -1,0 +1,161 @@
+// The public API as a user calls it: `import init, {Engine, validate} from '@slogate/engine'`.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import init, { Engine, SlogateError, validate } from '@slogate/engine';
+import { __trapForTests } from '../lib/engine.js';
+import { compile } from '../lib/load.js';
+import { POLICY, hour, load, root } from './helpers.mjs';
+
+const wasmBytes = () => readFileSync(join(root, 'pkg/dist/slogate_engine_bg.wasm'));
+
+describe('loading', () => {
+  const isModule = (m) => assert.ok(m instanceof WebAssembly.Module);
+
+  test('compiles a Response whose streaming compilation fails (wrong MIME type)', async () => {
+    const response = new Response(wasmBytes(), { headers: { 'Content-Type': 'application/octet-stream' } });
+    isModule(await compile(response));
+  });
+
+  test('compiles a wrapped fetch result that is not a genuine Response', async () => {
+    const bytes = wasmBytes();
+    const wrapped = { ok: true, status: 200, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) };
+    isModule(await compile(Promise.resolve(wrapped)));
+  });
+
+  test('compiles bytes and passes modules through', async () => {
+    const module = await compile(wasmBytes());
+    isModule(module);
+    assert.equal(await compile(module), module);
+  });
+
+  test('refuses a failed HTTP response with its status', async () => {
+    await assert.rejects(compile(new Response('nope', { status: 404, statusText: 'Not Found' })), /HTTP 404/);
+  });
+
+  test('init loads once; later calls return the same promise', async () => {
+    const first = init(wasmBytes());
+    assert.equal(init(), first);
+    await first;
+  });
+});
+
+describe('Engine', () => {
+  before(load);
+
+  test('evaluates a policy on typed arrays and returns a plain report', () => {
+    const engine = new Engine(POLICY);
+    const report = engine.evaluate(3_600_000, hour());
+    assert.equal(report.policy, 'demo');
+    assert.equal(report.at, '1970-01-01T01:00:00Z');
+    assert.equal(report.level, 'freeze');
+    const [slo] = report.slos;
+    assert.equal(slo.name, 'availability');
+    assert.ok(Math.abs(slo.sli - 0.994) < 1e-12);
+    assert.ok(Math.abs(slo.budget.remainingRatio - 0.4) < 1e-9);
+    assert.equal(slo.budget.unit, 'events');
+    assert.ok('5m' in slo.burnRates && '3d' in slo.burnRates);
+    engine.free();
+  });
+
+  test('exposes the name, levels, SLO names and warnings', () => {
+    const engine = new Engine(POLICY);
+    assert.equal(engine.name, 'demo');
+    assert.deepEqual([...engine.levels], ['healthy', 'freeze']);
+    assert.deepEqual([...engine.sloNames], ['availability']);
+    assert.deepEqual([...engine.warnings], []);
+    engine.free();
+  });
+
+  test('evaluates many times with the same engine', () => {
+    const engine = new Engine(POLICY);
+    for (const rate of [10, 9.99, 9.94, 9.5]) {
+      const report = engine.evaluate(3_600_000, hour(rate));
+      assert.equal(report.level, rate >= 9.95 ? 'healthy' : 'freeze');
+    }
+    engine.free();
+  });
+
+  test('evaluateJson is the compact JSON of evaluate', () => {
+    const engine = new Engine(POLICY);
+    const text = engine.evaluateJson(3_600_000, hour());
+    assert.equal(text, JSON.stringify(engine.evaluate(3_600_000, hour())));
+    engine.free();
+  });
+
+  test('accepts plain arrays, labels, kinds and steps', () => {
+    const engine = new Engine(POLICY);
+    const series = hour().map((s) => ({ ...s, times: [...s.times], values: [...s.values], labels: { job: 'api' }, kind: 'rate', stepMs: 60_000 }));
+    assert.equal(engine.evaluate(3_600_000, series).level, 'freeze');
+    engine.free();
+  });
+
+  test('a freed engine throws', () => {
+    const engine = new Engine(POLICY);
+    engine.free();
+    assert.throws(() => engine.evaluate(0, hour()), { name: 'SlogateError', message: 'this engine was freed' });
+    engine.free(); // twice is fine
+  });
+});
+
+describe('errors', () => {
+  before(load);
+
+  test('a bad policy is a SlogateError with the diagnostics', () => {
+    const text = POLICY.replace('objective: 99%', 'objective: 199%');
+    const e = captured(() => new Engine(text));
+    assert.ok(e instanceof SlogateError);
+    assert.ok(e instanceof Error);
+    assert.match(e.message, /^<policy>:\d+:\d+: error: /);
+    assert.ok(e.diagnostics.length >= 1);
+    const [d] = e.diagnostics.filter((x) => x.severity === 'error');
+    assert.equal(typeof d.line, 'number');
+    assert.equal(typeof d.column, 'number');
+    assert.match(d.path, /objective/);
+  });
+
+  test('validate lists diagnostics with line, column, severity, message, path', () => {
+    assert.deepEqual(validate(POLICY), []);
+    const diagnostics = validate('apiVersion: slogate/v1\nkind: [');
+    assert.ok(diagnostics.length >= 1);
+    for (const d of diagnostics) {
+      assert.deepEqual(Object.keys(d).sort(), ['column', 'line', 'message', 'path', 'severity']);
+      assert.equal(d.severity, 'error');
+    }
+  });
+
+  test('a missing series is the CLI message', () => {
+    const engine = new Engine(POLICY);
+    const e = captured(() => engine.evaluate(3_600_000, hour().slice(0, 1)));
+    assert.ok(e instanceof SlogateError);
+    assert.equal(
+      e.message,
+      'no series named "good" for SLO "availability" (spec.slos[0].sli.ratio.good); the data has: total',
+    );
+    assert.equal(engine.evaluate(3_600_000, hour()).level, 'freeze');
+    engine.free();
+  });
+
+  test('after a trap the same engine keeps working', () => {
+    const engine = new Engine(POLICY);
+    const before = engine.evaluateJson(3_600_000, hour());
+    const e = captured(() => __trapForTests());
+    assert.ok(e instanceof SlogateError);
+    assert.ok(e.cause instanceof WebAssembly.RuntimeError);
+    assert.equal(engine.evaluateJson(3_600_000, hour()), before);
+    assert.deepEqual(validate(POLICY), []);
+    engine.free();
+  });
+});
+
+/** The error `fn` throws. */
+export function captured(fn) {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  assert.fail('expected an exception');
+}

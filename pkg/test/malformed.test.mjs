@@ -1,0 +1,166 @@
+// Malformed policies and data through the public API: each one is an
+// exception with a message — never a WebAssembly trap — and the engine
+// answers correctly afterwards. The instance generation must not move: the
+// wrapper's recovery after a trap is defence in depth, not how errors work.
+
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { Engine, MAX_SAMPLES, SlogateError, validate } from '@slogate/engine';
+import * as glue from '../dist/slogate_engine.js';
+import { currentGeneration } from '../lib/errors.js';
+import { POLICY, hour, load, root } from './helpers.mjs';
+
+let sentinel;
+let baseline;
+let generation;
+
+before(() => {
+  load();
+  sentinel = new Engine(POLICY);
+  baseline = sentinel.evaluateJson(3_600_000, hour());
+  generation = currentGeneration();
+});
+
+/** `fn` throws an Error with a message, not a trap; the sentinel still answers. */
+function refuses(fn, pattern, type = SlogateError) {
+  let error;
+  try {
+    fn();
+  } catch (e) {
+    error = e;
+  }
+  assert.ok(error, 'expected an exception');
+  assert.ok(error instanceof type, `expected ${type.name}, got ${error?.constructor?.name}: ${error?.message}`);
+  assert.ok(!(error instanceof WebAssembly.RuntimeError) && !(error.cause instanceof WebAssembly.RuntimeError), `trapped: ${error.message}`);
+  assert.ok(error.message.length > 0);
+  if (pattern) assert.match(error.message, pattern);
+  assert.equal(sentinel.evaluateJson(3_600_000, hour()), baseline, 'the engine answers differently afterwards');
+  assert.equal(currentGeneration(), generation, 'the instance was restarted: something trapped');
+  return error;
+}
+
+const corpusDir = join(root, 'fuzz/corpus/policy');
+const corpus = existsSync(corpusDir) ? readdirSync(corpusDir).sort() : [];
+
+describe('policy corpus (fuzz/corpus/policy)', () => {
+  for (const file of corpus) {
+    test(file, () => {
+      const text = readFileSync(join(corpusDir, file), 'utf8');
+      const diagnostics = validate(text);
+      assert.ok(Array.isArray(diagnostics));
+      if (file.startsWith('bad-')) {
+        const e = refuses(() => new Engine(text));
+        assert.ok(e.diagnostics.some((d) => d.severity === 'error'), 'no error diagnostic');
+      } else {
+        // Seeds named valid- are meant to parse, but what matters here is
+        // that nothing traps: an engine, or a SlogateError.
+        let engine;
+        try {
+          engine = new Engine(text);
+        } catch {
+          refuses(() => new Engine(text));
+          return;
+        }
+        // No data at all: an error naming the missing series, never a trap.
+        refuses(() => engine.evaluate(0, []), /no series named/);
+        engine.free();
+      }
+    });
+  }
+});
+
+describe('malformed policies', () => {
+  const cases = {
+    'bad YAML': 'spec: [',
+    'empty text': '',
+    'wrong types': POLICY.replace('objective: 99%', 'objective: [1, 2]'),
+    'objective out of range': POLICY.replace('objective: 99%', 'objective: 100.5%'),
+    'unknown zone': POLICY.replace('{rolling: 1h}', '{calendar: month, timeZone: Europe/Berln}'),
+    'bad rule': POLICY.replace('remaining < 50%', 'remaining <'),
+    'deep flow nesting': `${'['.repeat(100_000)}`,
+    'deep block nesting': Array.from({ length: 5_000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'),
+    'NUL and garbage': '\u0000\u0001\uFFFD\uD800 :: {{',
+    'JSON with wrong shape': JSON.stringify({ apiVersion: 'slogate/v1', kind: 'ServiceLevelPolicy', spec: 5 }),
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    test(name, () => {
+      validate(text);
+      const e = refuses(() => new Engine(text));
+      assert.ok(e.diagnostics.length > 0);
+    });
+  }
+
+  test('the zone error suggests the name', () => {
+    const e = refuses(() => new Engine(cases['unknown zone']));
+    assert.match(e.message, /Europe\/Berlin/);
+  });
+
+  test('a policy that is not a string', () => {
+    refuses(() => new Engine(42), /must be a string/);
+    refuses(() => validate(null), /must be a string/);
+  });
+});
+
+describe('malformed data', () => {
+  const t = (...xs) => Float64Array.from(xs);
+  const one = (overrides) => [{ name: 'total', times: t(0, 60_000), values: t(1, 1) }, { name: 'good', times: t(0, 60_000), values: t(1, 1), ...overrides }];
+  const cases = [
+    ['NaN time', one({ times: t(0, NaN) }), /time at index 1 is not a finite number/],
+    ['infinite time', one({ times: t(-Infinity, 0) }), /not a finite number/],
+    ['fractional time', one({ times: t(0.5, 60_000) }), /whole number of milliseconds/],
+    ['time beyond the Date range', one({ times: t(0, 8.64e15 + 1) }), /out of range/],
+    ['mismatched lengths', one({ values: t(1) }), /has 2 times but 1 values/],
+    ['unknown kind', one({ kind: 'histogram' }), /unknown kind "histogram"/],
+    ['kind not a string', one({ kind: 7 }), /kind must be a string/],
+    ['zero step', one({ stepMs: 0 }), /stepMs/],
+    ['fractional step', one({ stepMs: 1.5 }), /stepMs/],
+    ['step not a number', one({ stepMs: '60s' }), /stepMs must be a number/],
+    ['labels not strings', one({ labels: { job: 1 } }), /label "job" must be a string/],
+    ['labels an array', one({ labels: ['a'] }), /labels must be an object/],
+    ['times not numbers', one({ times: 'abc' }), /times must be a Float64Array/],
+    ['values missing', one({ values: undefined }), /values must be a Float64Array/],
+    ['name missing', one({ name: undefined }), /name must be a string/],
+    ['series not an array', { length: 2 }, /must be an array/],
+    ['a series not an object', [null], /is not an object/],
+    ['missing series', [], /no series named/],
+    ['gauge in a ratio', one({ kind: 'gauge' }), /is a gauge/],
+    ['more samples than allowed', one({ times: new Proxy([], { get: (target, key) => (key === 'length' ? MAX_SAMPLES + 1 : target[key]) }) }), /too many samples/],
+  ];
+  for (const [name, series, pattern] of cases) {
+    test(name, () => refuses(() => sentinel.evaluate(3_600_000, series), pattern));
+  }
+
+  for (const at of [NaN, Infinity, 0.5, 1e300, -8.64e15 - 1]) {
+    test(`at = ${at}`, () => refuses(() => sentinel.evaluate(at, hour()), /^at /));
+  }
+  test('at not a number', () => refuses(() => sentinel.evaluate('2026-01-01', hour()), /atMs must be a number/));
+
+  test('extreme but valid instants evaluate', () => {
+    for (const at of [-8.64e15 + 3_600_000, 8.64e15]) {
+      const series = hour().map((s) => ({ ...s, times: s.times.map((x) => x + at - 3_600_000) }));
+      assert.equal(typeof sentinel.evaluate(at, series).level, 'string');
+    }
+  });
+});
+
+describe('the raw glue refuses inconsistent headers without trapping', () => {
+  const raw = () => new glue.RawEngine(POLICY);
+  const cols = new Float64Array([0, 60_000]);
+  const cases = [
+    ['header not a multiple of 4', [2, 2, NaN], ['good', ''], /multiple of 4/],
+    ['lengths beyond the columns', [1e12, 2, NaN, 0], ['good', ''], /length the columns do not have/],
+    ['negative length', [-1, 2, NaN, 0], ['good', ''], /length/],
+    ['label count beyond the strings', [2, 2, NaN, 1e9], ['good', ''], /length/],
+    ['strings missing', [2, 2, NaN, 0], [], /lacks its name/],
+    ['columns not described', [1, 1, NaN, 0], ['good', ''], /does not describe all/],
+  ];
+  for (const [name, meta, strings, pattern] of cases) {
+    test(name, () => {
+      const engine = raw();
+      refuses(() => engine.evaluate(60_000, Float64Array.from(meta), strings, cols, cols), pattern, Error);
+      engine.free();
+    });
+  }
+});

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly package `@slogate/engine` into pkg/dist/ (gitignored):
+# the ES module glue (`--target web`), the optimized .wasm and its TypeScript
+# types. Installs what is missing first. Fails when the gzipped .wasm exceeds
+# the size budget (WASM_BUDGET_GZ bytes, default 120 KB).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+. scripts/wasm-tools.sh
+need_rust
+need_wasm_tools
+
+budget=${WASM_BUDGET_GZ:-120000}
+target_dir=${CARGO_TARGET_DIR:-target}
+out=pkg/dist
+
+step "building the WebAssembly module"
+# No `cli` feature: serde_json and the HTTP client stay out of the module.
+cargo build --locked --quiet --target wasm32-unknown-unknown \
+  --no-default-features --features wasm --profile wasm-release
+wasm="$target_dir/wasm32-unknown-unknown/wasm-release/slogate.wasm"
+opt=$(mktemp --suffix=.wasm)
+trap 'rm -f "$opt"' EXIT
+
+step "optimizing"
+# Before wasm-bindgen, not after: binaryen 108 (Debian bookworm) rewrites a
+# module with two tables so that the export of wasm-bindgen's externref table
+# points at the function table, and instantiation fails. The sections
+# wasm-bindgen reads survive wasm-opt. Rust 1.95 emits these proposals;
+# binaryen 108 rejects the module unless each is enabled.
+wasm-opt -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-reference-types --enable-multivalue --enable-sign-ext \
+  --enable-mutable-globals \
+  -o "$opt" "$wasm"
+
+step "generating the JS glue"
+rm -rf "$out"
+# --target web: an ES module for browsers and bundlers (Node loads it too).
+# --experimental-reset-state-function: the wrapper replaces an instance that
+# trapped (pkg/lib/errors.js, `restart`).
+wasm-bindgen --target web --out-dir "$out" --out-name slogate_engine \
+  --experimental-reset-state-function \
+  --remove-name-section --remove-producers-section "$opt"
+
+raw=$(wc -c <"$out/slogate_engine_bg.wasm")
+gz=$(gzip -9 -c "$out/slogate_engine_bg.wasm" | wc -c)
+printf 'slogate_engine_bg.wasm: %d bytes raw, %d bytes gzipped (budget %d)\n' "$raw" "$gz" "$budget"
+if [ "$gz" -gt "$budget" ]; then
+  echo "error: the gzipped .wasm is over budget by $((gz - budget)) bytes (twiggy top shows where they go)" >&2
+  exit 1
+fi

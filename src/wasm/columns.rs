@@ -1,0 +1,139 @@
+//! The columns a host hands over, decoded into a [`DataSet`].
+//!
+//! The JS wrapper packs every series into four flat arguments, so that a
+//! 30-day, 1-minute series crosses the boundary as one bulk copy instead of
+//! one JS call per sample:
+//!
+//! - `meta`: 4 numbers per series: `[timesLen, valuesLen, stepMs | NaN,
+//!   labelCount]`;
+//! - `strings`: per series `name`, `kind` (`""` = the policy's kind), then
+//!   `labelCount` key/value pairs;
+//! - `times`, `values`: every series' columns, concatenated in order.
+//!
+//! Nothing here trusts its input: every length, count, time and step is
+//! checked before use, and every problem is an `Err` with a message (never a
+//! panic, which would trap the instance). Lengths that differ between a
+//! series' two columns are passed through: the engine reports them with the
+//! CLI's message.
+
+use crate::series::{DataSet, Series, SeriesKind};
+use crate::time::Instant;
+
+/// Numbers of `meta` per series.
+pub const META_STRIDE: usize = 4;
+
+/// The largest instant accepted, in epoch milliseconds: JavaScript's `Date`
+/// range (±100,000,000 days), so every instant has a calendar date.
+pub const TIME_LIMIT: f64 = 8.64e15;
+
+/// `at` or a series time as an [`Instant`]: finite, integral, within ±8.64e15.
+pub fn instant(value: f64, what: impl FnOnce() -> String) -> Result<Instant, String> {
+    if !value.is_finite() {
+        return Err(format!("{} is not a finite number", what()));
+    }
+    if value.fract() != 0.0 {
+        return Err(format!("{} is not a whole number of milliseconds", what()));
+    }
+    if value.abs() > TIME_LIMIT {
+        return Err(format!(
+            "{} is out of range: epoch milliseconds must be within ±8.64e15",
+            what()
+        ));
+    }
+    Ok(value as Instant)
+}
+
+/// Decodes the packed columns (see the module docs).
+pub fn decode(
+    meta: &[f64],
+    strings: &[String],
+    times: &[f64],
+    values: &[f64],
+) -> Result<DataSet, String> {
+    if !meta.len().is_multiple_of(META_STRIDE) {
+        return Err(format!(
+            "series header has {} numbers, not a multiple of {META_STRIDE}",
+            meta.len()
+        ));
+    }
+    let mut data = DataSet::default();
+    let mut strings = strings.iter();
+    let (mut time_at, mut value_at) = (0usize, 0usize);
+    for (index, m) in meta.chunks_exact(META_STRIDE).enumerate() {
+        let name = take(&mut strings, index, "name")?.clone();
+        let kind = match take(&mut strings, index, "kind")?.as_str() {
+            "" => None,
+            text => Some(SeriesKind::parse(text).ok_or_else(|| {
+                format!("series \"{name}\": unknown kind \"{text}\" (use rate, increase, counter or gauge)")
+            })?),
+        };
+        let pairs = length(m[3], strings.len() / 2, &name, "labels")?;
+        let mut labels = Vec::with_capacity(pairs);
+        for _ in 0..pairs {
+            let key = take(&mut strings, index, "label name")?.clone();
+            let value = take(&mut strings, index, "label value")?.clone();
+            labels.push((key, value));
+        }
+        let times_len = length(m[0], times.len() - time_at, &name, "times")?;
+        let values_len = length(m[1], values.len() - value_at, &name, "values")?;
+        let step = step(m[2], &name)?;
+        let mut series_times = Vec::with_capacity(times_len);
+        for (i, &t) in times[time_at..time_at + times_len].iter().enumerate() {
+            series_times.push(instant(t, || {
+                format!("series \"{name}\": time at index {i}")
+            })?);
+        }
+        let series_values = values[value_at..value_at + values_len].to_vec();
+        time_at += times_len;
+        value_at += values_len;
+        data.push(Series {
+            name,
+            labels,
+            kind,
+            step,
+            times: series_times,
+            values: series_values,
+        });
+    }
+    if time_at != times.len() || value_at != values.len() || strings.next().is_some() {
+        return Err("the series header does not describe all of the columns".to_string());
+    }
+    Ok(data)
+}
+
+/// The next string of the header.
+fn take<'a>(
+    strings: &mut std::slice::Iter<'a, String>,
+    index: usize,
+    what: &str,
+) -> Result<&'a String, String> {
+    strings
+        .next()
+        .ok_or_else(|| format!("series #{index}: the header lacks its {what}"))
+}
+
+/// A column length from the header, at most what is left of the column.
+fn length(value: f64, left: usize, name: &str, column: &str) -> Result<usize, String> {
+    if value >= 0.0 && value.fract() == 0.0 && value <= left as f64 {
+        Ok(value as usize)
+    } else {
+        Err(format!(
+            "series \"{name}\": the header gives {column} a length the columns do not have"
+        ))
+    }
+}
+
+/// An optional step: NaN = none (inferred from the samples), else a whole
+/// positive number of milliseconds of at most a year.
+fn step(value: f64, name: &str) -> Result<Option<i64>, String> {
+    const YEAR_MS: f64 = 366.0 * 86_400_000.0;
+    if value.is_nan() {
+        Ok(None)
+    } else if value.fract() == 0.0 && value > 0.0 && value <= YEAR_MS {
+        Ok(Some(value as i64))
+    } else {
+        Err(format!(
+            "series \"{name}\": stepMs must be a whole number of milliseconds between 1 and one year"
+        ))
+    }
+}

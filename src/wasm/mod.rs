@@ -1,0 +1,95 @@
+//! The WebAssembly bindings (feature `wasm`, wasm32 only): thin glue between
+//! the engine and `pkg/index.js`, the JS wrapper users import as
+//! `@slogate/engine`. The wrapper owns the ergonomics (typed arrays in,
+//! plain objects out, `SlogateError`, recovery after a trap); this module
+//! owns the checks, so that nothing a host passes can make Rust panic.
+//!
+//! Contract with the wrapper:
+//! - [`RawEngine::new`] fails with the CLI's rendering of the policy's
+//!   diagnostics (`<policy>:LINE:COL: error: PATH: message`, one a line);
+//!   the wrapper then asks [`validate`] for the structured list.
+//! - [`RawEngine::evaluate`] returns SPEC §4's report as the exact JSON
+//!   `slogate eval --format json` prints (compact: `report::json::to_json`),
+//!   or fails with the engine's message (the CLI's, without `error: `).
+//! - Structured results other than the report are JSON text too (see
+//!   [`json`]): one string crosses the boundary instead of many JS calls.
+
+mod columns;
+mod json;
+
+use wasm_bindgen::prelude::*;
+
+use crate::eval::Engine;
+use crate::policy::diagnose;
+use crate::report::json::to_json;
+
+/// An engine built once from policy text, evaluated many times.
+#[wasm_bindgen]
+pub struct RawEngine {
+    engine: Engine,
+}
+
+#[wasm_bindgen]
+impl RawEngine {
+    /// Parses and validates a policy (YAML or JSON).
+    #[wasm_bindgen(constructor)]
+    pub fn new(text: &str) -> Result<RawEngine, JsError> {
+        match Engine::from_text(text) {
+            Ok(engine) => Ok(RawEngine { engine }),
+            Err(diagnostics) => Err(JsError::new(&diagnostics.render("<policy>"))),
+        }
+    }
+
+    /// Evaluates at `at_ms` (epoch milliseconds) on the packed columns
+    /// described in [`columns`]; returns the report's compact JSON.
+    pub fn evaluate(
+        &self,
+        at_ms: f64,
+        meta: &[f64],
+        strings: Vec<String>,
+        times: &[f64],
+        values: &[f64],
+    ) -> Result<String, JsError> {
+        let at = columns::instant(at_ms, || "at".to_string()).map_err(|e| JsError::new(&e))?;
+        let data = columns::decode(meta, &strings, times, values).map_err(|e| JsError::new(&e))?;
+        match self.engine.evaluate(&data, at) {
+            Ok(report) => Ok(to_json(&report)),
+            Err(e) => Err(JsError::new(&e.message)),
+        }
+    }
+
+    /// The policy's warnings, as a JSON array of diagnostics.
+    pub fn warnings(&self) -> String {
+        json::diagnostics(&self.engine.warnings)
+    }
+
+    /// `metadata.name`.
+    pub fn name(&self) -> String {
+        self.engine.policy.name.clone()
+    }
+
+    /// The levels, least severe first, as a JSON array of strings.
+    pub fn levels(&self) -> String {
+        json::strings(self.engine.policy.levels.iter().map(String::as_str))
+    }
+
+    /// The SLO names in document order, as a JSON array of strings.
+    #[wasm_bindgen(js_name = sloNames)]
+    pub fn slo_names(&self) -> String {
+        json::strings(self.engine.policy.slos.iter().map(|s| s.name.as_str()))
+    }
+}
+
+/// Every diagnostic (errors and warnings) of a policy text, as a JSON array,
+/// for editors. Never fails: an unusable text is a list of errors.
+#[wasm_bindgen]
+pub fn validate(text: &str) -> String {
+    json::diagnostics(&diagnose(text))
+}
+
+/// Traps on purpose. Only for the tests of the wrapper's recovery path (an
+/// instance that trapped is replaced); nothing else calls it.
+#[wasm_bindgen(js_name = __trapForTests)]
+pub fn trap_for_tests() {
+    core::arch::wasm32::unreachable()
+}

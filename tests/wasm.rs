@@ -1,0 +1,191 @@
+//! The WebAssembly build's own tests (`scripts/test-wasm.sh` runs them in
+//! Node and in headless Chromium with wasm-bindgen-test-runner).
+//!
+//! The time-zone and number-formatting cases also run natively (`cargo
+//! test`): the same expectations on both sides are what "identical to
+//! native" means — in the browser the answers come from `Intl` and
+//! `Number.prototype.toString`, natively from jiff and Rust.
+
+use slogate::report::json::format_number;
+use slogate::time::calendar::{period_containing, CalendarUnit};
+use slogate::time::civil::{Date, DateTime};
+use slogate::time::parse_rfc3339;
+use slogate::time::zone::Zone;
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+fn t(text: &str) -> i64 {
+    parse_rfc3339(text).expect("a valid RFC 3339 instant")
+}
+
+fn local(year: i32, month: u8, day: u8, hour: i64, minute: i64) -> DateTime {
+    DateTime {
+        date: Date::new(year, month, day).expect("a valid date"),
+        ms_of_day: (hour * 60 + minute) * 60_000,
+    }
+}
+
+#[test]
+fn offsets_across_dst_transitions() {
+    let cases = [
+        ("Europe/Berlin", "2026-03-29T00:59:59Z", 3600),
+        ("Europe/Berlin", "2026-03-29T01:00:00Z", 7200),
+        ("Europe/Berlin", "2026-10-25T00:59:59Z", 7200),
+        ("Europe/Berlin", "2026-10-25T01:00:00Z", 3600),
+        ("America/New_York", "2026-11-01T05:59:59Z", -4 * 3600),
+        ("America/New_York", "2026-11-01T06:00:00Z", -5 * 3600),
+        ("Australia/Lord_Howe", "2026-04-04T14:59:59Z", 11 * 3600),
+        (
+            "Australia/Lord_Howe",
+            "2026-04-04T15:00:00Z",
+            10 * 3600 + 1800,
+        ),
+        ("Asia/Kolkata", "2026-06-30T18:29:00Z", 5 * 3600 + 1800),
+        ("UTC", "2026-06-30T18:29:00Z", 0),
+    ];
+    for (name, at, offset) in cases {
+        let zone = Zone::get(name).expect("a known zone");
+        assert_eq!(zone.offset_at(t(at)), offset, "{name} at {at}");
+    }
+}
+
+#[test]
+fn wall_clock_gaps_and_folds() {
+    let berlin = Zone::get("Europe/Berlin").unwrap();
+    // 02:30 does not exist on 2026-03-29: the first instant after the gap.
+    assert_eq!(
+        berlin.instant_of(local(2026, 3, 29, 2, 30)),
+        t("2026-03-29T01:00:00Z")
+    );
+    let new_york = Zone::get("America/New_York").unwrap();
+    // 01:30 happens twice on 2026-11-01: the earlier one (EDT).
+    assert_eq!(
+        new_york.instant_of(local(2026, 11, 1, 1, 30)),
+        t("2026-11-01T05:30:00Z")
+    );
+}
+
+#[test]
+fn calendar_periods_in_zones() {
+    let berlin = Zone::get("Europe/Berlin").unwrap();
+    let (start, end) = period_containing(CalendarUnit::Month, &berlin, t("2026-03-15T00:00:00Z"));
+    assert_eq!(
+        (start, end),
+        (t("2026-02-28T23:00:00Z"), t("2026-03-31T22:00:00Z"))
+    );
+    let new_york = Zone::get("America/New_York").unwrap();
+    let (start, end) = period_containing(CalendarUnit::Day, &new_york, t("2026-11-01T12:00:00Z"));
+    // The fall-back day lasts 25 hours.
+    assert_eq!(
+        (start, end),
+        (t("2026-11-01T04:00:00Z"), t("2026-11-02T05:00:00Z"))
+    );
+}
+
+#[test]
+fn unknown_zones_suggest_a_name() {
+    let message = Zone::get("Europe/Berln").unwrap_err();
+    assert!(message.contains("Europe/Berlin"), "{message}");
+}
+
+#[test]
+fn numbers_as_json_stringify_writes_them() {
+    let cases = [
+        (0.1, "0.1"),
+        (-0.0, "0"),
+        (1e21, "1e+21"),
+        (123456789012345680000.0, "123456789012345680000"),
+        (1.5e-7, "1.5e-7"),
+        (0.000001, "0.000001"),
+        (5e-324, "5e-324"),
+        (0.30000000000000004, "0.30000000000000004"),
+        (2419.2, "2419.2"),
+        (-14.4, "-14.4"),
+        (1.7976931348623157e308, "1.7976931348623157e+308"),
+        (f64::NAN, "null"),
+    ];
+    for (x, text) in cases {
+        assert_eq!(format_number(x), text, "{x:e}");
+    }
+}
+
+/// The bindings themselves (wasm32 only).
+#[cfg(target_arch = "wasm32")]
+mod bindings {
+    use slogate::wasm::{validate, RawEngine};
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    const POLICY: &str = "
+apiVersion: slogate/v1
+kind: ServiceLevelPolicy
+metadata: {name: demo}
+spec:
+  slos:
+    - name: availability
+      objective: 99%
+      window: {rolling: 1h}
+      sli: {ratio: {good: good, total: total}}
+  policy:
+    levels: [healthy, freeze]
+    rules:
+      - {level: freeze, when: \"remaining < 50%\"}
+";
+
+    fn columns() -> (Vec<f64>, Vec<String>, Vec<f64>, Vec<f64>) {
+        let times: Vec<f64> = (0..=60).map(|i| f64::from(i) * 60_000.0).collect();
+        let meta = vec![61.0, 61.0, f64::NAN, 0.0, 61.0, 61.0, f64::NAN, 0.0];
+        let strings = ["total", "", "good", ""].map(String::from).to_vec();
+        let all_times = [times.clone(), times].concat();
+        let values = [vec![10.0; 61], vec![9.94; 61]].concat();
+        (meta, strings, all_times, values)
+    }
+
+    fn message(error: wasm_bindgen::JsError) -> String {
+        let value = JsValue::from(error);
+        js_sys::Error::from(value).message().into()
+    }
+
+    #[test]
+    fn evaluates_to_the_report_json() {
+        let engine = RawEngine::new(POLICY).unwrap_or_else(|e| panic!("{}", message(e)));
+        let (meta, strings, times, values) = columns();
+        let json = engine
+            .evaluate(3_600_000.0, &meta, strings, &times, &values)
+            .unwrap_or_else(|e| panic!("{}", message(e)));
+        assert!(
+            json.starts_with(r#"{"policy":"demo","at":"1970-01-01T01:00:00Z","level":"freeze""#),
+            "{json}"
+        );
+        assert_eq!(engine.levels(), r#"["healthy","freeze"]"#);
+        assert_eq!(engine.slo_names(), r#"["availability"]"#);
+        assert_eq!(engine.warnings(), "[]");
+    }
+
+    #[test]
+    fn refuses_bad_columns_with_messages() {
+        let engine = RawEngine::new(POLICY).unwrap_or_else(|e| panic!("{}", message(e)));
+        let (meta, strings, mut times, values) = columns();
+        times[3] = f64::NAN;
+        let e = engine
+            .evaluate(3_600_000.0, &meta, strings.clone(), &times, &values)
+            .unwrap_err();
+        assert_eq!(
+            message(e),
+            "series \"total\": time at index 3 is not a finite number"
+        );
+        let e = engine
+            .evaluate(f64::INFINITY, &meta, strings, &times, &values)
+            .unwrap_err();
+        assert_eq!(message(e), "at is not a finite number");
+    }
+
+    #[test]
+    fn policy_errors_carry_the_cli_rendering() {
+        let e = RawEngine::new("spec: [").err().expect("an error");
+        assert!(message(e).starts_with("<policy>:"));
+        let diagnostics = validate("spec: [");
+        assert!(diagnostics.starts_with("[{\"line\":"), "{diagnostics}");
+    }
+}
