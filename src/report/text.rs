@@ -320,7 +320,7 @@ fn events(x: f64) -> String {
     trimmed(x, 2)
 }
 
-/// Seconds as `40m19s`, `3d4h`, `0.5s`; whole seconds from a minute up.
+/// Seconds as `40m19.2s`, `3d4h`, `0.5s`, to the tenth of a second.
 fn human_seconds(x: f64) -> String {
     if !x.is_finite() {
         return NO_DATA.to_string();
@@ -330,13 +330,21 @@ fn human_seconds(x: f64) -> String {
     if x < 60.0 {
         return format!("{sign}{}s", trimmed(x, 1));
     }
-    let mut rest = x.round() as u64;
+    // Tenths of a second are kept: February at 99.9% allows 40m19.2s, and
+    // an SRE checking the arithmetic should see the .2.
+    let tenths = (x * 10.0).round() as u64;
+    let mut rest = tenths / 10;
     let mut out = sign.to_string();
-    for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] {
+    for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60)] {
         if rest >= size {
             out.push_str(&format!("{}{unit}", rest / size));
             rest %= size;
         }
+    }
+    match (rest, tenths % 10) {
+        (0, 0) => {}
+        (s, 0) => out.push_str(&format!("{s}s")),
+        (s, t) => out.push_str(&format!("{s}.{t}s")),
     }
     out
 }
@@ -433,9 +441,9 @@ task-availability {repository=\"core\", region=\"eu\"}: WARNING
   objective           99.9%
   window              2026-02-01T00:00:00Z → 2026-02-28T23:59:00Z (period 28d)
   sli                 99.9305%
-  budget allowed      40m19s
+  budget allowed      40m19.2s
   budget consumed     28m
-  budget remaining    12m19s
+  budget remaining    12m19.2s
   remaining           30.6%
   time to exhaustion  never
   coverage            100.0%
@@ -575,7 +583,9 @@ task-availability {repository=\"core\", region=\"eu\"}: WARNING
     #[test]
     fn human_durations() {
         for (s, want) in [
-            (2419.2, "40m19s"),
+            (2419.2, "40m19.2s"),
+            (739.2, "12m19.2s"),
+            (2419.96, "40m20s"),
             (1680.0, "28m"),
             (0.5, "0.5s"),
             (0.0, "0s"),
