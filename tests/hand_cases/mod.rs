@@ -962,3 +962,21 @@ pub fn threshold_gauge() -> Case {
         },
     }
 }
+
+/// One `#[test]` per hand-worked case, each calling `$check(case)`: the same
+/// list runs against the engine (`hand_worked.rs`) and the reference
+/// (`reference_selfcheck.rs`).
+#[macro_export]
+macro_rules! hand_worked_tests {
+    ($check:path) => {
+        $crate::hand_worked_tests!($check; feb_2026_timeslices, seed_burn_rate, default_alert_factors, occurrences_no_traffic, counter_reset, rate_times_seconds, increase_and_roles, gaps_and_coverage, duplicates_keep_last, exclusions_drop_time, consumed_clipped_burn_not, exhaustion_fresh_budget, timeslices_idle_and_missing, kleene_rules, calendar_month_period, calendar_month_boundary, group_by_regions, threshold_gauge);
+    };
+    ($check:path; $($case:ident),*) => {
+        $(
+            #[test]
+            fn $case() {
+                $check(hand_cases::$case());
+            }
+        )*
+    };
+}
