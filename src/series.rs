@@ -10,7 +10,7 @@ use crate::time::{Instant, Millis};
 /// What a sample means. See SPEC §1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SeriesKind {
-    /// A per-second rate; events in (t[i-1], t[i]] = v[i] × seconds.
+    /// A per-second rate; events in `(t[i-1], t[i]]` = `v[i]` × seconds.
     #[default]
     Rate,
     /// Events since the previous sample.

@@ -7,7 +7,7 @@
 //! The pretty form matches `JSON.stringify(report, null, 2)` for the same
 //! reason.
 //!
-//! The report is first turned into a small [`Json`] tree (keys in SPEC
+//! The report is first turned into a small `Json` tree (keys in SPEC
 //! order), then written compact or indented: one place decides the shape,
 //! one place decides the layout.
 
