@@ -60,6 +60,71 @@ impl Complement {
     }
 }
 
+/// `text.parse::<f64>().ok()`, the same grammar and the same correctly
+/// rounded value. The WebAssembly build checks the grammar here and lets
+/// JavaScript's `parseFloat` convert (Rust's decimal-to-float code and its
+/// tables are ~10 KB of the module); natively it is Rust's own `parse`.
+pub fn parse_f64(text: &str) -> Option<f64> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        text.parse().ok()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        match float_syntax(text)? {
+            Some(special) => Some(special),
+            None => Some(js_sys::parse_float(text)),
+        }
+    }
+}
+
+/// Rust's float syntax: `None` when `text` is not a float for
+/// `str::parse::<f64>`, `Some(Some(v))` for `inf`, `infinity` or `nan` (any
+/// case, signed), `Some(None)` for a decimal `[+-]digits[.digits][e[+-]digits]`
+/// with at least one mantissa digit.
+#[cfg(any(test, target_arch = "wasm32"))]
+fn float_syntax(text: &str) -> Option<Option<f64>> {
+    let b = text.as_bytes();
+    let (negative, body) = match b.first() {
+        Some(b'-') => (true, &b[1..]),
+        Some(b'+') => (false, &b[1..]),
+        _ => (false, b),
+    };
+    let special = if body.eq_ignore_ascii_case(b"inf") || body.eq_ignore_ascii_case(b"infinity") {
+        f64::INFINITY
+    } else if body.eq_ignore_ascii_case(b"nan") {
+        f64::NAN
+    } else {
+        let digits = |i: &mut usize| {
+            let start = *i;
+            while body.get(*i).is_some_and(u8::is_ascii_digit) {
+                *i += 1;
+            }
+            *i - start
+        };
+        let mut i = 0;
+        let mut mantissa = digits(&mut i);
+        if body.get(i) == Some(&b'.') {
+            i += 1;
+            mantissa += digits(&mut i);
+        }
+        if mantissa == 0 {
+            return None;
+        }
+        if matches!(body.get(i), Some(b'e' | b'E')) {
+            i += 1;
+            if matches!(body.get(i), Some(b'+' | b'-')) {
+                i += 1;
+            }
+            if digits(&mut i) == 0 {
+                return None;
+            }
+        }
+        return (i == body.len()).then_some(None);
+    };
+    Some(Some(if negative { -special } else { special }))
+}
+
 /// The fraction a percentage names, shifting the decimal point instead of
 /// dividing: `percent("99.9") == Some(0.999)` (whereas `99.9 / 100.0` is
 /// `0.9990000000000001`).
@@ -77,7 +142,7 @@ pub fn percent(text: &str) -> Option<f64> {
     }
     let padded = format!("{int:0>2}");
     let (whole, cents) = padded.split_at(padded.len() - 2);
-    format!("{sign}{whole}.{cents}{frac}").parse().ok()
+    parse_f64(&format!("{sign}{whole}.{cents}{frac}"))
 }
 
 /// `v` with at most `decimals` decimals (rounded, trailing zeros dropped),
@@ -111,6 +176,70 @@ pub fn fixed(v: f64, decimals: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The WebAssembly build's float syntax is exactly Rust's.
+    #[test]
+    fn float_syntax_is_rusts() {
+        let cases = [
+            "",
+            "+",
+            "-",
+            ".",
+            "+.",
+            "e5",
+            ".e5",
+            "1e",
+            "1e+",
+            "1e-",
+            "1.",
+            ".5",
+            "+.5",
+            "-.5",
+            "1.e5",
+            "1.5E-3",
+            "1e+3",
+            "0",
+            "-0",
+            "007",
+            "1_000",
+            " 1",
+            "1 ",
+            "0x10",
+            "1e5.5",
+            "1..2",
+            "--1",
+            "+-1",
+            "inf",
+            "-inf",
+            "+INF",
+            "Infinity",
+            "-infinity",
+            "infin",
+            "nan",
+            "NaN",
+            "-nan",
+            "+NAN",
+            "nana",
+            "1e99999",
+            "1e-99999",
+            "99.9e-2",
+            "1f",
+            "1.5%",
+            "١",
+            "12345678901234567890123456789e-10",
+        ];
+        for text in cases {
+            let rust = text.parse::<f64>().ok();
+            match float_syntax(text) {
+                None => assert_eq!(rust, None, "{text:?}"),
+                Some(Some(v)) => {
+                    let r = rust.unwrap_or_else(|| panic!("{text:?}"));
+                    assert!(v == r || v.is_nan() && r.is_nan(), "{text:?}");
+                }
+                Some(None) => assert!(rust.is_some(), "{text:?}"),
+            }
+        }
+    }
 
     #[test]
     fn complements_are_the_decimals_users_expect() {
@@ -152,5 +281,17 @@ mod tests {
         assert_eq!(fixed(0.049, 1), "0");
         assert_eq!(fixed(87.54, 1), "87.5");
         assert_eq!(fixed(1.0 / 3.0, 10), "0.3333333333");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn float_syntax_agrees_with_rust(text in "[0-9.eE+\\-infatyINFATY_ ]{0,10}") {
+            let rust = text.parse::<f64>().ok();
+            let ours = float_syntax(&text);
+            proptest::prop_assert_eq!(ours.is_some(), rust.is_some(), "{:?}", text);
+            if let (Some(Some(v)), Some(r)) = (ours, rust) {
+                proptest::prop_assert!(v == r || v.is_nan() && r.is_nan(), "{:?}", text);
+            }
+        }
     }
 }

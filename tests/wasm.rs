@@ -189,3 +189,53 @@ spec:
         assert!(diagnostics.starts_with("[{\"line\":"), "{diagnostics}");
     }
 }
+
+/// Float parsing: JavaScript's `parseFloat` in the browser behind Rust's
+/// float syntax, Rust's own `parse` natively; same values, same rejections.
+#[test]
+fn floats_parse_as_rust_parses_them() {
+    let cases = [
+        "0",
+        "-0",
+        "0.1",
+        "99.9e-2",
+        "99.95e-2",
+        "1e3",
+        "1.e5",
+        ".5",
+        "+.5",
+        "-2.5E-3",
+        "0.30000000000000004",
+        "2.2250738585072011e-308",
+        "4.9e-324",
+        "2e-324",
+        "1.7976931348623157e308",
+        "1.8e308",
+        "1e-99999",
+        "9007199254740993",
+        "123456789012345678901234567890",
+        "inf",
+        "-Infinity",
+        "NaN",
+        "",
+        ".",
+        "1e",
+        "e1",
+        "1.5%",
+        "0x10",
+        " 1",
+        "1_0",
+        "infinite",
+    ];
+    for text in cases {
+        let want = text.parse::<f64>().ok();
+        let got = slogate::decimal::parse_f64(text);
+        match (got, want) {
+            (Some(g), Some(w)) => assert!(
+                g.to_bits() == w.to_bits() || g.is_nan() && w.is_nan(),
+                "{text:?}: {g} != {w}"
+            ),
+            (g, w) => assert_eq!(g, w, "{text:?}"),
+        }
+    }
+}

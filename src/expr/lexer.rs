@@ -136,8 +136,8 @@ fn number(chars: &[char], start: usize) -> Result<(Tok, usize), ExprError> {
             }),
         };
     }
-    let value: f64 = match numeric.parse::<f64>() {
-        Ok(v) if v.is_finite() => v,
+    let value: f64 = match crate::decimal::parse_f64(&numeric) {
+        Some(v) if v.is_finite() => v,
         _ => {
             return Err(ExprError {
                 offset: start,

@@ -62,7 +62,7 @@ pub(crate) fn number(text: &str) -> Option<f64> {
         && t.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | '+' | '-' | 'e' | 'E'));
     plausible
-        .then(|| t.parse::<f64>().ok())
+        .then(|| crate::decimal::parse_f64(t))
         .flatten()
         .filter(|v| v.is_finite())
 }
@@ -70,10 +70,7 @@ pub(crate) fn number(text: &str) -> Option<f64> {
 /// `99.9` (from `99.9%`) as the f64 nearest to 0.999, not 99.9 / 100.
 pub(crate) fn percent(text: &str) -> Option<f64> {
     number(text)?;
-    format!("{}e-2", text.trim())
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
+    crate::decimal::parse_f64(&format!("{}e-2", text.trim())).filter(|v| v.is_finite())
 }
 
 /// A fraction written for people: `0.999`, not `0.9990000000000001`.
