@@ -20,14 +20,7 @@ pub struct Clean<'a> {
 const STEP_SAMPLE: usize = 255;
 
 pub fn clean<'a>(times: &'a [Instant], values: &'a [f64], given_step: Option<Millis>) -> Clean<'a> {
-    // One pass, no short-circuit, so it vectorizes.
-    let finite = values.iter().fold(true, |ok, v| ok & v.is_finite());
-    let later = times.get(1..).unwrap_or_default();
-    let sorted = later
-        .iter()
-        .zip(times)
-        .fold(true, |ok, (b, a)| ok & (a < b));
-    let already_clean = finite && sorted;
+    let already_clean = all_finite(values) && strictly_increasing(times);
     let (times, values): (Cow<[Instant]>, Cow<[f64]>) = if already_clean {
         (Cow::Borrowed(times), Cow::Borrowed(values))
     } else {
@@ -40,6 +33,25 @@ pub fn clean<'a>(times: &'a [Instant], values: &'a [f64], given_step: Option<Mil
         values,
         step,
     }
+}
+
+// Plain loops without short-circuit, so they vectorize natively and need no
+// closure inlining in the size-optimized WebAssembly build.
+
+fn all_finite(values: &[f64]) -> bool {
+    let mut ok = true;
+    for v in values {
+        ok &= v.is_finite();
+    }
+    ok
+}
+
+fn strictly_increasing(times: &[Instant]) -> bool {
+    let mut ok = true;
+    for w in times.windows(2) {
+        ok &= w[0] < w[1];
+    }
+    ok
 }
 
 fn sort_dedupe_drop(times: &[Instant], values: &[f64]) -> (Vec<Instant>, Vec<f64>) {

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use super::clean::Clean;
 use super::slices::{SliceData, SliceGrid, SliceState, SliceSums, SliceTable};
 use super::spans::Spans;
-use super::stream::{for_each_interval, range_of, PrefixSums, RunningSum};
+use super::stream::{counted_or_zero, intervals as intervals_of, range_of, PrefixSums, RunningSum};
 use crate::policy::{Budgeting, CmpOp};
 use crate::series::{Series, SeriesKind};
 use crate::time::{Instant, Millis};
@@ -141,6 +141,8 @@ pub fn build_ratio<'c>(
     let mut prefixes = Vec::with_capacity(2);
     let mut slice_sums = Vec::with_capacity(2);
     let mut raw: Vec<Vec<(Instant, f64)>> = Vec::with_capacity(2);
+    // The events of one series at a time (reused).
+    let mut events = Vec::new();
     for (role, series) in roles.iter().zip(&cleaned) {
         let mut runs = Vec::new();
         let mut negatives = 0;
@@ -153,13 +155,14 @@ pub fn build_ratio<'c>(
             let mut intervals = Vec::with_capacity(sizes.iter().sum());
             for ((c, kind), size) in series.iter().zip(sizes) {
                 let mut sums = SliceSums::with_capacity(size);
-                let info =
-                    for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, ok| {
-                        if ok {
-                            sums.add(g.index(end), ev);
-                            intervals.push((end, ev));
-                        }
-                    });
+                let (i, _, info) =
+                    intervals_of(c, *kind, from, scope.at, scope.excluded, &mut events);
+                for (&end, &ev) in c.times[i..].iter().zip(&events) {
+                    if !ev.is_nan() {
+                        sums.add(g.index(end), ev);
+                        intervals.push((end, ev));
+                    }
+                }
                 runs.extend(info.known);
                 negatives += info.negatives;
                 parts.push(sums);
@@ -170,14 +173,8 @@ pub fn build_ratio<'c>(
             raw.push(intervals);
             slice_sums.push(SliceSums::merge(parts));
         } else if let [(c, kind)] = series.as_slice() {
-            let (i, j) = range_of(&c.times, from, scope.at);
-            // The pass calls the sink once per sample in `i..j`, in order.
-            let mut sums = vec![[0.0, 0.0]; j - i + 1];
-            let (mut run, mut k) = (RunningSum::default(), 0);
-            let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, |_, ev, _| {
-                k += 1;
-                sums[k] = run.add(ev);
-            });
+            let (i, j, info) = intervals_of(c, *kind, from, scope.at, scope.excluded, &mut events);
+            let sums = prefix_sums(&events);
             let ends = match &c.times {
                 Cow::Borrowed(t) => Cow::Borrowed(&t[i..j]),
                 Cow::Owned(t) => Cow::Owned(t[i..j].to_vec()),
@@ -189,10 +186,14 @@ pub fn build_ratio<'c>(
         } else {
             let mut pairs = Vec::new();
             for (c, kind) in series {
-                let info =
-                    for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, _| {
-                        pairs.push((end, ev))
-                    });
+                let (i, _, info) =
+                    intervals_of(c, *kind, from, scope.at, scope.excluded, &mut events);
+                pairs.extend(
+                    c.times[i..]
+                        .iter()
+                        .zip(&events)
+                        .map(|(&end, &ev)| (end, counted_or_zero(ev))),
+                );
                 runs.extend(info.known);
                 negatives += info.negatives;
             }
@@ -299,16 +300,16 @@ pub fn build_threshold<'c>(
     let from = grid.start(grid.index(scope.from + 1));
     let mut samples: Vec<(Instant, bool)> = Vec::new();
     let mut runs = Vec::new();
+    let mut events = Vec::new();
     for (c, _) in &cleaned {
-        let (i, j) = range_of(&c.times, from, scope.at);
         // Known time comes from the spacing of the samples, as for events.
-        let info = for_each_interval(
+        let (i, j, info) = intervals_of(
             c,
             SeriesKind::Gauge,
             from,
             scope.at,
             &Spans::default(),
-            |_, _, _| {},
+            &mut events,
         );
         runs.extend(info.known);
         for k in i..j {
@@ -348,6 +349,17 @@ pub fn build_threshold<'c>(
         )),
         Spans::from_unsorted(runs),
     )
+}
+
+/// Compensated prefix sums of `events` ([`NOT_COUNTED`](super::stream::NOT_COUNTED)
+/// as 0), with the leading `[0, 0]`: one plain loop over a pre-sized buffer.
+fn prefix_sums(events: &[f64]) -> Vec<[f64; 2]> {
+    let mut sums = vec![[0.0, 0.0]; events.len() + 1];
+    let mut run = RunningSum::default();
+    for (s, &e) in sums[1..].iter_mut().zip(events) {
+        *s = run.add(counted_or_zero(e));
+    }
+    sums
 }
 
 fn range_len(times: &[Instant], from: Instant, to: Instant) -> usize {

@@ -23,32 +23,69 @@ pub struct PassInfo {
 
 /// Indices of the samples whose interval ends lie in `(from, to]`.
 pub fn range_of(times: &[Instant], from: Instant, to: Instant) -> (usize, usize) {
-    (
-        times.partition_point(|&t| t <= from),
-        times.partition_point(|&t| t <= to),
-    )
+    (upper_bound(times, from), upper_bound(times, to))
 }
 
-/// Calls `sink(end, events, counts)` for every sample `t_i` in `(from, to]`,
-/// in time order. `counts` is false for the opening sample, gaps and
-/// excluded interval ends (their events are then 0).
-pub fn for_each_interval(
+/// The number of leading `times` that are `<= x` (`times` sorted): a plain
+/// loop rather than `partition_point`, whose predicate closure is a call per
+/// step in the size-optimized WebAssembly build.
+#[inline]
+pub fn upper_bound(times: &[Instant], x: Instant) -> usize {
+    let (mut lo, mut hi) = (0, times.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if times[mid] <= x {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// The events of an interval that does not count (the opening sample, a gap,
+/// an excluded end). Real events are never NaN: they come from finite values
+/// and positive durations. Readers that do not care map it to 0.
+pub const NOT_COUNTED: f64 = f64::NAN;
+
+/// `e`, or 0 for [`NOT_COUNTED`].
+#[inline(always)]
+pub fn counted_or_zero(e: f64) -> f64 {
+    if e.is_nan() {
+        0.0
+    } else {
+        e
+    }
+}
+
+/// The events of every sample `t_i` in `(from, to]`, in time order, written
+/// into `events` (resized): [`NOT_COUNTED`] for the opening sample, gaps and
+/// excluded interval ends. Returns the samples' index range and what else
+/// the pass found.
+///
+/// One simple loop writing into a buffer, rather than a callback per sample:
+/// the WebAssembly build is optimized for size and would not inline one.
+pub fn intervals(
     clean: &Clean,
     kind: SeriesKind,
     from: Instant,
     to: Instant,
     excluded: &Spans,
-    sink: impl FnMut(Instant, f64, bool),
-) -> PassInfo {
+    events: &mut Vec<f64>,
+) -> (usize, usize, PassInfo) {
+    let (first, last) = range_of(&clean.times, from, to);
+    events.clear();
+    events.resize(last.saturating_sub(first), 0.0);
     // One loop per kind, so the per-sample loop has no kind dispatch. (Not
     // also per "exclusions or not": with none, their check is one
     // predictable branch, and each copy of the loop costs WebAssembly bytes.)
-    match kind {
-        SeriesKind::Rate => pass::<RATE>(clean, from, to, excluded, sink),
-        SeriesKind::Increase => pass::<INCREASE>(clean, from, to, excluded, sink),
-        SeriesKind::Counter => pass::<COUNTER>(clean, from, to, excluded, sink),
-        SeriesKind::Gauge => pass::<GAUGE>(clean, from, to, excluded, sink),
-    }
+    let info = match kind {
+        SeriesKind::Rate => pass::<RATE>(clean, first, last, excluded, events),
+        SeriesKind::Increase => pass::<INCREASE>(clean, first, last, excluded, events),
+        SeriesKind::Counter => pass::<COUNTER>(clean, first, last, excluded, events),
+        SeriesKind::Gauge => pass::<GAUGE>(clean, first, last, excluded, events),
+    };
+    (first, last, info)
 }
 
 const RATE: u8 = 0;
@@ -56,16 +93,14 @@ const INCREASE: u8 = 1;
 const COUNTER: u8 = 2;
 const GAUGE: u8 = 3;
 
-#[inline(always)]
 fn pass<const KIND: u8>(
     clean: &Clean,
-    from: Instant,
-    to: Instant,
+    first: usize,
+    last: usize,
     excluded: &Spans,
-    mut sink: impl FnMut(Instant, f64, bool),
+    out: &mut [f64],
 ) -> PassInfo {
     let (t, v) = (&*clean.times, &*clean.values);
-    let (first, last) = range_of(t, from, to);
     let mut info = PassInfo::default();
     if first >= last {
         return info;
@@ -76,47 +111,52 @@ fn pass<const KIND: u8>(
     let mut i = first;
     if i == 0 {
         // The first sample only opens the series.
-        sink(t[0], 0.0, false);
+        out[0] = NOT_COUNTED;
         i = 1;
     }
     // Known intervals share their endpoints, so a run of them only ends at a gap.
     let mut run_start: Option<Instant> = None;
-    for i in i..last {
+    while i < last {
         let (start, end) = (t[i - 1], t[i]);
+        let slot = i - first;
+        i += 1;
         if end - start > max_gap {
             if let Some(s) = run_start.take() {
                 info.known.push((s, start));
             }
-            sink(end, 0.0, false);
+            out[slot] = NOT_COUNTED;
             continue;
         }
-        run_start.get_or_insert(start);
+        if run_start.is_none() {
+            run_start = Some(start);
+        }
         while x < excl.len() && excl[x].1 <= end {
             x += 1;
         }
         if x < excl.len() && excl[x].0 <= end {
-            sink(end, 0.0, false);
+            out[slot] = NOT_COUNTED;
             continue;
         }
+        let k = i - 1;
         let events = match KIND {
-            RATE => v[i] * ((end - start) as f64 / 1000.0),
-            INCREASE => v[i],
+            RATE => v[k] * ((end - start) as f64 / 1000.0),
+            INCREASE => v[k],
             COUNTER => {
-                let d = v[i] - v[i - 1];
+                let d = v[k] - v[k - 1];
                 if d < 0.0 {
-                    v[i]
+                    v[k]
                 } else {
                     d
                 }
             }
             _ => 0.0,
         };
-        if events < 0.0 {
+        out[slot] = if events < 0.0 {
             info.negatives += 1;
-            sink(end, 0.0, true);
+            0.0
         } else {
-            sink(end, events, true);
-        }
+            events
+        };
     }
     if let Some(s) = run_start {
         info.known.push((s, t[last - 1]));
@@ -214,10 +254,12 @@ mod tests {
         excl: &Spans,
     ) -> (Vec<(i64, f64, bool)>, PassInfo) {
         let c = clean(t, v, None);
-        let mut out = Vec::new();
-        let info = for_each_interval(&c, kind, i64::MIN, i64::MAX, excl, |e, ev, ok| {
-            out.push((e, ev, ok))
-        });
+        let mut events = Vec::new();
+        let (i, j, info) = intervals(&c, kind, i64::MIN, i64::MAX, excl, &mut events);
+        let out = (i..j)
+            .zip(&events)
+            .map(|(k, &e)| (c.times[k], counted_or_zero(e), !e.is_nan()))
+            .collect();
         (out, info)
     }
 
