@@ -59,12 +59,15 @@ pub fn counted_or_zero(e: f64) -> f64 {
 }
 
 /// The events of every sample `t_i` in `(from, to]`, in time order, written
-/// into `events` (resized): [`NOT_COUNTED`] for the opening sample, gaps and
-/// excluded interval ends. Returns the samples' index range and what else
-/// the pass found.
+/// into `events` (replaced): [`NOT_COUNTED`] for the opening sample, gaps and
+/// excluded interval ends; negative events count as 0. Returns the samples'
+/// index range and what else the pass found.
 ///
-/// One simple loop writing into a buffer, rather than a callback per sample:
-/// the WebAssembly build is optimized for size and would not inline one.
+/// A few simple loops over buffers rather than one loop with a callback per
+/// sample: the WebAssembly build is optimized for size, which neither inlines
+/// a callback nor keeps per-kind copies of a complex loop apart. The events
+/// are computed for every interval first, then the rare cases (gaps,
+/// exclusions, negative events) are patched.
 pub fn intervals(
     clean: &Clean,
     kind: SeriesKind,
@@ -73,95 +76,78 @@ pub fn intervals(
     excluded: &Spans,
     events: &mut Vec<f64>,
 ) -> (usize, usize, PassInfo) {
-    let (first, last) = range_of(&clean.times, from, to);
-    events.clear();
-    events.resize(last.saturating_sub(first), 0.0);
-    // One loop per kind, so the per-sample loop has no kind dispatch. (Not
-    // also per "exclusions or not": with none, their check is one
-    // predictable branch, and each copy of the loop costs WebAssembly bytes.)
-    let info = match kind {
-        SeriesKind::Rate => pass::<RATE>(clean, first, last, excluded, events),
-        SeriesKind::Increase => pass::<INCREASE>(clean, first, last, excluded, events),
-        SeriesKind::Counter => pass::<COUNTER>(clean, first, last, excluded, events),
-        SeriesKind::Gauge => pass::<GAUGE>(clean, first, last, excluded, events),
-    };
-    (first, last, info)
-}
-
-const RATE: u8 = 0;
-const INCREASE: u8 = 1;
-const COUNTER: u8 = 2;
-const GAUGE: u8 = 3;
-
-fn pass<const KIND: u8>(
-    clean: &Clean,
-    first: usize,
-    last: usize,
-    excluded: &Spans,
-    out: &mut [f64],
-) -> PassInfo {
     let (t, v) = (&*clean.times, &*clean.values);
+    let (first, last) = range_of(t, from, to);
     let mut info = PassInfo::default();
+    events.clear();
     if first >= last {
-        return info;
+        return (first, last, info);
     }
+    events.extend_from_slice(&v[first..last]);
+    // Samples `lo..last` end an interval that starts at the previous sample;
+    // the first sample of all only opens the series.
+    let lo = first.max(1);
+    if first == 0 {
+        events[0] = NOT_COUNTED;
+    }
+    let out = &mut events[lo - first..];
+    let n = out.len();
+    let (t, v) = (&t[lo - 1..lo + n], &v[lo - 1..lo + n]);
+    match kind {
+        SeriesKind::Rate => {
+            for k in 0..n {
+                out[k] = v[k + 1] * ((t[k + 1] - t[k]) as f64 / 1000.0);
+            }
+        }
+        // The values themselves, already copied.
+        SeriesKind::Increase => {}
+        SeriesKind::Counter => {
+            for k in 0..n {
+                let d = v[k + 1] - v[k];
+                out[k] = if d < 0.0 { v[k + 1] } else { d };
+            }
+        }
+        SeriesKind::Gauge => out.fill(0.0),
+    }
+    // Gaps: not counted, and they end a run of known intervals (known
+    // intervals share their endpoints, so a run only ends at a gap).
     let max_gap = clean.step.map_or(i64::MAX, |s| s.saturating_mul(2));
-    let excl = excluded.as_slice();
-    let mut x = excl.partition_point(|s| s.1 <= t[first]);
-    let mut i = first;
-    if i == 0 {
-        // The first sample only opens the series.
-        out[0] = NOT_COUNTED;
-        i = 1;
-    }
-    // Known intervals share their endpoints, so a run of them only ends at a gap.
     let mut run_start: Option<Instant> = None;
-    while i < last {
-        let (start, end) = (t[i - 1], t[i]);
-        let slot = i - first;
-        i += 1;
+    for k in 0..n {
+        let (start, end) = (t[k], t[k + 1]);
         if end - start > max_gap {
             if let Some(s) = run_start.take() {
                 info.known.push((s, start));
             }
-            out[slot] = NOT_COUNTED;
-            continue;
-        }
-        if run_start.is_none() {
+            out[k] = NOT_COUNTED;
+        } else if run_start.is_none() {
             run_start = Some(start);
         }
-        while x < excl.len() && excl[x].1 <= end {
-            x += 1;
-        }
-        if x < excl.len() && excl[x].0 <= end {
-            out[slot] = NOT_COUNTED;
-            continue;
-        }
-        let k = i - 1;
-        let events = match KIND {
-            RATE => v[k] * ((end - start) as f64 / 1000.0),
-            INCREASE => v[k],
-            COUNTER => {
-                let d = v[k] - v[k - 1];
-                if d < 0.0 {
-                    v[k]
-                } else {
-                    d
-                }
-            }
-            _ => 0.0,
-        };
-        out[slot] = if events < 0.0 {
-            info.negatives += 1;
-            0.0
-        } else {
-            events
-        };
     }
     if let Some(s) = run_start {
-        info.known.push((s, t[last - 1]));
+        info.known.push((s, t[n]));
     }
-    info
+    // Exclusions: interval ends in a span `[start, end)` are not counted.
+    let ends = &t[1..];
+    for &(s, e) in excluded.as_slice() {
+        let (a, b) = (lower_bound(ends, s), lower_bound(ends, e));
+        if a < b {
+            out[a..b].fill(NOT_COUNTED);
+        }
+    }
+    // Negative events (of counted intervals) count as 0.
+    for x in out.iter_mut() {
+        if *x < 0.0 {
+            info.negatives += 1;
+            *x = 0.0;
+        }
+    }
+    (first, last, info)
+}
+
+/// The number of leading `times` that are `< x` (`times` sorted).
+fn lower_bound(times: &[Instant], x: Instant) -> usize {
+    upper_bound(times, x.saturating_sub(1))
 }
 
 /// Prefix sums of events, compensated (Neumaier), so that a window's sum is
