@@ -20,7 +20,7 @@ pub struct Clean<'a> {
 const STEP_SAMPLE: usize = 255;
 
 pub fn clean<'a>(times: &'a [Instant], values: &'a [f64], given_step: Option<Millis>) -> Clean<'a> {
-    let already_clean = all_finite(values) && strictly_increasing(times);
+    let already_clean = times.len() == values.len() && finite_and_increasing(times, values);
     let (times, values): (Cow<[Instant]>, Cow<[f64]>) = if already_clean {
         (Cow::Borrowed(times), Cow::Borrowed(values))
     } else {
@@ -35,21 +35,16 @@ pub fn clean<'a>(times: &'a [Instant], values: &'a [f64], given_step: Option<Mil
     }
 }
 
-// Plain loops without short-circuit, so they vectorize natively and need no
-// closure inlining in the size-optimized WebAssembly build.
-
-fn all_finite(values: &[f64]) -> bool {
-    let mut ok = true;
-    for v in values {
-        ok &= v.is_finite();
-    }
-    ok
-}
-
-fn strictly_increasing(times: &[Instant]) -> bool {
-    let mut ok = true;
-    for w in times.windows(2) {
-        ok &= w[0] < w[1];
+/// Whether every value is finite and the times strictly increase (columns
+/// of equal length): one plain loop without short-circuit, so it vectorizes
+/// natively and needs no closure inlining in the size-optimized WebAssembly
+/// build.
+fn finite_and_increasing(times: &[Instant], values: &[f64]) -> bool {
+    let n = times.len().min(values.len());
+    let (times, values) = (&times[..n], &values[..n]);
+    let mut ok = values.first().is_none_or(|v| v.is_finite());
+    for k in 1..n {
+        ok &= values[k].is_finite() & (times[k - 1] < times[k]);
     }
     ok
 }

@@ -26,21 +26,50 @@ pub fn range_of(times: &[Instant], from: Instant, to: Instant) -> (usize, usize)
     (upper_bound(times, from), upper_bound(times, to))
 }
 
-/// The number of leading `times` that are `<= x` (`times` sorted): a plain
-/// loop rather than `partition_point`, whose predicate closure is a call per
-/// step in the size-optimized WebAssembly build.
+/// The number of leading `times` that are `<= x` (`times` sorted).
+///
+/// Series are mostly evenly spaced, so the position interpolated between the
+/// first and last time is usually right: it is checked (and its neighbours)
+/// before a binary search. The burn-down alone asks thousands of these.
 #[inline]
 pub fn upper_bound(times: &[Instant], x: Instant) -> usize {
-    let (mut lo, mut hi) = (0, times.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if times[mid] <= x {
-            lo = mid + 1;
-        } else {
-            hi = mid;
+    let n = times.len();
+    let (Some(&first), Some(&last)) = (times.first(), times.last()) else {
+        return 0;
+    };
+    if x < first {
+        return 0;
+    }
+    if x >= last {
+        return n;
+    }
+    // Here `first <= x < last`, so n >= 2 and the answer is in 1..n.
+    let share = (x - first) as f64 / (last - first) as f64;
+    let guess = ((share * (n - 1) as f64) as usize).min(n - 2);
+    for k in [guess, guess.saturating_sub(1), (guess + 1).min(n - 2)] {
+        if times[k] <= x && x < times[k + 1] {
+            return k + 1;
         }
     }
-    lo
+    binary_upper_bound(times, x)
+}
+
+/// [`upper_bound`] by a plain loop rather than `partition_point`, whose
+/// predicate closure is a call per step in the size-optimized WebAssembly
+/// build, and branchless (a select per step), so it does not mispredict.
+fn binary_upper_bound(times: &[Instant], x: Instant) -> usize {
+    let mut size = times.len();
+    if size == 0 {
+        return 0;
+    }
+    let mut base = 0;
+    while size > 1 {
+        let half = size / 2;
+        let mid = base + half;
+        base = if times[mid] <= x { mid } else { base };
+        size -= half;
+    }
+    base + usize::from(times[base] <= x)
 }
 
 /// The events of an interval that does not count (the opening sample, a gap,
@@ -63,11 +92,11 @@ pub fn counted_or_zero(e: f64) -> f64 {
 /// excluded interval ends; negative events count as 0. Returns the samples'
 /// index range and what else the pass found.
 ///
-/// A few simple loops over buffers rather than one loop with a callback per
+/// One simple loop per kind writing into a buffer, rather than a callback per
 /// sample: the WebAssembly build is optimized for size, which neither inlines
-/// a callback nor keeps per-kind copies of a complex loop apart. The events
-/// are computed for every interval first, then the rare cases (gaps,
-/// exclusions, negative events) are patched.
+/// a callback nor keeps per-kind copies of a complex loop apart (binaryen
+/// merges similar functions into one with a switch per sample). Exclusions,
+/// rare, are patched afterwards.
 pub fn intervals(
     clean: &Clean,
     kind: SeriesKind,
@@ -83,66 +112,117 @@ pub fn intervals(
     if first >= last {
         return (first, last, info);
     }
-    events.extend_from_slice(&v[first..last]);
-    // Samples `lo..last` end an interval that starts at the previous sample;
-    // the first sample of all only opens the series.
-    let lo = first.max(1);
+    // Zeros (a memset); `fill` writes every interval's value.
+    events.resize(last - first, 0.0);
     if first == 0 {
         events[0] = NOT_COUNTED;
     }
+    // Samples `lo..last` end an interval that starts at the previous sample;
+    // the first sample of all only opens the series.
+    let lo = first.max(1);
     let out = &mut events[lo - first..];
     let n = out.len();
     let (t, v) = (&t[lo - 1..lo + n], &v[lo - 1..lo + n]);
-    match kind {
-        SeriesKind::Rate => {
-            for k in 0..n {
-                out[k] = v[k + 1] * ((t[k + 1] - t[k]) as f64 / 1000.0);
-            }
-        }
-        // The values themselves, already copied.
-        SeriesKind::Increase => {}
-        SeriesKind::Counter => {
-            for k in 0..n {
-                let d = v[k + 1] - v[k];
-                out[k] = if d < 0.0 { v[k + 1] } else { d };
-            }
-        }
-        SeriesKind::Gauge => out.fill(0.0),
-    }
-    // Gaps: not counted, and they end a run of known intervals (known
-    // intervals share their endpoints, so a run only ends at a gap).
     let max_gap = clean.step.map_or(i64::MAX, |s| s.saturating_mul(2));
+    match kind {
+        SeriesKind::Rate => fill::<RATE>(t, v, out, max_gap, &mut info),
+        SeriesKind::Increase => fill::<INCREASE>(t, v, out, max_gap, &mut info),
+        SeriesKind::Counter => fill::<COUNTER>(t, v, out, max_gap, &mut info),
+        SeriesKind::Gauge => fill::<GAUGE>(t, v, out, max_gap, &mut info),
+    }
+    // Exclusions: interval ends in a span `[start, end)` are not counted
+    // (nor are their negative events).
+    let ends = &t[1..];
+    for &(s, e) in excluded.as_slice() {
+        let (a, b) = (lower_bound(ends, s), lower_bound(ends, e));
+        for (k, x) in out.iter_mut().enumerate().take(b).skip(a) {
+            if !x.is_nan() && event(kind, t, v, k) < 0.0 {
+                info.negatives -= 1;
+            }
+            *x = NOT_COUNTED;
+        }
+    }
+    (first, last, info)
+}
+
+const RATE: u8 = 0;
+const INCREASE: u8 = 1;
+const COUNTER: u8 = 2;
+const GAUGE: u8 = 3;
+
+/// The events of the interval `(t[k], t[k + 1]]`, as [`fill`] computes them.
+fn event(kind: SeriesKind, t: &[Instant], v: &[f64], k: usize) -> f64 {
+    match kind {
+        SeriesKind::Rate => v[k + 1] * ((t[k + 1] - t[k]) as f64 / 1000.0),
+        SeriesKind::Increase => v[k + 1],
+        SeriesKind::Counter => {
+            let d = v[k + 1] - v[k];
+            if d < 0.0 {
+                v[k + 1]
+            } else {
+                d
+            }
+        }
+        SeriesKind::Gauge => 0.0,
+    }
+}
+
+/// `out[k]` = the events of `(t[k], t[k + 1]]` (`t`, `v` one longer than
+/// `out`): [`NOT_COUNTED`] across a gap, 0 for negative events (counted).
+/// Also the runs of known intervals (they share their endpoints, so a run
+/// only ends at a gap).
+#[inline(always)]
+fn fill<const KIND: u8>(
+    t: &[Instant],
+    v: &[f64],
+    out: &mut [f64],
+    max_gap: i64,
+    info: &mut PassInfo,
+) {
+    let n = out.len();
+    let (t, v) = (&t[..n + 1], &v[..n + 1]);
     let mut run_start: Option<Instant> = None;
+    let mut negatives = 0;
+    // Rates: seconds are divided out only when the spacing changes (rarely:
+    // a division costs more than the rest of the loop).
+    let (mut dt, mut seconds) = (i64::MIN, 0.0);
     for k in 0..n {
-        let (start, end) = (t[k], t[k + 1]);
-        if end - start > max_gap {
+        let d = t[k + 1] - t[k];
+        if d > max_gap {
             if let Some(s) = run_start.take() {
-                info.known.push((s, start));
+                info.known.push((s, t[k]));
             }
             out[k] = NOT_COUNTED;
-        } else if run_start.is_none() {
-            run_start = Some(start);
+            continue;
         }
+        if run_start.is_none() {
+            run_start = Some(t[k]);
+        }
+        let e = match KIND {
+            RATE => {
+                if d != dt {
+                    (dt, seconds) = (d, d as f64 / 1000.0);
+                }
+                v[k + 1] * seconds
+            }
+            INCREASE => v[k + 1],
+            COUNTER => {
+                let d = v[k + 1] - v[k];
+                if d < 0.0 {
+                    v[k + 1]
+                } else {
+                    d
+                }
+            }
+            _ => 0.0,
+        };
+        negatives += usize::from(e < 0.0);
+        out[k] = if e < 0.0 { 0.0 } else { e };
     }
     if let Some(s) = run_start {
         info.known.push((s, t[n]));
     }
-    // Exclusions: interval ends in a span `[start, end)` are not counted.
-    let ends = &t[1..];
-    for &(s, e) in excluded.as_slice() {
-        let (a, b) = (lower_bound(ends, s), lower_bound(ends, e));
-        if a < b {
-            out[a..b].fill(NOT_COUNTED);
-        }
-    }
-    // Negative events (of counted intervals) count as 0.
-    for x in out.iter_mut() {
-        if *x < 0.0 {
-            info.negatives += 1;
-            *x = 0.0;
-        }
-    }
-    (first, last, info)
+    info.negatives += negatives;
 }
 
 /// The number of leading `times` that are `< x` (`times` sorted).
@@ -240,7 +320,7 @@ mod tests {
         excl: &Spans,
     ) -> (Vec<(i64, f64, bool)>, PassInfo) {
         let c = clean(t, v, None);
-        let mut events = Vec::new();
+        let mut events = vec![1.0; 3];
         let (i, j, info) = intervals(&c, kind, i64::MIN, i64::MAX, excl, &mut events);
         let out = (i..j)
             .zip(&events)

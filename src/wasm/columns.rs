@@ -147,9 +147,10 @@ fn instants(times: &[f64], name: &str) -> Result<Vec<Instant>, String> {
     let mut out = vec![0; times.len()];
     let mut ok = true;
     for (o, &t) in out.iter_mut().zip(times) {
-        // NaN and ±Infinity fail the range check.
-        ok &= (t.abs() <= TIME_LIMIT) & (t.trunc() == t);
-        *o = t as Instant;
+        // NaN and ±Infinity fail the range check; a fraction, the round trip.
+        let i = t as Instant;
+        ok &= (t.abs() <= TIME_LIMIT) & (i as f64 == t);
+        *o = i;
     }
     if !ok {
         for (i, &t) in times.iter().enumerate() {
