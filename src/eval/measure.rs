@@ -8,7 +8,9 @@ use std::borrow::Cow;
 use super::clean::Clean;
 use super::slices::{SliceData, SliceGrid, SliceState, SliceSums, SliceTable};
 use super::spans::Spans;
-use super::stream::{counted_or_zero, intervals as intervals_of, range_of, PrefixSums, RunningSum};
+use super::stream::{
+    counted_or_zero, interval_sums, intervals as intervals_of, range_of, PrefixSums,
+};
 use crate::policy::{Budgeting, CmpOp};
 use crate::series::{Series, SeriesKind};
 use crate::time::{Instant, Millis};
@@ -141,8 +143,6 @@ pub fn build_ratio<'c>(
     let mut prefixes = Vec::with_capacity(2);
     let mut slice_sums = Vec::with_capacity(2);
     let mut raw: Vec<Vec<(Instant, f64)>> = Vec::with_capacity(2);
-    // The events of one series at a time (reused).
-    let mut events = Vec::new();
     for (role, series) in roles.iter().zip(&cleaned) {
         let mut runs = Vec::new();
         let mut negatives = 0;
@@ -155,8 +155,7 @@ pub fn build_ratio<'c>(
             let mut intervals = Vec::with_capacity(sizes.iter().sum());
             for ((c, kind), size) in series.iter().zip(sizes) {
                 let mut sums = SliceSums::with_capacity(size);
-                let (i, _, info) =
-                    intervals_of(c, *kind, from, scope.at, scope.excluded, &mut events);
+                let (i, _, events, info) = intervals_of(c, *kind, from, scope.at, scope.excluded);
                 for (&end, &ev) in c.times[i..].iter().zip(&events) {
                     if !ev.is_nan() {
                         sums.add(g.index(end), ev);
@@ -173,8 +172,7 @@ pub fn build_ratio<'c>(
             raw.push(intervals);
             slice_sums.push(SliceSums::merge(parts));
         } else if let [(c, kind)] = series.as_slice() {
-            let (i, j, info) = intervals_of(c, *kind, from, scope.at, scope.excluded, &mut events);
-            let sums = prefix_sums(&events);
+            let (i, j, sums, info) = interval_sums(c, *kind, from, scope.at, scope.excluded);
             let ends = match &c.times {
                 Cow::Borrowed(t) => Cow::Borrowed(&t[i..j]),
                 Cow::Owned(t) => Cow::Owned(t[i..j].to_vec()),
@@ -186,8 +184,7 @@ pub fn build_ratio<'c>(
         } else {
             let mut pairs = Vec::new();
             for (c, kind) in series {
-                let (i, _, info) =
-                    intervals_of(c, *kind, from, scope.at, scope.excluded, &mut events);
+                let (i, _, events, info) = intervals_of(c, *kind, from, scope.at, scope.excluded);
                 pairs.extend(
                     c.times[i..]
                         .iter()
@@ -300,17 +297,9 @@ pub fn build_threshold<'c>(
     let from = grid.start(grid.index(scope.from + 1));
     let mut samples: Vec<(Instant, bool)> = Vec::new();
     let mut runs = Vec::new();
-    let mut events = Vec::new();
     for (c, _) in &cleaned {
         // Known time comes from the spacing of the samples, as for events.
-        let (i, j, info) = intervals_of(
-            c,
-            SeriesKind::Gauge,
-            from,
-            scope.at,
-            &Spans::default(),
-            &mut events,
-        );
+        let (i, j, _, info) = intervals_of(c, SeriesKind::Gauge, from, scope.at, &Spans::default());
         runs.extend(info.known);
         for k in i..j {
             let t = c.times[k];
@@ -349,17 +338,6 @@ pub fn build_threshold<'c>(
         )),
         Spans::from_unsorted(runs),
     )
-}
-
-/// Compensated prefix sums of `events` ([`NOT_COUNTED`](super::stream::NOT_COUNTED)
-/// as 0), with the leading `[0, 0]`: one plain loop over a pre-sized buffer.
-fn prefix_sums(events: &[f64]) -> Vec<[f64; 2]> {
-    let mut sums = vec![[0.0, 0.0]; events.len() + 1];
-    let mut run = RunningSum::default();
-    for (s, &e) in sums[1..].iter_mut().zip(events) {
-        *s = run.add(counted_or_zero(e));
-    }
-    sums
 }
 
 fn range_len(times: &[Instant], from: Instant, to: Instant) -> usize {

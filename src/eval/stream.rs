@@ -87,10 +87,10 @@ pub fn counted_or_zero(e: f64) -> f64 {
     }
 }
 
-/// The events of every sample `t_i` in `(from, to]`, in time order, written
-/// into `events` (replaced): [`NOT_COUNTED`] for the opening sample, gaps and
-/// excluded interval ends; negative events count as 0. Returns the samples'
-/// index range and what else the pass found.
+/// The events of every sample `t_i` in `(from, to]`, in time order:
+/// [`NOT_COUNTED`] for the opening sample, gaps and excluded interval ends;
+/// negative events count as 0. Returns the samples' index range, the events
+/// and what else the pass found.
 ///
 /// One simple loop per kind writing into a buffer, rather than a callback per
 /// sample: the WebAssembly build is optimized for size, which neither inlines
@@ -103,33 +103,23 @@ pub fn intervals(
     from: Instant,
     to: Instant,
     excluded: &Spans,
-    events: &mut Vec<f64>,
-) -> (usize, usize, PassInfo) {
+) -> (usize, usize, Vec<f64>, PassInfo) {
     let (t, v) = (&*clean.times, &*clean.values);
     let (first, last) = range_of(t, from, to);
     let mut info = PassInfo::default();
-    events.clear();
     if first >= last {
-        return (first, last, info);
+        return (first, last, Vec::new(), info);
     }
-    // Zeros (a memset); `fill` writes every interval's value.
-    events.resize(last - first, 0.0);
+    // Zeros (allocated zeroed); `fill` writes every interval's value.
+    let mut events = vec![0.0; last - first];
     if first == 0 {
+        // The first sample of all only opens the series.
         events[0] = NOT_COUNTED;
     }
-    // Samples `lo..last` end an interval that starts at the previous sample;
-    // the first sample of all only opens the series.
     let lo = first.max(1);
+    let (t, v) = (&t[lo - 1..last], &v[lo - 1..last]);
     let out = &mut events[lo - first..];
-    let n = out.len();
-    let (t, v) = (&t[lo - 1..lo + n], &v[lo - 1..lo + n]);
-    let max_gap = clean.step.map_or(i64::MAX, |s| s.saturating_mul(2));
-    match kind {
-        SeriesKind::Rate => fill::<RATE>(t, v, out, max_gap, &mut info),
-        SeriesKind::Increase => fill::<INCREASE>(t, v, out, max_gap, &mut info),
-        SeriesKind::Counter => fill::<COUNTER>(t, v, out, max_gap, &mut info),
-        SeriesKind::Gauge => fill::<GAUGE>(t, v, out, max_gap, &mut info),
-    }
+    by_kind(kind, t, v, clean, out, &mut info);
     // Exclusions: interval ends in a span `[start, end)` are not counted
     // (nor are their negative events).
     let ends = &t[1..];
@@ -142,7 +132,106 @@ pub fn intervals(
             *x = NOT_COUNTED;
         }
     }
-    (first, last, info)
+    (first, last, events, info)
+}
+
+/// Like [`intervals`], but the compensated prefix sums of the events
+/// ([`NOT_COUNTED`] as 0), with the leading `[0, 0]` ([`PrefixSums`]'s
+/// `sums`). Without exclusions they are summed in the same loop.
+pub fn interval_sums(
+    clean: &Clean,
+    kind: SeriesKind,
+    from: Instant,
+    to: Instant,
+    excluded: &Spans,
+) -> (usize, usize, Vec<[f64; 2]>, PassInfo) {
+    if !excluded.as_slice().is_empty() {
+        let (first, last, events, info) = intervals(clean, kind, from, to, excluded);
+        return (first, last, prefix_sums(&events), info);
+    }
+    let (t, v) = (&*clean.times, &*clean.values);
+    let (first, last) = range_of(t, from, to);
+    let mut info = PassInfo::default();
+    // Zeros: the leading [0, 0], and the opening sample's (it adds 0).
+    let mut sums = vec![[0.0, 0.0]; last.saturating_sub(first) + 1];
+    if first < last {
+        let lo = first.max(1);
+        let (t, v) = (&t[lo - 1..last], &v[lo - 1..last]);
+        let mut out = Running {
+            sums: &mut sums[1 + lo - first..],
+            run: RunningSum::default(),
+        };
+        by_kind(kind, t, v, clean, &mut out, &mut info);
+    }
+    (first, last, sums, info)
+}
+
+/// Compensated prefix sums of `events` ([`NOT_COUNTED`] as 0), with the
+/// leading `[0, 0]`: one plain loop over a pre-sized buffer.
+pub fn prefix_sums(events: &[f64]) -> Vec<[f64; 2]> {
+    let mut sums = vec![[0.0, 0.0]; events.len() + 1];
+    let mut run = RunningSum::default();
+    for (s, &e) in sums[1..].iter_mut().zip(events) {
+        *s = run.add(counted_or_zero(e));
+    }
+    sums
+}
+
+/// Where [`fill`] writes interval `k`'s events.
+trait Out {
+    /// Counted events (not negative).
+    fn put(&mut self, k: usize, events: f64);
+    /// An interval that does not count.
+    fn skip(&mut self, k: usize);
+}
+
+impl Out for [f64] {
+    #[inline(always)]
+    fn put(&mut self, k: usize, events: f64) {
+        self[k] = events;
+    }
+
+    #[inline(always)]
+    fn skip(&mut self, k: usize) {
+        self[k] = NOT_COUNTED;
+    }
+}
+
+/// Running prefix sums: `sums[k]` = the sum up to interval `k`, included.
+struct Running<'s> {
+    sums: &'s mut [[f64; 2]],
+    run: RunningSum,
+}
+
+impl Out for Running<'_> {
+    #[inline(always)]
+    fn put(&mut self, k: usize, events: f64) {
+        self.sums[k] = self.run.add(events);
+    }
+
+    #[inline(always)]
+    fn skip(&mut self, k: usize) {
+        self.sums[k] = self.run.add(0.0);
+    }
+}
+
+/// [`fill`] for `kind` (`t`, `v` one longer than the intervals).
+#[inline(always)]
+fn by_kind<O: Out + ?Sized>(
+    kind: SeriesKind,
+    t: &[Instant],
+    v: &[f64],
+    clean: &Clean,
+    out: &mut O,
+    info: &mut PassInfo,
+) {
+    let max_gap = clean.step.map_or(i64::MAX, |s| s.saturating_mul(2));
+    match kind {
+        SeriesKind::Rate => fill::<RATE, O>(t, v, out, max_gap, info),
+        SeriesKind::Increase => fill::<INCREASE, O>(t, v, out, max_gap, info),
+        SeriesKind::Counter => fill::<COUNTER, O>(t, v, out, max_gap, info),
+        SeriesKind::Gauge => fill::<GAUGE, O>(t, v, out, max_gap, info),
+    }
 }
 
 const RATE: u8 = 0;
@@ -167,19 +256,18 @@ fn event(kind: SeriesKind, t: &[Instant], v: &[f64], k: usize) -> f64 {
     }
 }
 
-/// `out[k]` = the events of `(t[k], t[k + 1]]` (`t`, `v` one longer than
-/// `out`): [`NOT_COUNTED`] across a gap, 0 for negative events (counted).
-/// Also the runs of known intervals (they share their endpoints, so a run
-/// only ends at a gap).
+/// Interval `k`'s events, `(t[k], t[k + 1]]`, into `out`: not counted across
+/// a gap, 0 for negative events (counted). Also the runs of known intervals
+/// (they share their endpoints, so a run only ends at a gap).
 #[inline(always)]
-fn fill<const KIND: u8>(
+fn fill<const KIND: u8, O: Out + ?Sized>(
     t: &[Instant],
     v: &[f64],
-    out: &mut [f64],
+    out: &mut O,
     max_gap: i64,
     info: &mut PassInfo,
 ) {
-    let n = out.len();
+    let n = t.len().min(v.len()).saturating_sub(1);
     let (t, v) = (&t[..n + 1], &v[..n + 1]);
     let mut run_start: Option<Instant> = None;
     let mut negatives = 0;
@@ -192,7 +280,7 @@ fn fill<const KIND: u8>(
             if let Some(s) = run_start.take() {
                 info.known.push((s, t[k]));
             }
-            out[k] = NOT_COUNTED;
+            out.skip(k);
             continue;
         }
         if run_start.is_none() {
@@ -217,7 +305,7 @@ fn fill<const KIND: u8>(
             _ => 0.0,
         };
         negatives += usize::from(e < 0.0);
-        out[k] = if e < 0.0 { 0.0 } else { e };
+        out.put(k, if e < 0.0 { 0.0 } else { e });
     }
     if let Some(s) = run_start {
         info.known.push((s, t[n]));
@@ -320,8 +408,10 @@ mod tests {
         excl: &Spans,
     ) -> (Vec<(i64, f64, bool)>, PassInfo) {
         let c = clean(t, v, None);
-        let mut events = vec![1.0; 3];
-        let (i, j, info) = intervals(&c, kind, i64::MIN, i64::MAX, excl, &mut events);
+        let (i, j, events, info) = intervals(&c, kind, i64::MIN, i64::MAX, excl);
+        // The fused prefix sums agree with the events.
+        let (_, _, sums, _) = interval_sums(&c, kind, i64::MIN, i64::MAX, excl);
+        assert_eq!(sums, prefix_sums(&events));
         let out = (i..j)
             .zip(&events)
             .map(|(k, &e)| (c.times[k], counted_or_zero(e), !e.is_nan()))
