@@ -269,46 +269,49 @@ fn fill<const KIND: u8, O: Out + ?Sized>(
 ) {
     let n = t.len().min(v.len()).saturating_sub(1);
     let (t, v) = (&t[..n + 1], &v[..n + 1]);
-    let mut run_start: Option<Instant> = None;
     let mut negatives = 0;
     // Rates: seconds are divided out only when the spacing changes (rarely:
     // a division costs more than the rest of the loop).
     let (mut dt, mut seconds) = (i64::MIN, 0.0);
-    for k in 0..n {
-        let d = t[k + 1] - t[k];
-        if d > max_gap {
-            if let Some(s) = run_start.take() {
-                info.known.push((s, t[k]));
-            }
-            out.skip(k);
-            continue;
+    // Runs between gaps: first found by a scan, then summed by a loop with
+    // no gap check (simple loops: see `intervals`).
+    let mut k = 0;
+    while k < n {
+        let mut end = k;
+        while end < n && t[end + 1] - t[end] <= max_gap {
+            end += 1;
         }
-        if run_start.is_none() {
-            run_start = Some(t[k]);
+        if end > k {
+            info.known.push((t[k], t[end]));
         }
-        let e = match KIND {
-            RATE => {
-                if d != dt {
-                    (dt, seconds) = (d, d as f64 / 1000.0);
+        for k in k..end {
+            let e = match KIND {
+                RATE => {
+                    let d = t[k + 1] - t[k];
+                    if d != dt {
+                        (dt, seconds) = (d, d as f64 / 1000.0);
+                    }
+                    v[k + 1] * seconds
                 }
-                v[k + 1] * seconds
-            }
-            INCREASE => v[k + 1],
-            COUNTER => {
-                let d = v[k + 1] - v[k];
-                if d < 0.0 {
-                    v[k + 1]
-                } else {
-                    d
+                INCREASE => v[k + 1],
+                COUNTER => {
+                    let d = v[k + 1] - v[k];
+                    if d < 0.0 {
+                        v[k + 1]
+                    } else {
+                        d
+                    }
                 }
-            }
-            _ => 0.0,
-        };
-        negatives += usize::from(e < 0.0);
-        out.put(k, if e < 0.0 { 0.0 } else { e });
-    }
-    if let Some(s) = run_start {
-        info.known.push((s, t[n]));
+                _ => 0.0,
+            };
+            negatives += usize::from(e < 0.0);
+            out.put(k, if e < 0.0 { 0.0 } else { e });
+        }
+        if end < n {
+            // The gap.
+            out.skip(end);
+        }
+        k = end + 1;
     }
     info.negatives += negatives;
 }
