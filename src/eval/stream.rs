@@ -119,7 +119,11 @@ pub fn intervals(
     let lo = first.max(1);
     let (t, v) = (&t[lo - 1..last], &v[lo - 1..last]);
     let out = &mut events[lo - first..];
-    by_kind(kind, t, v, clean, out, &mut info);
+    // One loop for every kind (a switch per sample): the events path serves
+    // timeslices, several series per role and exclusions; the common case
+    // has `interval_sums`' loops, one per kind.
+    let max_gap = clean.step.map_or(i64::MAX, |s| s.saturating_mul(2));
+    fill(kind_code(kind), t, v, out, max_gap, &mut info);
     // Exclusions: interval ends in a span `[start, end)` are not counted
     // (nor are their negative events).
     let ends = &t[1..];
@@ -227,10 +231,19 @@ fn by_kind<O: Out + ?Sized>(
 ) {
     let max_gap = clean.step.map_or(i64::MAX, |s| s.saturating_mul(2));
     match kind {
-        SeriesKind::Rate => fill::<RATE, O>(t, v, out, max_gap, info),
-        SeriesKind::Increase => fill::<INCREASE, O>(t, v, out, max_gap, info),
-        SeriesKind::Counter => fill::<COUNTER, O>(t, v, out, max_gap, info),
-        SeriesKind::Gauge => fill::<GAUGE, O>(t, v, out, max_gap, info),
+        SeriesKind::Rate => fill(RATE, t, v, out, max_gap, info),
+        SeriesKind::Increase => fill(INCREASE, t, v, out, max_gap, info),
+        SeriesKind::Counter => fill(COUNTER, t, v, out, max_gap, info),
+        SeriesKind::Gauge => fill(GAUGE, t, v, out, max_gap, info),
+    }
+}
+
+fn kind_code(kind: SeriesKind) -> u8 {
+    match kind {
+        SeriesKind::Rate => RATE,
+        SeriesKind::Increase => INCREASE,
+        SeriesKind::Counter => COUNTER,
+        SeriesKind::Gauge => GAUGE,
     }
 }
 
@@ -260,7 +273,8 @@ fn event(kind: SeriesKind, t: &[Instant], v: &[f64], k: usize) -> f64 {
 /// a gap, 0 for negative events (counted). Also the runs of known intervals
 /// (they share their endpoints, so a run only ends at a gap).
 #[inline(always)]
-fn fill<const KIND: u8, O: Out + ?Sized>(
+fn fill<O: Out + ?Sized>(
+    kind: u8,
     t: &[Instant],
     v: &[f64],
     out: &mut O,
@@ -285,7 +299,7 @@ fn fill<const KIND: u8, O: Out + ?Sized>(
             info.known.push((t[k], t[end]));
         }
         for k in k..end {
-            let e = match KIND {
+            let e = match kind {
                 RATE => {
                     let d = t[k + 1] - t[k];
                     if d != dt {
