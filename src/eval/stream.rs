@@ -424,7 +424,7 @@ mod tests {
         v: &[f64],
         excl: &Spans,
     ) -> (Vec<(i64, f64, bool)>, PassInfo) {
-        let c = clean(t, v, None);
+        let c = clean(t, v, None, false);
         let (i, j, events, info) = intervals(&c, kind, i64::MIN, i64::MAX, excl);
         // The fused prefix sums agree with the events.
         let (_, _, sums, _) = interval_sums(&c, kind, i64::MIN, i64::MAX, excl);

@@ -63,11 +63,17 @@ pub fn decode(
     times: &[f64],
     values: &[f64],
 ) -> Result<DataSet, String> {
-    decode_from(meta, strings, Source::Packed { times, values })
+    decode_from(meta, strings, Source::Packed { times, values }).map(|(data, _)| data)
 }
 
-/// Decodes the header and takes each series' columns from `source`.
-pub fn decode_from(meta: &[f64], strings: &[String], source: Source) -> Result<DataSet, String> {
+/// Decodes the header and takes each series' columns from `source`. Also
+/// returns, per series, whether its times strictly increase and its values
+/// are finite (known while converting; see `Engine::evaluate_checked`).
+pub fn decode_from(
+    meta: &[f64],
+    strings: &[String],
+    source: Source,
+) -> Result<(DataSet, Vec<bool>), String> {
     if !meta.len().is_multiple_of(META_STRIDE) {
         return Err(format!(
             "series header has {} numbers, not a multiple of {META_STRIDE}",
@@ -75,6 +81,7 @@ pub fn decode_from(meta: &[f64], strings: &[String], source: Source) -> Result<D
         ));
     }
     let mut data = DataSet::default();
+    let mut clean = Vec::with_capacity(meta.len() / META_STRIDE);
     let mut strings = strings.iter();
     // Packed: how far each column is used; arrays: how many arrays are.
     let (mut time_at, mut value_at) = (0usize, 0usize);
@@ -98,8 +105,9 @@ pub fn decode_from(meta: &[f64], strings: &[String], source: Source) -> Result<D
                 let times_len = length(m[0], times.len() - time_at, &name, "times")?;
                 let values_len = length(m[1], values.len() - value_at, &name, "values")?;
                 let step = step(m[2], &name)?;
-                let t = instants(&times[time_at..time_at + times_len], &name)?;
                 let v = values[value_at..value_at + values_len].to_vec();
+                let (t, ok) = instants(&times[time_at..time_at + times_len], &v, &name)?;
+                clean.push(ok);
                 time_at += times_len;
                 value_at += values_len;
                 (step, t, v)
@@ -116,9 +124,11 @@ pub fn decode_from(meta: &[f64], strings: &[String], source: Source) -> Result<D
                 length(m[1], v_len, &name, "values")
                     .and_then(|n| exactly(n, v_len, &name, "values"))?;
                 let step = step(m[2], &name)?;
-                let t = instants(&t.to_vec(), &name)?;
+                let v = v.to_vec();
+                let (t, ok) = instants(&t.to_vec(), &v, &name)?;
+                clean.push(ok);
                 time_at = 2 * index + 2;
-                (step, t, v.to_vec())
+                (step, t, v)
             }
         };
         data.push(Series {
@@ -137,27 +147,34 @@ pub fn decode_from(meta: &[f64], strings: &[String], source: Source) -> Result<D
     if !complete || strings.next().is_some() {
         return Err("the series header does not describe all of the columns".to_string());
     }
-    Ok(data)
+    Ok((data, clean))
 }
 
 /// A column's times as [`Instant`]s. One plain loop checks and converts
 /// every time; only a column with a bad time is walked again, for the
-/// message.
-fn instants(times: &[f64], name: &str) -> Result<Vec<Instant>, String> {
+/// message. Also whether the series is clean: its times strictly increase
+/// and `values` (of the same length) are all finite.
+fn instants(times: &[f64], values: &[f64], name: &str) -> Result<(Vec<Instant>, bool), String> {
     let mut out = vec![0; times.len()];
     let mut ok = true;
-    for (o, &t) in out.iter_mut().zip(times) {
+    let same_length = times.len() == values.len();
+    let values = if same_length { values } else { &[] };
+    let mut clean = same_length;
+    let mut previous = Instant::MIN;
+    for (k, (o, &t)) in out.iter_mut().zip(times).enumerate() {
         // NaN and ±Infinity fail the range check; a fraction, the round trip.
         let i = t as Instant;
         ok &= (t.abs() <= TIME_LIMIT) & (i as f64 == t);
         *o = i;
+        clean &= (previous < i) & values.get(k).is_none_or(|v| v.is_finite());
+        previous = i;
     }
     if !ok {
         for (i, &t) in times.iter().enumerate() {
             instant(t, || format!("series \"{name}\": time at index {i}"))?;
         }
     }
-    Ok(out)
+    Ok((out, clean))
 }
 
 /// `n`, when it is the column's actual length `len`.

@@ -68,9 +68,12 @@ impl RawEngine {
         arrays: Vec<js_sys::Float64Array>,
     ) -> Result<String, JsError> {
         let at = columns::instant(at_ms, || "at".to_string()).map_err(|e| JsError::new(&e))?;
-        let data = columns::decode_from(meta, &strings, columns::Source::Arrays(&arrays))
+        let (data, clean) = columns::decode_from(meta, &strings, columns::Source::Arrays(&arrays))
             .map_err(|e| JsError::new(&e))?;
-        self.report(&data, at)
+        match self.engine.evaluate_checked(&data, at, &clean) {
+            Ok(report) => Ok(to_json(&report)),
+            Err(e) => Err(JsError::new(&e.message)),
+        }
     }
 
     fn report(
