@@ -16,6 +16,10 @@ out=pkg/dist
 
 step "building the WebAssembly module"
 # No `cli` feature: serde_json and the HTTP client stay out of the module.
+# Panic locations of crates.io dependencies name their source files; without
+# the machine's registry path they are shorter, and the same on every machine.
+registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
+RUSTFLAGS="${RUSTFLAGS:-} --remap-path-prefix=$registry/=" \
 cargo build --locked --quiet --target wasm32-unknown-unknown \
   --no-default-features --features wasm --profile wasm-release
 wasm="$target_dir/wasm32-unknown-unknown/wasm-release/slogate.wasm"
