@@ -314,7 +314,7 @@ fn write_container<T>(
 /// A JSON string literal: `"`, `\` and control characters escaped (the
 /// short forms where JSON has them, `\u00XX` otherwise); everything else,
 /// non-ASCII included, as is — the output is UTF-8.
-fn write_string(out: &mut String, s: &str) {
+pub(crate) fn write_string(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -325,7 +325,13 @@ fn write_string(out: &mut String, s: &str) {
             '\t' => out.push_str("\\t"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if (c as u32) < 0x20 => {
+                // By hand rather than `format!`: fewer bytes of WebAssembly.
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[(c as usize) >> 4]));
+                out.push(char::from(HEX[(c as usize) & 15]));
+            }
             c => out.push(c),
         }
     }

@@ -18,27 +18,10 @@ pub fn format_numbers(numbers: &[f64]) -> String {
     String::from(array.unchecked_ref::<js_sys::Array>().join(","))
 }
 
-/// `text` as a JSON string literal, quotes included.
+/// `text` as a JSON string literal, quotes included (the report's escaping).
 pub fn string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(HEX[(c as usize) >> 4] as char);
-                out.push(HEX[(c as usize) & 15] as char);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    crate::report::json::write_string(&mut out, text);
     out
 }
 
