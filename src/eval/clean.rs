@@ -19,16 +19,15 @@ pub struct Clean<'a> {
 /// How many consecutive differences step inference looks at, at most.
 const STEP_SAMPLE: usize = 255;
 
-/// `known_clean`: the caller checked that the times strictly increase and
-/// the values are finite (columns of equal length); else it is checked here.
-pub fn clean<'a>(
-    times: &'a [Instant],
-    values: &'a [f64],
-    given_step: Option<Millis>,
-    known_clean: bool,
-) -> Clean<'a> {
-    let already_clean =
-        times.len() == values.len() && (known_clean || finite_and_increasing(times, values));
+pub fn clean<'a>(times: &'a [Instant], values: &'a [f64], given_step: Option<Millis>) -> Clean<'a> {
+    // One pass, no short-circuit, so it vectorizes.
+    let finite = values.iter().fold(true, |ok, v| ok & v.is_finite());
+    let later = times.get(1..).unwrap_or_default();
+    let sorted = later
+        .iter()
+        .zip(times)
+        .fold(true, |ok, (b, a)| ok & (a < b));
+    let already_clean = finite && sorted;
     let (times, values): (Cow<[Instant]>, Cow<[f64]>) = if already_clean {
         (Cow::Borrowed(times), Cow::Borrowed(values))
     } else {
@@ -41,20 +40,6 @@ pub fn clean<'a>(
         values,
         step,
     }
-}
-
-/// Whether every value is finite and the times strictly increase (columns
-/// of equal length): one plain loop without short-circuit, so it vectorizes
-/// natively and needs no closure inlining in the size-optimized WebAssembly
-/// build.
-fn finite_and_increasing(times: &[Instant], values: &[f64]) -> bool {
-    let n = times.len().min(values.len());
-    let (times, values) = (&times[..n], &values[..n]);
-    let mut ok = values.first().is_none_or(|v| v.is_finite());
-    for k in 1..n {
-        ok &= values[k].is_finite() & (times[k - 1] < times[k]);
-    }
-    ok
 }
 
 fn sort_dedupe_drop(times: &[Instant], values: &[f64]) -> (Vec<Instant>, Vec<f64>) {
@@ -103,7 +88,7 @@ mod tests {
     #[test]
     fn borrows_clean_input() {
         let (t, v) = ([1, 2, 3], [1.0, 2.0, 3.0]);
-        let c = clean(&t, &v, None, false);
+        let c = clean(&t, &v, None);
         assert!(matches!(c.times, Cow::Borrowed(_)));
         assert_eq!(c.step, Some(1));
     }
@@ -112,7 +97,7 @@ mod tests {
     fn sorts_keeps_last_duplicate_and_drops_non_finite() {
         let t = [30, 10, 20, 10, 40, 50];
         let v = [3.0, 1.0, f64::NAN, 1.5, f64::INFINITY, 5.0];
-        let c = clean(&t, &v, None, false);
+        let c = clean(&t, &v, None);
         // 10 → the later 1.5; 20 → NaN dropped; 40 → Inf dropped.
         assert_eq!(&*c.times, &[10, 30, 50]);
         assert_eq!(&*c.values, &[1.5, 3.0, 5.0]);
@@ -120,7 +105,7 @@ mod tests {
 
     #[test]
     fn a_missing_last_duplicate_hides_the_earlier_value() {
-        let c = clean(&[10, 10, 20], &[1.0, f64::NAN, 2.0], None, false);
+        let c = clean(&[10, 10, 20], &[1.0, f64::NAN, 2.0], None);
         assert_eq!(&*c.times, &[20]);
         assert_eq!(c.step, None);
     }
@@ -142,6 +127,6 @@ mod tests {
 
     #[test]
     fn a_given_step_wins() {
-        assert_eq!(clean(&[0, 60], &[1.0, 1.0], Some(30), false).step, Some(30));
+        assert_eq!(clean(&[0, 60], &[1.0, 1.0], Some(30)).step, Some(30));
     }
 }

@@ -8,9 +8,7 @@ use std::borrow::Cow;
 use super::clean::Clean;
 use super::slices::{SliceData, SliceGrid, SliceState, SliceSums, SliceTable};
 use super::spans::Spans;
-use super::stream::{
-    counted_or_zero, interval_sums, intervals as intervals_of, range_of, PrefixSums,
-};
+use super::stream::{for_each_interval, range_of, PrefixSums, RunningSum};
 use crate::policy::{Budgeting, CmpOp};
 use crate::series::{Series, SeriesKind};
 use crate::time::{Instant, Millis};
@@ -155,13 +153,13 @@ pub fn build_ratio<'c>(
             let mut intervals = Vec::with_capacity(sizes.iter().sum());
             for ((c, kind), size) in series.iter().zip(sizes) {
                 let mut sums = SliceSums::with_capacity(size);
-                let (i, _, events, info) = intervals_of(c, *kind, from, scope.at, scope.excluded);
-                for (&end, &ev) in c.times[i..].iter().zip(&events) {
-                    if !ev.is_nan() {
-                        sums.add(g.index(end), ev);
-                        intervals.push((end, ev));
-                    }
-                }
+                let info =
+                    for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, ok| {
+                        if ok {
+                            sums.add(g.index(end), ev);
+                            intervals.push((end, ev));
+                        }
+                    });
                 runs.extend(info.known);
                 negatives += info.negatives;
                 parts.push(sums);
@@ -172,7 +170,14 @@ pub fn build_ratio<'c>(
             raw.push(intervals);
             slice_sums.push(SliceSums::merge(parts));
         } else if let [(c, kind)] = series.as_slice() {
-            let (i, j, sums, info) = interval_sums(c, *kind, from, scope.at, scope.excluded);
+            let (i, j) = range_of(&c.times, from, scope.at);
+            // The pass calls the sink once per sample in `i..j`, in order.
+            let mut sums = vec![[0.0, 0.0]; j - i + 1];
+            let (mut run, mut k) = (RunningSum::default(), 0);
+            let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, |_, ev, _| {
+                k += 1;
+                sums[k] = run.add(ev);
+            });
             let ends = match &c.times {
                 Cow::Borrowed(t) => Cow::Borrowed(&t[i..j]),
                 Cow::Owned(t) => Cow::Owned(t[i..j].to_vec()),
@@ -184,13 +189,10 @@ pub fn build_ratio<'c>(
         } else {
             let mut pairs = Vec::new();
             for (c, kind) in series {
-                let (i, _, events, info) = intervals_of(c, *kind, from, scope.at, scope.excluded);
-                pairs.extend(
-                    c.times[i..]
-                        .iter()
-                        .zip(&events)
-                        .map(|(&end, &ev)| (end, counted_or_zero(ev))),
-                );
+                let info =
+                    for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, _| {
+                        pairs.push((end, ev))
+                    });
                 runs.extend(info.known);
                 negatives += info.negatives;
             }
@@ -298,8 +300,16 @@ pub fn build_threshold<'c>(
     let mut samples: Vec<(Instant, bool)> = Vec::new();
     let mut runs = Vec::new();
     for (c, _) in &cleaned {
+        let (i, j) = range_of(&c.times, from, scope.at);
         // Known time comes from the spacing of the samples, as for events.
-        let (i, j, _, info) = intervals_of(c, SeriesKind::Gauge, from, scope.at, &Spans::default());
+        let info = for_each_interval(
+            c,
+            SeriesKind::Gauge,
+            from,
+            scope.at,
+            &Spans::default(),
+            |_, _, _| {},
+        );
         runs.extend(info.known);
         for k in i..j {
             let t = c.times[k];

@@ -94,24 +94,13 @@ impl Engine {
     /// Errors: a series the policy names is absent from `data` (an empty
     /// series is fine: it is no data), or a series' columns differ in length.
     pub fn evaluate(&self, data: &DataSet, at: Instant) -> Result<Report, EvalError> {
-        self.evaluate_checked(data, at, &[])
-    }
-
-    /// [`Engine::evaluate`] when the caller already knows which series are
-    /// clean: `known_clean[i]` true = series `i`'s times strictly increase
-    /// and its values are all finite (it is then not checked again).
-    pub fn evaluate_checked(
-        &self,
-        data: &DataSet,
-        at: Instant,
-        known_clean: &[bool],
-    ) -> Result<Report, EvalError> {
         check_instant("the evaluation time", at)?;
         // Each series is cleaned once per evaluation, whatever reads it.
-        let mut cleaned = Vec::with_capacity(data.series.len());
-        for (i, s) in data.series.iter().enumerate() {
-            cleaned.push(prepare(s, known_clean.get(i).copied().unwrap_or(false))?);
-        }
+        let cleaned = data
+            .series
+            .iter()
+            .map(prepare)
+            .collect::<Result<Vec<_>, _>>()?;
         let mut slos = Vec::new();
         for (index, slo) in self.policy.slos.iter().enumerate() {
             slos.extend(self.evaluate_slo(index, slo, data, &cleaned, at)?);
@@ -292,7 +281,7 @@ fn check_instant(what: &str, t: Instant) -> Result<(), EvalError> {
 
 /// A series cleaned, with its columns, times and step checked: the times
 /// are sorted after cleaning, so only the first and last need a range check.
-fn prepare(s: &Series, known_clean: bool) -> Result<Clean<'_>, EvalError> {
+fn prepare(s: &Series) -> Result<Clean<'_>, EvalError> {
     if s.times.len() != s.values.len() {
         return Err(EvalError::new(format!(
             "series \"{}\" has {} times but {} values: the two columns must have the same length",
@@ -307,7 +296,7 @@ fn prepare(s: &Series, known_clean: bool) -> Result<Clean<'_>, EvalError> {
             s.name
         )));
     }
-    let c = clean(&s.times, &s.values, s.step, known_clean);
+    let c = clean(&s.times, &s.values, s.step);
     for t in c.times.first().into_iter().chain(c.times.last()) {
         check_instant(&format!("a time of series \"{}\"", s.name), *t)?;
     }

@@ -8,10 +8,7 @@
 //!   labelCount]`;
 //! - `strings`: per series `name`, `kind` (`""` = the policy's kind), then
 //!   `labelCount` key/value pairs;
-//! - `times`, `values`: every series' columns, concatenated in order; or
-//!   (what the wrapper uses, [`Source::Arrays`]) one `Float64Array` per
-//!   column, `[times₀, values₀, times₁, …]`, so nothing is concatenated in JS
-//!   and each column is copied into WebAssembly memory once.
+//! - `times`, `values`: every series' columns, concatenated in order.
 //!
 //! Nothing here trusts its input: every length, count, time and step is
 //! checked before use, and every problem is an `Err` with a message (never a
@@ -46,16 +43,6 @@ pub fn instant(value: f64, what: impl FnOnce() -> String) -> Result<Instant, Str
     Ok(value as Instant)
 }
 
-/// Where a series' columns come from.
-#[derive(Clone, Copy)]
-pub enum Source<'a> {
-    /// Every series' times, then values, concatenated ([`decode`]).
-    Packed { times: &'a [f64], values: &'a [f64] },
-    /// One `Float64Array` per column: times and values of each series in
-    /// turn (the JS wrapper's path: no concatenation in JS, one copy each).
-    Arrays(&'a [js_sys::Float64Array]),
-}
-
 /// Decodes the packed columns (see the module docs).
 pub fn decode(
     meta: &[f64],
@@ -63,17 +50,6 @@ pub fn decode(
     times: &[f64],
     values: &[f64],
 ) -> Result<DataSet, String> {
-    decode_from(meta, strings, Source::Packed { times, values }).map(|(data, _)| data)
-}
-
-/// Decodes the header and takes each series' columns from `source`. Also
-/// returns, per series, whether its times strictly increase and its values
-/// are finite (known while converting; see `Engine::evaluate_checked`).
-pub fn decode_from(
-    meta: &[f64],
-    strings: &[String],
-    source: Source,
-) -> Result<(DataSet, Vec<bool>), String> {
     if !meta.len().is_multiple_of(META_STRIDE) {
         return Err(format!(
             "series header has {} numbers, not a multiple of {META_STRIDE}",
@@ -81,9 +57,7 @@ pub fn decode_from(
         ));
     }
     let mut data = DataSet::default();
-    let mut clean = Vec::with_capacity(meta.len() / META_STRIDE);
     let mut strings = strings.iter();
-    // Packed: how far each column is used; arrays: how many arrays are.
     let (mut time_at, mut value_at) = (0usize, 0usize);
     for (index, m) in meta.chunks_exact(META_STRIDE).enumerate() {
         let name = take(&mut strings, index, "name")?.clone();
@@ -100,92 +74,31 @@ pub fn decode_from(
             let value = take(&mut strings, index, "label value")?.clone();
             labels.push((key, value));
         }
-        let (step, times, values) = match source {
-            Source::Packed { times, values } => {
-                let times_len = length(m[0], times.len() - time_at, &name, "times")?;
-                let values_len = length(m[1], values.len() - value_at, &name, "values")?;
-                let step = step(m[2], &name)?;
-                let v = values[value_at..value_at + values_len].to_vec();
-                let (t, ok) = instants(&times[time_at..time_at + times_len], &v, &name)?;
-                clean.push(ok);
-                time_at += times_len;
-                value_at += values_len;
-                (step, t, v)
-            }
-            Source::Arrays(arrays) => {
-                let (Some(t), Some(v)) = (arrays.get(2 * index), arrays.get(2 * index + 1)) else {
-                    return Err(
-                        "the series header describes more columns than were given".to_string()
-                    );
-                };
-                let (t_len, v_len) = (t.length() as usize, v.length() as usize);
-                length(m[0], t_len, &name, "times")
-                    .and_then(|n| exactly(n, t_len, &name, "times"))?;
-                length(m[1], v_len, &name, "values")
-                    .and_then(|n| exactly(n, v_len, &name, "values"))?;
-                let step = step(m[2], &name)?;
-                let v = v.to_vec();
-                let (t, ok) = instants(&t.to_vec(), &v, &name)?;
-                clean.push(ok);
-                time_at = 2 * index + 2;
-                (step, t, v)
-            }
-        };
+        let times_len = length(m[0], times.len() - time_at, &name, "times")?;
+        let values_len = length(m[1], values.len() - value_at, &name, "values")?;
+        let step = step(m[2], &name)?;
+        let mut series_times = Vec::with_capacity(times_len);
+        for (i, &t) in times[time_at..time_at + times_len].iter().enumerate() {
+            series_times.push(instant(t, || {
+                format!("series \"{name}\": time at index {i}")
+            })?);
+        }
+        let series_values = values[value_at..value_at + values_len].to_vec();
+        time_at += times_len;
+        value_at += values_len;
         data.push(Series {
             name,
             labels,
             kind,
             step,
-            times,
-            values,
+            times: series_times,
+            values: series_values,
         });
     }
-    let complete = match source {
-        Source::Packed { times, values } => time_at == times.len() && value_at == values.len(),
-        Source::Arrays(arrays) => time_at == arrays.len(),
-    };
-    if !complete || strings.next().is_some() {
+    if time_at != times.len() || value_at != values.len() || strings.next().is_some() {
         return Err("the series header does not describe all of the columns".to_string());
     }
-    Ok((data, clean))
-}
-
-/// A column's times as [`Instant`]s. One plain loop checks and converts
-/// every time; only a column with a bad time is walked again, for the
-/// message. Also whether the series is clean: its times strictly increase
-/// and `values` (of the same length) are all finite.
-fn instants(times: &[f64], values: &[f64], name: &str) -> Result<(Vec<Instant>, bool), String> {
-    let mut out = vec![0; times.len()];
-    let mut ok = true;
-    let same_length = times.len() == values.len();
-    let values = if same_length { values } else { &[] };
-    let mut clean = same_length;
-    let mut previous = Instant::MIN;
-    for (k, (o, &t)) in out.iter_mut().zip(times).enumerate() {
-        // NaN and ±Infinity fail the range check; a fraction, the round trip.
-        let i = t as Instant;
-        ok &= (t.abs() <= TIME_LIMIT) & (i as f64 == t);
-        *o = i;
-        clean &= (previous < i) & values.get(k).is_none_or(|v| v.is_finite());
-        previous = i;
-    }
-    if !ok {
-        for (i, &t) in times.iter().enumerate() {
-            instant(t, || format!("series \"{name}\": time at index {i}"))?;
-        }
-    }
-    Ok((out, clean))
-}
-
-/// `n`, when it is the column's actual length `len`.
-fn exactly(n: usize, len: usize, name: &str, column: &str) -> Result<usize, String> {
-    if n == len {
-        Ok(n)
-    } else {
-        Err(format!(
-            "series \"{name}\": the header gives {column} a length the columns do not have"
-        ))
-    }
+    Ok(data)
 }
 
 /// The next string of the header.
