@@ -1,8 +1,9 @@
-// Packs `[{name, times, values, labels?, kind?, stepMs?}]` into the four flat
-// arguments the Rust side decodes (src/wasm/columns.rs): one Float64Array of
-// per-series header numbers, one small array of strings, and every series'
-// times and values concatenated. Samples cross into WebAssembly as two bulk
-// copies, never as one JS call per sample.
+// Packs `[{name, times, values, labels?, kind?, stepMs?}]` into the flat
+// arguments the Rust side decodes (src/wasm/columns.rs, `evaluateColumns`):
+// one Float64Array of per-series header numbers, one small array of strings,
+// and the columns as given (`[times₀, values₀, times₁, …]`, Float64Arrays,
+// not concatenated). Each column crosses into WebAssembly as one bulk copy,
+// never as one JS call per sample.
 //
 // Only the shape is checked here (what the Rust side cannot see: types,
 // sizes); the values (finite, whole milliseconds, in range, known kind, …)
@@ -26,8 +27,7 @@ export function pack(series) {
   }
   const meta = new Float64Array(series.length * STRIDE);
   const strings = [];
-  const times = [];
-  const values = [];
+  const columns = [];
   let total = 0;
   series.forEach((s, i) => {
     if (s === null || typeof s !== 'object') throw new SlogateError(`series #${i} is not an object`);
@@ -46,10 +46,9 @@ export function pack(series) {
     const labels = labelPairs(s.labels, name);
     meta.set([t.length, v.length, step, labels.length / 2], i * STRIDE);
     strings.push(name, kind, ...labels);
-    times.push(t);
-    values.push(v);
+    columns.push(t, v);
   });
-  return { meta, strings, times: concat(times), values: concat(values) };
+  return { meta, strings, columns };
 }
 
 /** A column as a Float64Array: as given when it is one (no copy), else converted. */
@@ -77,17 +76,4 @@ function labelPairs(labels, name) {
     pairs.push(key, value);
   }
   return pairs;
-}
-
-function concat(columns) {
-  if (columns.length === 1) return columns[0];
-  let length = 0;
-  for (const c of columns) length += c.length;
-  const out = new Float64Array(length);
-  let at = 0;
-  for (const c of columns) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

@@ -35,15 +35,15 @@ export class Engine {
    */
   evaluate(atMs, series) {
     if (typeof atMs !== 'number') throw new SlogateError('evaluate(atMs, series): atMs must be a number (epoch milliseconds)');
-    const { meta, strings, times, values } = pack(series);
-    return JSON.parse(this.#call((raw) => raw.evaluate(atMs, meta, strings, times, values)));
+    const { meta, strings, columns } = pack(series);
+    return JSON.parse(this.#call((raw) => raw.evaluateColumns(atMs, meta, strings, columns)));
   }
 
   /** Like `evaluate`, but the report's compact JSON text, byte for byte the CLI's. */
   evaluateJson(atMs, series) {
     if (typeof atMs !== 'number') throw new SlogateError('evaluate(atMs, series): atMs must be a number (epoch milliseconds)');
-    const { meta, strings, times, values } = pack(series);
-    return this.#call((raw) => raw.evaluate(atMs, meta, strings, times, values));
+    const { meta, strings, columns } = pack(series);
+    return this.#call((raw) => raw.evaluateColumns(atMs, meta, strings, columns));
   }
 
   /** Releases the engine's WebAssembly memory; the engine is unusable afterwards. */

@@ -8,7 +8,10 @@
 //!   labelCount]`;
 //! - `strings`: per series `name`, `kind` (`""` = the policy's kind), then
 //!   `labelCount` key/value pairs;
-//! - `times`, `values`: every series' columns, concatenated in order.
+//! - `times`, `values`: every series' columns, concatenated in order; or
+//!   (what the wrapper uses, [`Source::Arrays`]) one `Float64Array` per
+//!   column, `[times₀, values₀, times₁, …]`, so nothing is concatenated in JS
+//!   and each column is copied into WebAssembly memory once.
 //!
 //! Nothing here trusts its input: every length, count, time and step is
 //! checked before use, and every problem is an `Err` with a message (never a
@@ -43,6 +46,16 @@ pub fn instant(value: f64, what: impl FnOnce() -> String) -> Result<Instant, Str
     Ok(value as Instant)
 }
 
+/// Where a series' columns come from.
+#[derive(Clone, Copy)]
+pub enum Source<'a> {
+    /// Every series' times, then values, concatenated ([`decode`]).
+    Packed { times: &'a [f64], values: &'a [f64] },
+    /// One `Float64Array` per column: times and values of each series in
+    /// turn (the JS wrapper's path: no concatenation in JS, one copy each).
+    Arrays(&'a [js_sys::Float64Array]),
+}
+
 /// Decodes the packed columns (see the module docs).
 pub fn decode(
     meta: &[f64],
@@ -50,6 +63,11 @@ pub fn decode(
     times: &[f64],
     values: &[f64],
 ) -> Result<DataSet, String> {
+    decode_from(meta, strings, Source::Packed { times, values })
+}
+
+/// Decodes the header and takes each series' columns from `source`.
+pub fn decode_from(meta: &[f64], strings: &[String], source: Source) -> Result<DataSet, String> {
     if !meta.len().is_multiple_of(META_STRIDE) {
         return Err(format!(
             "series header has {} numbers, not a multiple of {META_STRIDE}",
@@ -58,6 +76,7 @@ pub fn decode(
     }
     let mut data = DataSet::default();
     let mut strings = strings.iter();
+    // Packed: how far each column is used; arrays: how many arrays are.
     let (mut time_at, mut value_at) = (0usize, 0usize);
     for (index, m) in meta.chunks_exact(META_STRIDE).enumerate() {
         let name = take(&mut strings, index, "name")?.clone();
@@ -74,31 +93,81 @@ pub fn decode(
             let value = take(&mut strings, index, "label value")?.clone();
             labels.push((key, value));
         }
-        let times_len = length(m[0], times.len() - time_at, &name, "times")?;
-        let values_len = length(m[1], values.len() - value_at, &name, "values")?;
-        let step = step(m[2], &name)?;
-        let mut series_times = Vec::with_capacity(times_len);
-        for (i, &t) in times[time_at..time_at + times_len].iter().enumerate() {
-            series_times.push(instant(t, || {
-                format!("series \"{name}\": time at index {i}")
-            })?);
-        }
-        let series_values = values[value_at..value_at + values_len].to_vec();
-        time_at += times_len;
-        value_at += values_len;
+        let (step, times, values) = match source {
+            Source::Packed { times, values } => {
+                let times_len = length(m[0], times.len() - time_at, &name, "times")?;
+                let values_len = length(m[1], values.len() - value_at, &name, "values")?;
+                let step = step(m[2], &name)?;
+                let t = instants(&times[time_at..time_at + times_len], &name)?;
+                let v = values[value_at..value_at + values_len].to_vec();
+                time_at += times_len;
+                value_at += values_len;
+                (step, t, v)
+            }
+            Source::Arrays(arrays) => {
+                let (Some(t), Some(v)) = (arrays.get(2 * index), arrays.get(2 * index + 1)) else {
+                    return Err(
+                        "the series header describes more columns than were given".to_string()
+                    );
+                };
+                let (t_len, v_len) = (t.length() as usize, v.length() as usize);
+                length(m[0], t_len, &name, "times")
+                    .and_then(|n| exactly(n, t_len, &name, "times"))?;
+                length(m[1], v_len, &name, "values")
+                    .and_then(|n| exactly(n, v_len, &name, "values"))?;
+                let step = step(m[2], &name)?;
+                let t = instants(&t.to_vec(), &name)?;
+                time_at = 2 * index + 2;
+                (step, t, v.to_vec())
+            }
+        };
         data.push(Series {
             name,
             labels,
             kind,
             step,
-            times: series_times,
-            values: series_values,
+            times,
+            values,
         });
     }
-    if time_at != times.len() || value_at != values.len() || strings.next().is_some() {
+    let complete = match source {
+        Source::Packed { times, values } => time_at == times.len() && value_at == values.len(),
+        Source::Arrays(arrays) => time_at == arrays.len(),
+    };
+    if !complete || strings.next().is_some() {
         return Err("the series header does not describe all of the columns".to_string());
     }
     Ok(data)
+}
+
+/// A column's times as [`Instant`]s. One plain loop checks and converts
+/// every time; only a column with a bad time is walked again, for the
+/// message.
+fn instants(times: &[f64], name: &str) -> Result<Vec<Instant>, String> {
+    let mut out = vec![0; times.len()];
+    let mut ok = true;
+    for (o, &t) in out.iter_mut().zip(times) {
+        // NaN and ±Infinity fail the range check.
+        ok &= (t.abs() <= TIME_LIMIT) & (t.trunc() == t);
+        *o = t as Instant;
+    }
+    if !ok {
+        for (i, &t) in times.iter().enumerate() {
+            instant(t, || format!("series \"{name}\": time at index {i}"))?;
+        }
+    }
+    Ok(out)
+}
+
+/// `n`, when it is the column's actual length `len`.
+fn exactly(n: usize, len: usize, name: &str, column: &str) -> Result<usize, String> {
+    if n == len {
+        Ok(n)
+    } else {
+        Err(format!(
+            "series \"{name}\": the header gives {column} a length the columns do not have"
+        ))
+    }
 }
 
 /// The next string of the header.

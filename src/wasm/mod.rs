@@ -52,7 +52,31 @@ impl RawEngine {
     ) -> Result<String, JsError> {
         let at = columns::instant(at_ms, || "at".to_string()).map_err(|e| JsError::new(&e))?;
         let data = columns::decode(meta, &strings, times, values).map_err(|e| JsError::new(&e))?;
-        match self.engine.evaluate(&data, at) {
+        self.report(&data, at)
+    }
+
+    /// Like [`RawEngine::evaluate`], with one `Float64Array` per column:
+    /// `[times₀, values₀, times₁, values₁, …]` (see [`columns`]).
+    #[wasm_bindgen(js_name = evaluateColumns)]
+    pub fn evaluate_columns(
+        &self,
+        at_ms: f64,
+        meta: &[f64],
+        strings: Vec<String>,
+        arrays: Vec<js_sys::Float64Array>,
+    ) -> Result<String, JsError> {
+        let at = columns::instant(at_ms, || "at".to_string()).map_err(|e| JsError::new(&e))?;
+        let data = columns::decode_from(meta, &strings, columns::Source::Arrays(&arrays))
+            .map_err(|e| JsError::new(&e))?;
+        self.report(&data, at)
+    }
+
+    fn report(
+        &self,
+        data: &crate::series::DataSet,
+        at: crate::time::Instant,
+    ) -> Result<String, JsError> {
+        match self.engine.evaluate(data, at) {
             Ok(report) => Ok(to_json(&report)),
             Err(e) => Err(JsError::new(&e.message)),
         }
