@@ -16,15 +16,17 @@ use crate::time::{format_duration, format_rfc3339, Millis};
 
 /// The report as compact JSON.
 pub fn to_json(report: &Report) -> String {
+    let tree = report_tree(report);
     let mut out = String::new();
-    write_value(&mut out, &report_tree(report), None, 0);
+    write_value(&mut out, &tree, None, 0, &mut Numbers::of(&tree));
     out
 }
 
 /// The report as JSON indented by two spaces, for terminals and files.
 pub fn to_json_pretty(report: &Report) -> String {
+    let tree = report_tree(report);
     let mut out = String::new();
-    write_value(&mut out, &report_tree(report), Some(2), 0);
+    write_value(&mut out, &tree, Some(2), 0, &mut Numbers::of(&tree));
     out
 }
 
@@ -183,15 +185,21 @@ fn burndown_tree(b: &Burndown) -> Json {
 }
 
 /// Writes `v`; `indent` = `Some(n)` lays it out like `JSON.stringify(v, null, n)`.
-fn write_value(out: &mut String, v: &Json, indent: Option<usize>, depth: usize) {
+fn write_value(
+    out: &mut String,
+    v: &Json,
+    indent: Option<usize>,
+    depth: usize,
+    numbers: &mut Numbers,
+) {
     match v {
         Json::Null => out.push_str("null"),
         Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Json::Number(x) => out.push_str(&format_number(*x)),
+        Json::Number(x) => out.push_str(&numbers.format(*x)),
         Json::String(s) => write_string(out, s),
         Json::Array(items) => {
             write_container(out, '[', ']', items, indent, depth, |out, item, depth| {
-                write_value(out, item, indent, depth)
+                write_value(out, item, indent, depth, numbers)
             });
         }
         Json::Object(fields) => {
@@ -208,10 +216,65 @@ fn write_value(out: &mut String, v: &Json, indent: Option<usize>, depth: usize) 
                     if indent.is_some() {
                         out.push(' ');
                     }
-                    write_value(out, v, indent, depth);
+                    write_value(out, v, indent, depth, numbers);
                 },
             );
         }
+    }
+}
+
+/// The numbers of a tree as they are written, in writing order. In the
+/// WebAssembly build every number that needs float formatting (JS
+/// `Number::toString`, see [`shortest`]) is formatted up front by one call
+/// for the whole report rather than one call each (a burn-down alone has
+/// 500); elsewhere each is formatted as it is written.
+struct Numbers {
+    /// The pre-formatted texts, in order, and how many were used.
+    texts: Vec<String>,
+    next: usize,
+}
+
+impl Numbers {
+    fn of(tree: &Json) -> Numbers {
+        #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
+        {
+            let mut floats = Vec::new();
+            floats_of(tree, &mut floats);
+            Numbers {
+                texts: crate::wasm::format_numbers(&floats),
+                next: 0,
+            }
+        }
+        #[cfg(not(all(target_arch = "wasm32", feature = "wasm")))]
+        {
+            let _ = tree;
+            Numbers {
+                texts: Vec::new(),
+                next: 0,
+            }
+        }
+    }
+
+    fn format(&mut self, x: f64) -> String {
+        if needs_shortest(x) {
+            if let Some(text) = self.texts.get_mut(self.next) {
+                self.next += 1;
+                return std::mem::take(text);
+            }
+        }
+        format_number(x)
+    }
+}
+
+/// The numbers of `tree` that [`format_number`] formats with [`shortest`],
+/// in writing order.
+#[cfg(all(target_arch = "wasm32", feature = "wasm"))]
+fn floats_of(tree: &Json, out: &mut Vec<f64>) {
+    match tree {
+        Json::Number(x) if needs_shortest(*x) => out.push(*x),
+        Json::Array(items) => items.iter().for_each(|v| floats_of(v, out)),
+        Json::Object(fields) => fields.iter().for_each(|(_, v)| floats_of(v, out)),
+        _ => {}
     }
 }
 
@@ -285,10 +348,15 @@ pub fn format_number(x: f64) -> String {
     }
     // Whole numbers below 2^53 (epoch milliseconds, counts) print as integers
     // in both languages; this path is exact and needs no float formatting.
-    if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
+    if !needs_shortest(x) {
         return (x as i64).to_string();
     }
     shortest(x)
+}
+
+/// Whether [`format_number`] formats `x` with [`shortest`].
+fn needs_shortest(x: f64) -> bool {
+    x.is_finite() && !(x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0)
 }
 
 /// In the WebAssembly build: JavaScript's own `Number::toString`, the

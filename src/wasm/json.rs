@@ -2,7 +2,22 @@
 //! lists of names. Written by hand because serde_json stays out of the
 //! WebAssembly build (it would add ~77 KB); the JS wrapper `JSON.parse`s it.
 
+use wasm_bindgen::JsCast;
+
 use crate::diagnostic::Diagnostic;
+
+/// `numbers` as JS `Number::prototype.toString` writes them, by one call for
+/// all: `Float64Array.prototype.join` converts each element with it (the
+/// report's numbers, see `report::json`).
+pub fn format_numbers(numbers: &[f64]) -> Vec<String> {
+    if numbers.is_empty() {
+        return Vec::new();
+    }
+    let array = js_sys::Float64Array::from(numbers);
+    // `join` is generic: the glue calls the typed array's own `join`.
+    let joined = String::from(array.unchecked_ref::<js_sys::Array>().join(","));
+    joined.split(',').map(String::from).collect()
+}
 
 /// `text` as a JSON string literal, quotes included (the report's escaping).
 pub fn string(text: &str) -> String {

@@ -17,6 +17,8 @@
 mod columns;
 mod json;
 
+pub(crate) use json::format_numbers;
+
 use wasm_bindgen::prelude::*;
 
 use crate::eval::Engine;
