@@ -195,7 +195,7 @@ fn write_value(
     match v {
         Json::Null => out.push_str("null"),
         Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Json::Number(x) => out.push_str(&numbers.format(*x)),
+        Json::Number(x) => numbers.write(out, *x),
         Json::String(s) => write_string(out, s),
         Json::Array(items) => {
             write_container(out, '[', ']', items, indent, depth, |out, item, depth| {
@@ -229,8 +229,8 @@ fn write_value(
 /// for the whole report rather than one call each (a burn-down alone has
 /// 500); elsewhere each is formatted as it is written.
 struct Numbers {
-    /// The pre-formatted texts, in order, and how many were used.
-    texts: Vec<String>,
+    /// The pre-formatted texts, joined by commas, and where the next starts.
+    joined: String,
     next: usize,
 }
 
@@ -241,7 +241,7 @@ impl Numbers {
             let mut floats = Vec::new();
             floats_of(tree, &mut floats);
             Numbers {
-                texts: crate::wasm::format_numbers(&floats),
+                joined: crate::wasm::format_numbers(&floats),
                 next: 0,
             }
         }
@@ -249,20 +249,22 @@ impl Numbers {
         {
             let _ = tree;
             Numbers {
-                texts: Vec::new(),
+                joined: String::new(),
                 next: 0,
             }
         }
     }
 
-    fn format(&mut self, x: f64) -> String {
+    fn write(&mut self, out: &mut String, x: f64) {
         if needs_shortest(x) {
-            if let Some(text) = self.texts.get_mut(self.next) {
-                self.next += 1;
-                return std::mem::take(text);
+            if let Some(rest) = self.joined.get(self.next..).filter(|r| !r.is_empty()) {
+                let text = rest.split(',').next().unwrap_or_default();
+                out.push_str(text);
+                self.next += text.len() + 1;
+                return;
             }
         }
-        format_number(x)
+        out.push_str(&format_number(x));
     }
 }
 

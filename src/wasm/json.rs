@@ -6,17 +6,16 @@ use wasm_bindgen::JsCast;
 
 use crate::diagnostic::Diagnostic;
 
-/// `numbers` as JS `Number::prototype.toString` writes them, by one call for
-/// all: `Float64Array.prototype.join` converts each element with it (the
-/// report's numbers, see `report::json`).
-pub fn format_numbers(numbers: &[f64]) -> Vec<String> {
+/// `numbers` as JS `Number::prototype.toString` writes them, joined by
+/// commas, by one call for all: `Float64Array.prototype.join` converts each
+/// element with it (the report's numbers, see `report::json`).
+pub fn format_numbers(numbers: &[f64]) -> String {
     if numbers.is_empty() {
-        return Vec::new();
+        return String::new();
     }
     let array = js_sys::Float64Array::from(numbers);
     // `join` is generic: the glue calls the typed array's own `join`.
-    let joined = String::from(array.unchecked_ref::<js_sys::Array>().join(","));
-    joined.split(',').map(String::from).collect()
+    String::from(array.unchecked_ref::<js_sys::Array>().join(","))
 }
 
 /// `text` as a JSON string literal, quotes included (the report's escaping).
