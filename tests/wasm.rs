@@ -113,6 +113,7 @@ fn numbers_as_json_stringify_writes_them() {
 /// The bindings themselves (wasm32 only).
 #[cfg(target_arch = "wasm32")]
 mod bindings {
+    use js_sys::Float64Array;
     use slogate::wasm::{validate, RawEngine};
     use wasm_bindgen::JsValue;
     use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -133,13 +134,20 @@ spec:
       - {level: freeze, when: \"remaining < 50%\"}
 ";
 
-    fn columns() -> (Vec<f64>, Vec<String>, Vec<f64>, Vec<f64>) {
+    /// The header and the columns `[times, total, times, good]`, with the
+    /// total's times as given.
+    fn columns(total_times: &[f64]) -> (Vec<f64>, Vec<String>, Vec<Float64Array>) {
         let times: Vec<f64> = (0..=60).map(|i| f64::from(i) * 60_000.0).collect();
         let meta = vec![61.0, 61.0, f64::NAN, 0.0, 61.0, 61.0, f64::NAN, 0.0];
         let strings = ["total", "", "good", ""].map(String::from).to_vec();
-        let all_times = [times.clone(), times].concat();
-        let values = [vec![10.0; 61], vec![9.94; 61]].concat();
-        (meta, strings, all_times, values)
+        let arrays = [total_times, &[10.0; 61], &times, &[9.94; 61]]
+            .map(Float64Array::from)
+            .to_vec();
+        (meta, strings, arrays)
+    }
+
+    fn minutes() -> Vec<f64> {
+        (0..=60).map(|i| f64::from(i) * 60_000.0).collect()
     }
 
     fn message(error: wasm_bindgen::JsError) -> String {
@@ -150,9 +158,9 @@ spec:
     #[test]
     fn evaluates_to_the_report_json() {
         let engine = RawEngine::new(POLICY).unwrap_or_else(|e| panic!("{}", message(e)));
-        let (meta, strings, times, values) = columns();
+        let (meta, strings, arrays) = columns(&minutes());
         let json = engine
-            .evaluate(3_600_000.0, &meta, strings, &times, &values)
+            .evaluate_columns(3_600_000.0, &meta, strings, arrays)
             .unwrap_or_else(|e| panic!("{}", message(e)));
         assert!(
             json.starts_with(r#"{"policy":"demo","at":"1970-01-01T01:00:00Z","level":"freeze""#),
@@ -166,17 +174,18 @@ spec:
     #[test]
     fn refuses_bad_columns_with_messages() {
         let engine = RawEngine::new(POLICY).unwrap_or_else(|e| panic!("{}", message(e)));
-        let (meta, strings, mut times, values) = columns();
+        let mut times = minutes();
         times[3] = f64::NAN;
+        let (meta, strings, arrays) = columns(&times);
         let e = engine
-            .evaluate(3_600_000.0, &meta, strings.clone(), &times, &values)
+            .evaluate_columns(3_600_000.0, &meta, strings.clone(), arrays.clone())
             .unwrap_err();
         assert_eq!(
             message(e),
             "series \"total\": time at index 3 is not a finite number"
         );
         let e = engine
-            .evaluate(f64::INFINITY, &meta, strings, &times, &values)
+            .evaluate_columns(f64::INFINITY, &meta, strings, arrays)
             .unwrap_err();
         assert_eq!(message(e), "at is not a finite number");
     }

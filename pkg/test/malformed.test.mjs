@@ -148,18 +148,22 @@ describe('malformed data', () => {
 describe('the raw glue refuses inconsistent headers without trapping', () => {
   const raw = () => new glue.RawEngine(POLICY);
   const cols = new Float64Array([0, 60_000]);
+  const one = [cols, cols];
+  const two = [cols, cols, cols, cols];
   const cases = [
-    ['header not a multiple of 4', [2, 2, NaN], ['good', ''], /multiple of 4/],
-    ['lengths beyond the columns', [1e12, 2, NaN, 0], ['good', ''], /length the columns do not have/],
-    ['negative length', [-1, 2, NaN, 0], ['good', ''], /length/],
-    ['label count beyond the strings', [2, 2, NaN, 1e9], ['good', ''], /length/],
-    ['strings missing', [2, 2, NaN, 0], [], /lacks its name/],
-    ['columns not described', [1, 1, NaN, 0], ['good', ''], /does not describe all/],
+    ['header not a multiple of 4', [2, 2, NaN], ['good', ''], one, /multiple of 4/],
+    ['lengths beyond the columns', [1e12, 2, NaN, 0], ['good', ''], one, /length the columns do not have/],
+    ['lengths short of the columns', [1, 2, NaN, 0], ['good', ''], one, /length the columns do not have/],
+    ['negative length', [-1, 2, NaN, 0], ['good', ''], one, /length/],
+    ['label count beyond the strings', [2, 2, NaN, 1e9], ['good', ''], one, /length/],
+    ['strings missing', [2, 2, NaN, 0], [], one, /lacks its name/],
+    ['more series described than columns', [2, 2, NaN, 0, 2, 2, NaN, 0], ['good', '', 'total', ''], one, /more columns than were given/],
+    ['columns not described', [2, 2, NaN, 0], ['good', ''], two, /does not describe all/],
   ];
-  for (const [name, meta, strings, pattern] of cases) {
+  for (const [name, meta, strings, columns, pattern] of cases) {
     test(name, () => {
       const engine = raw();
-      refuses(() => engine.evaluate(60_000, Float64Array.from(meta), strings, cols, cols), pattern, Error);
+      refuses(() => engine.evaluateColumns(60_000, Float64Array.from(meta), strings, columns), pattern, Error);
       engine.free();
     });
   }

@@ -1,17 +1,16 @@
 //! The columns a host hands over, decoded into a [`DataSet`].
 //!
-//! The JS wrapper packs every series into four flat arguments, so that a
-//! 30-day, 1-minute series crosses the boundary as one bulk copy instead of
-//! one JS call per sample:
+//! The JS wrapper passes every series in three arguments, so that a 30-day,
+//! 1-minute series crosses the boundary as one bulk copy per column instead
+//! of one JS call per sample:
 //!
 //! - `meta`: 4 numbers per series: `[timesLen, valuesLen, stepMs | NaN,
 //!   labelCount]`;
 //! - `strings`: per series `name`, `kind` (`""` = the policy's kind), then
 //!   `labelCount` key/value pairs;
-//! - `times`, `values`: every series' columns, concatenated in order; or
-//!   (what the wrapper uses, [`Source::Arrays`]) one `Float64Array` per
-//!   column, `[times₀, values₀, times₁, …]`, so nothing is concatenated in JS
-//!   and each column is copied into WebAssembly memory once.
+//! - `arrays`: one `Float64Array` per column, `[times₀, values₀, times₁, …]`,
+//!   so nothing is concatenated in JS and each column is copied into
+//!   WebAssembly memory once.
 //!
 //! Nothing here trusts its input: every length, count, time and step is
 //! checked before use, and every problem is an `Err` with a message (never a
@@ -46,28 +45,13 @@ pub fn instant(value: f64, what: impl FnOnce() -> String) -> Result<Instant, Str
     Ok(value as Instant)
 }
 
-/// Where a series' columns come from.
-#[derive(Clone, Copy)]
-pub enum Source<'a> {
-    /// Every series' times, then values, concatenated ([`decode`]).
-    Packed { times: &'a [f64], values: &'a [f64] },
-    /// One `Float64Array` per column: times and values of each series in
-    /// turn (the JS wrapper's path: no concatenation in JS, one copy each).
-    Arrays(&'a [js_sys::Float64Array]),
-}
-
-/// Decodes the packed columns (see the module docs).
+/// Decodes the header and takes each series' columns from `arrays` (see
+/// the module docs).
 pub fn decode(
     meta: &[f64],
     strings: &[String],
-    times: &[f64],
-    values: &[f64],
+    arrays: &[js_sys::Float64Array],
 ) -> Result<DataSet, String> {
-    decode_from(meta, strings, Source::Packed { times, values })
-}
-
-/// Decodes the header and takes each series' columns from `source`.
-pub fn decode_from(meta: &[f64], strings: &[String], source: Source) -> Result<DataSet, String> {
     if !meta.len().is_multiple_of(META_STRIDE) {
         return Err(format!(
             "series header has {} numbers, not a multiple of {META_STRIDE}",
@@ -76,8 +60,8 @@ pub fn decode_from(meta: &[f64], strings: &[String], source: Source) -> Result<D
     }
     let mut data = DataSet::default();
     let mut strings = strings.iter();
-    // Packed: how far each column is used; arrays: how many arrays are.
-    let (mut time_at, mut value_at) = (0usize, 0usize);
+    // How many of the arrays the header has described.
+    let mut used = 0;
     for (index, m) in meta.chunks_exact(META_STRIDE).enumerate() {
         let name = take(&mut strings, index, "name")?.clone();
         let kind = match take(&mut strings, index, "kind")?.as_str() {
@@ -93,34 +77,16 @@ pub fn decode_from(meta: &[f64], strings: &[String], source: Source) -> Result<D
             let value = take(&mut strings, index, "label value")?.clone();
             labels.push((key, value));
         }
-        let (step, times, values) = match source {
-            Source::Packed { times, values } => {
-                let times_len = length(m[0], times.len() - time_at, &name, "times")?;
-                let values_len = length(m[1], values.len() - value_at, &name, "values")?;
-                let step = step(m[2], &name)?;
-                let t = instants(&times[time_at..time_at + times_len], &name)?;
-                let v = values[value_at..value_at + values_len].to_vec();
-                time_at += times_len;
-                value_at += values_len;
-                (step, t, v)
-            }
-            Source::Arrays(arrays) => {
-                let (Some(t), Some(v)) = (arrays.get(2 * index), arrays.get(2 * index + 1)) else {
-                    return Err(
-                        "the series header describes more columns than were given".to_string()
-                    );
-                };
-                let (t_len, v_len) = (t.length() as usize, v.length() as usize);
-                length(m[0], t_len, &name, "times")
-                    .and_then(|n| exactly(n, t_len, &name, "times"))?;
-                length(m[1], v_len, &name, "values")
-                    .and_then(|n| exactly(n, v_len, &name, "values"))?;
-                let step = step(m[2], &name)?;
-                let t = instants(&t.to_vec(), &name)?;
-                time_at = 2 * index + 2;
-                (step, t, v.to_vec())
-            }
+        let (Some(t), Some(v)) = (arrays.get(2 * index), arrays.get(2 * index + 1)) else {
+            return Err("the series header describes more columns than were given".to_string());
         };
+        let (t_len, v_len) = (t.length() as usize, v.length() as usize);
+        length(m[0], t_len, &name, "times").and_then(|n| exactly(n, t_len, &name, "times"))?;
+        length(m[1], v_len, &name, "values").and_then(|n| exactly(n, v_len, &name, "values"))?;
+        let step = step(m[2], &name)?;
+        let times = instants(&t.to_vec(), &name)?;
+        let values = v.to_vec();
+        used = 2 * index + 2;
         data.push(Series {
             name,
             labels,
@@ -130,11 +96,7 @@ pub fn decode_from(meta: &[f64], strings: &[String], source: Source) -> Result<D
             values,
         });
     }
-    let complete = match source {
-        Source::Packed { times, values } => time_at == times.len() && value_at == values.len(),
-        Source::Arrays(arrays) => time_at == arrays.len(),
-    };
-    if !complete || strings.next().is_some() {
+    if used != arrays.len() || strings.next().is_some() {
         return Err("the series header does not describe all of the columns".to_string());
     }
     Ok(data)

@@ -8,7 +8,7 @@
 //! - [`RawEngine::new`] fails with the CLI's rendering of the policy's
 //!   diagnostics (`<policy>:LINE:COL: error: PATH: message`, one a line);
 //!   the wrapper then asks [`validate`] for the structured list.
-//! - [`RawEngine::evaluate`] returns SPEC §4's report as the exact JSON
+//! - [`RawEngine::evaluate_columns`] returns SPEC §4's report as the exact JSON
 //!   `slogate eval --format json` prints (compact: `report::json::to_json`),
 //!   or fails with the engine's message (the CLI's, without `error: `).
 //! - Structured results other than the report are JSON text too (see
@@ -42,23 +42,9 @@ impl RawEngine {
         }
     }
 
-    /// Evaluates at `at_ms` (epoch milliseconds) on the packed columns
-    /// described in [`columns`]; returns the report's compact JSON.
-    pub fn evaluate(
-        &self,
-        at_ms: f64,
-        meta: &[f64],
-        strings: Vec<String>,
-        times: &[f64],
-        values: &[f64],
-    ) -> Result<String, JsError> {
-        let at = columns::instant(at_ms, || "at".to_string()).map_err(|e| JsError::new(&e))?;
-        let data = columns::decode(meta, &strings, times, values).map_err(|e| JsError::new(&e))?;
-        self.report(&data, at)
-    }
-
-    /// Like [`RawEngine::evaluate`], with one `Float64Array` per column:
-    /// `[times₀, values₀, times₁, values₁, …]` (see [`columns`]).
+    /// Evaluates at `at_ms` (epoch milliseconds) on the columns described in
+    /// [`columns`]: a header and one `Float64Array` per column, `[times₀,
+    /// values₀, times₁, values₁, …]`. Returns the report's compact JSON.
     #[wasm_bindgen(js_name = evaluateColumns)]
     pub fn evaluate_columns(
         &self,
@@ -68,8 +54,7 @@ impl RawEngine {
         arrays: Vec<js_sys::Float64Array>,
     ) -> Result<String, JsError> {
         let at = columns::instant(at_ms, || "at".to_string()).map_err(|e| JsError::new(&e))?;
-        let data = columns::decode_from(meta, &strings, columns::Source::Arrays(&arrays))
-            .map_err(|e| JsError::new(&e))?;
+        let data = columns::decode(meta, &strings, &arrays).map_err(|e| JsError::new(&e))?;
         self.report(&data, at)
     }
 
