@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use super::clean::Clean;
 use super::slices::{SliceData, SliceGrid, SliceState, SliceSums, SliceTable};
 use super::spans::Spans;
-use super::stream::{for_each_interval, range_of, PrefixSums, RunningSum};
+use super::stream::{for_each_interval, range_of, PrefixSums, RunningSum, Sink};
 use crate::policy::{Budgeting, CmpOp};
 use crate::series::{Series, SeriesKind};
 use crate::time::{Instant, Millis};
@@ -152,17 +152,15 @@ pub fn build_ratio<'c>(
                 .collect();
             let mut intervals = Vec::with_capacity(sizes.iter().sum());
             for ((c, kind), size) in series.iter().zip(sizes) {
-                let mut sums = SliceSums::with_capacity(size);
-                let info =
-                    for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, ok| {
-                        if ok {
-                            sums.add(g.index(end), ev);
-                            intervals.push((end, ev));
-                        }
-                    });
+                let mut sink = SliceSink {
+                    grid: g,
+                    sums: SliceSums::with_capacity(size),
+                    intervals: &mut intervals,
+                };
+                let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, &mut sink);
                 runs.extend(info.known);
                 negatives += info.negatives;
-                parts.push(sums);
+                parts.push(sink.sums);
             }
             if series.len() > 1 {
                 crate::sort::sort_by_key(&mut intervals, |x| x.0);
@@ -172,31 +170,28 @@ pub fn build_ratio<'c>(
         } else if let [(c, kind)] = series.as_slice() {
             let (i, j) = range_of(&c.times, from, scope.at);
             // The pass calls the sink once per sample in `i..j`, in order.
-            let mut sums = vec![[0.0, 0.0]; j - i + 1];
-            let (mut run, mut k) = (RunningSum::default(), 0);
-            let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, |_, ev, _| {
-                k += 1;
-                sums[k] = run.add(ev);
-            });
+            let mut sink = PrefixSink {
+                sums: vec![[0.0, 0.0]; j - i + 1],
+                k: 0,
+                run: RunningSum::default(),
+            };
+            let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, &mut sink);
             let ends = match &c.times {
                 Cow::Borrowed(t) => Cow::Borrowed(&t[i..j]),
                 Cow::Owned(t) => Cow::Owned(t[i..j].to_vec()),
             };
-            let p = PrefixSums::from_parts(ends, sums);
+            let p = PrefixSums::from_parts(ends, sink.sums);
             runs = info.known;
             negatives = info.negatives;
             prefixes.push(p);
         } else {
-            let mut pairs = Vec::new();
+            let mut pairs = Pairs(Vec::new());
             for (c, kind) in series {
-                let info =
-                    for_each_interval(c, *kind, from, scope.at, scope.excluded, |end, ev, _| {
-                        pairs.push((end, ev))
-                    });
+                let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, &mut pairs);
                 runs.extend(info.known);
                 negatives += info.negatives;
             }
-            prefixes.push(PrefixSums::from_unsorted(pairs));
+            prefixes.push(PrefixSums::from_unsorted(pairs.0));
         }
         let role_known = Spans::from_unsorted(runs);
         known = Some(match known {
@@ -237,6 +232,51 @@ pub fn build_ratio<'c>(
         }
     };
     (measure, known)
+}
+
+/// One series' prefix sums, written in place: the pass puts exactly one
+/// interval per sample of the range, in order, so `sums` is sized up front.
+struct PrefixSink {
+    sums: Vec<[f64; 2]>,
+    k: usize,
+    run: RunningSum,
+}
+
+impl Sink for PrefixSink {
+    #[inline(always)]
+    fn put(&mut self, _: Instant, events: f64, _: bool) {
+        self.k += 1;
+        if let Some(slot) = self.sums.get_mut(self.k) {
+            *slot = self.run.add(events);
+        }
+    }
+}
+
+/// `(end, events)` of several series, summed once sorted.
+struct Pairs(Vec<(Instant, f64)>);
+
+impl Sink for Pairs {
+    #[inline(always)]
+    fn put(&mut self, end: Instant, events: f64, _: bool) {
+        self.0.push((end, events));
+    }
+}
+
+/// Per-slice sums of one series and its counted intervals.
+struct SliceSink<'a> {
+    grid: SliceGrid,
+    sums: SliceSums,
+    intervals: &'a mut Vec<(Instant, f64)>,
+}
+
+impl Sink for SliceSink<'_> {
+    #[inline(always)]
+    fn put(&mut self, end: Instant, events: f64, counts: bool) {
+        if counts {
+            self.sums.add(self.grid.index(end), events);
+            self.intervals.push((end, events));
+        }
+    }
 }
 
 /// A slice's state from its two role sums (`C` is the [`Combo`] index, so a
@@ -308,7 +348,7 @@ pub fn build_threshold<'c>(
             from,
             scope.at,
             &Spans::default(),
-            |_, _, _| {},
+            &mut (),
         );
         runs.extend(info.known);
         for k in i..j {

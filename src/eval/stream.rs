@@ -29,16 +29,34 @@ pub fn range_of(times: &[Instant], from: Instant, to: Instant) -> (usize, usize)
     )
 }
 
-/// Calls `sink(end, events, counts)` for every sample `t_i` in `(from, to]`,
-/// in time order. `counts` is false for the opening sample, gaps and
-/// excluded interval ends (their events are then 0).
+/// Where a pass puts each interval's events.
+///
+/// A trait rather than a closure so that implementations can be
+/// `#[inline(always)]`: the WebAssembly build optimizes for size, and there a
+/// closure called from the four per-kind loops stays a call per sample,
+/// with its running sum round-tripping through memory.
+pub trait Sink {
+    /// One interval, ending at `end`, with `events`; `counts` is false for
+    /// the opening sample, gaps and excluded interval ends (their events are
+    /// then 0).
+    fn put(&mut self, end: Instant, events: f64, counts: bool);
+}
+
+/// Only the pass's [`PassInfo`] is wanted.
+impl Sink for () {
+    #[inline(always)]
+    fn put(&mut self, _: Instant, _: f64, _: bool) {}
+}
+
+/// Calls `sink.put(end, events, counts)` for every sample `t_i` in
+/// `(from, to]`, in time order.
 pub fn for_each_interval(
     clean: &Clean,
     kind: SeriesKind,
     from: Instant,
     to: Instant,
     excluded: &Spans,
-    sink: impl FnMut(Instant, f64, bool),
+    sink: &mut impl Sink,
 ) -> PassInfo {
     // One loop per kind, so the per-sample loop has no kind dispatch. (Not
     // also per "exclusions or not": with none, their check is one
@@ -62,7 +80,7 @@ fn pass<const KIND: u8>(
     from: Instant,
     to: Instant,
     excluded: &Spans,
-    mut sink: impl FnMut(Instant, f64, bool),
+    sink: &mut impl Sink,
 ) -> PassInfo {
     let (t, v) = (&*clean.times, &*clean.values);
     let (first, last) = range_of(t, from, to);
@@ -73,50 +91,49 @@ fn pass<const KIND: u8>(
     let max_gap = clean.step.map_or(i64::MAX, |s| s.saturating_mul(2));
     let excl = excluded.as_slice();
     let mut x = excl.partition_point(|s| s.1 <= t[first]);
-    let mut i = first;
-    if i == 0 {
+    if first == 0 {
         // The first sample only opens the series.
-        sink(t[0], 0.0, false);
-        i = 1;
+        sink.put(t[0], 0.0, false);
     }
     // Known intervals share their endpoints, so a run of them only ends at a gap.
     let mut run_start: Option<Instant> = None;
-    for i in i..last {
+    for i in first.max(1)..last {
         let (start, end) = (t[i - 1], t[i]);
-        if end - start > max_gap {
+        let (events, counts) = if end - start > max_gap {
             if let Some(s) = run_start.take() {
                 info.known.push((s, start));
             }
-            sink(end, 0.0, false);
-            continue;
-        }
-        run_start.get_or_insert(start);
-        while x < excl.len() && excl[x].1 <= end {
-            x += 1;
-        }
-        if x < excl.len() && excl[x].0 <= end {
-            sink(end, 0.0, false);
-            continue;
-        }
-        let events = match KIND {
-            RATE => v[i] * ((end - start) as f64 / 1000.0),
-            INCREASE => v[i],
-            COUNTER => {
-                let d = v[i] - v[i - 1];
-                if d < 0.0 {
-                    v[i]
+            (0.0, false)
+        } else {
+            run_start.get_or_insert(start);
+            while x < excl.len() && excl[x].1 <= end {
+                x += 1;
+            }
+            if x < excl.len() && excl[x].0 <= end {
+                (0.0, false)
+            } else {
+                let events = match KIND {
+                    RATE => v[i] * ((end - start) as f64 / 1000.0),
+                    INCREASE => v[i],
+                    COUNTER => {
+                        let d = v[i] - v[i - 1];
+                        if d < 0.0 {
+                            v[i]
+                        } else {
+                            d
+                        }
+                    }
+                    _ => 0.0,
+                };
+                if events < 0.0 {
+                    info.negatives += 1;
+                    (0.0, true)
                 } else {
-                    d
+                    (events, true)
                 }
             }
-            _ => 0.0,
         };
-        if events < 0.0 {
-            info.negatives += 1;
-            sink(end, 0.0, true);
-        } else {
-            sink(end, events, true);
-        }
+        sink.put(end, events, counts);
     }
     if let Some(s) = run_start {
         info.known.push((s, t[last - 1]));
@@ -214,11 +231,17 @@ mod tests {
         excl: &Spans,
     ) -> (Vec<(i64, f64, bool)>, PassInfo) {
         let c = clean(t, v, None);
-        let mut out = Vec::new();
-        let info = for_each_interval(&c, kind, i64::MIN, i64::MAX, excl, |e, ev, ok| {
-            out.push((e, ev, ok))
-        });
-        (out, info)
+        let mut out = Collect(Vec::new());
+        let info = for_each_interval(&c, kind, i64::MIN, i64::MAX, excl, &mut out);
+        (out.0, info)
+    }
+
+    struct Collect(Vec<(i64, f64, bool)>);
+
+    impl Sink for Collect {
+        fn put(&mut self, end: Instant, events: f64, counts: bool) {
+            self.0.push((end, events, counts));
+        }
     }
 
     #[test]
