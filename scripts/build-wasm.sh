@@ -19,7 +19,8 @@ step "building the WebAssembly module"
 # Panic locations of crates.io dependencies name their source files; without
 # the machine's registry path they are shorter, and the same on every machine.
 registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
-RUSTFLAGS="${RUSTFLAGS:-} --remap-path-prefix=$registry/=" \
+# SIMD: see .cargo/config.toml (RUSTFLAGS replaces its list, so it is here too).
+RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128 --remap-path-prefix=$registry/=" \
 cargo build --locked --quiet --target wasm32-unknown-unknown \
   --no-default-features --features wasm --profile wasm-release
 wasm="$target_dir/wasm32-unknown-unknown/wasm-release/slogate.wasm"
@@ -35,7 +36,7 @@ step "optimizing"
 wasm-opt -Oz \
   --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-reference-types --enable-multivalue --enable-sign-ext \
-  --enable-mutable-globals \
+  --enable-mutable-globals --enable-simd \
   -o "$opt" "$wasm"
 
 step "generating the JS glue"

@@ -51,6 +51,7 @@
 
 pub mod decimal;
 pub mod diagnostic;
+pub mod epoch;
 pub mod eval;
 pub mod expr;
 pub mod policy;

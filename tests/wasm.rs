@@ -110,6 +110,64 @@ fn numbers_as_json_stringify_writes_them() {
     }
 }
 
+/// Time columns: the SIMD conversion (WebAssembly) gives exactly what the
+/// scalar reference gives, on every length parity, at every boundary of its
+/// fast path, with the bad time or value anywhere. Natively both are the
+/// reference, so this pins the reference's own answers too.
+#[test]
+fn epoch_conversion_matches_the_exact_path() {
+    use slogate::epoch::{convert, convert_exact};
+    const TWO51: f64 = 2_251_799_813_685_248.0;
+    let specials = [
+        0.0,
+        -0.0,
+        0.5,
+        -1.0,
+        1.77e12,
+        TWO51 - 1.0,
+        TWO51,
+        -TWO51,
+        8.64e15,
+        -8.64e15,
+        8.64e15 + 2.0,
+        f64::NAN,
+        f64::INFINITY,
+        -f64::INFINITY,
+        f64::MAX,
+        5e-324,
+    ];
+    // A small deterministic generator: the cases must be the same in Node,
+    // Chromium and natively.
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for case in 0..2000 {
+        let len = (next() % 9) as usize;
+        let mut times: Vec<f64> = (0..len).map(|i| 1.77e12 + 60_000.0 * i as f64).collect();
+        let mut values = vec![1.0; len + usize::from(case % 7 == 0)];
+        if len > 0 {
+            let at = (next() % len as u64) as usize;
+            match next() % 5 {
+                0 => times[at] = specials[(next() % specials.len() as u64) as usize],
+                1 => times.swap(at, (next() % len as u64) as usize),
+                2 => values[at] = [f64::NAN, f64::INFINITY, -0.0][(next() % 3) as usize],
+                3 => times[at] = times[at.saturating_sub(1)],
+                _ => {}
+            }
+        }
+        let (fast, exact) = (convert(&times, &values), convert_exact(&times, &values));
+        assert_eq!(fast.valid, exact.valid, "{times:?} {values:?}");
+        assert_eq!(fast.clean, exact.clean, "{times:?} {values:?}");
+        if exact.valid {
+            assert_eq!(fast.times, exact.times, "{times:?}");
+        }
+    }
+}
+
 /// The bindings themselves (wasm32 only).
 #[cfg(target_arch = "wasm32")]
 mod bindings {

@@ -27,13 +27,32 @@ pub fn clean<'a>(times: &'a [Instant], values: &'a [f64], given_step: Option<Mil
         .iter()
         .zip(times)
         .fold(true, |ok, (b, a)| ok & (a < b));
-    let already_clean = finite && sorted;
-    let (times, values): (Cow<[Instant]>, Cow<[f64]>) = if already_clean {
-        (Cow::Borrowed(times), Cow::Borrowed(values))
-    } else {
-        let (t, v) = sort_dedupe_drop(times, values);
-        (Cow::Owned(t), Cow::Owned(v))
-    };
+    if finite && sorted {
+        return already_clean(times, values, given_step);
+    }
+    let (t, v) = sort_dedupe_drop(times, values);
+    with_step(Cow::Owned(t), Cow::Owned(v), given_step)
+}
+
+/// A series the caller has checked: times strictly increasing, values all
+/// finite, columns of equal length (what [`clean`] would find and borrow).
+/// The WebAssembly bindings check while converting the times, so the
+/// columns are not walked twice.
+pub fn already_clean<'a>(
+    times: &'a [Instant],
+    values: &'a [f64],
+    given_step: Option<Millis>,
+) -> Clean<'a> {
+    debug_assert!(times.windows(2).all(|w| w[0] < w[1]));
+    debug_assert!(values.iter().all(|v| v.is_finite()));
+    with_step(Cow::Borrowed(times), Cow::Borrowed(values), given_step)
+}
+
+fn with_step<'a>(
+    times: Cow<'a, [Instant]>,
+    values: Cow<'a, [f64]>,
+    given_step: Option<Millis>,
+) -> Clean<'a> {
     let step = given_step.filter(|s| *s > 0).or_else(|| infer_step(&times));
     Clean {
         times,

@@ -25,7 +25,7 @@ use crate::report::{Report, SloReport};
 use crate::series::{DataSet, Series, SeriesKind};
 use crate::time::calendar::period_containing;
 use crate::time::{Instant, Millis, DAY, HOUR, MINUTE};
-use clean::{clean, Clean};
+use clean::{already_clean, clean, Clean};
 use instance::{Frame, Inputs};
 use measure::{build_ratio, build_threshold, BuildNotes, Combo, Role, Scope};
 use spans::Spans;
@@ -94,13 +94,25 @@ impl Engine {
     /// Errors: a series the policy names is absent from `data` (an empty
     /// series is fine: it is no data), or a series' columns differ in length.
     pub fn evaluate(&self, data: &DataSet, at: Instant) -> Result<Report, EvalError> {
+        self.evaluate_known_clean(data, at, &[])
+    }
+
+    /// [`Engine::evaluate`] when the caller has already checked some series:
+    /// `known_clean[i]` true = series `i` has columns of equal length,
+    /// strictly increasing times and finite values, so cleaning borrows it
+    /// without walking it again.
+    pub(crate) fn evaluate_known_clean(
+        &self,
+        data: &DataSet,
+        at: Instant,
+        known_clean: &[bool],
+    ) -> Result<Report, EvalError> {
         check_instant("the evaluation time", at)?;
         // Each series is cleaned once per evaluation, whatever reads it.
-        let cleaned = data
-            .series
-            .iter()
-            .map(prepare)
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut cleaned = Vec::with_capacity(data.series.len());
+        for (i, s) in data.series.iter().enumerate() {
+            cleaned.push(prepare(s, known_clean.get(i) == Some(&true))?);
+        }
         let mut slos = Vec::new();
         for (index, slo) in self.policy.slos.iter().enumerate() {
             slos.extend(self.evaluate_slo(index, slo, data, &cleaned, at)?);
@@ -281,7 +293,7 @@ fn check_instant(what: &str, t: Instant) -> Result<(), EvalError> {
 
 /// A series cleaned, with its columns, times and step checked: the times
 /// are sorted after cleaning, so only the first and last need a range check.
-fn prepare(s: &Series) -> Result<Clean<'_>, EvalError> {
+fn prepare(s: &Series, known_clean: bool) -> Result<Clean<'_>, EvalError> {
     if s.times.len() != s.values.len() {
         return Err(EvalError::new(format!(
             "series \"{}\" has {} times but {} values: the two columns must have the same length",
@@ -296,7 +308,11 @@ fn prepare(s: &Series) -> Result<Clean<'_>, EvalError> {
             s.name
         )));
     }
-    let c = clean(&s.times, &s.values, s.step);
+    let c = if known_clean {
+        already_clean(&s.times, &s.values, s.step)
+    } else {
+        clean(&s.times, &s.values, s.step)
+    };
     for t in c.times.first().into_iter().chain(c.times.last()) {
         check_instant(&format!("a time of series \"{}\"", s.name), *t)?;
     }

@@ -24,9 +24,7 @@ use crate::time::Instant;
 /// Numbers of `meta` per series.
 pub const META_STRIDE: usize = 4;
 
-/// The largest instant accepted, in epoch milliseconds: JavaScript's `Date`
-/// range (±100,000,000 days), so every instant has a calendar date.
-pub const TIME_LIMIT: f64 = 8.64e15;
+use crate::epoch::TIME_LIMIT;
 
 /// `at` or a series time as an [`Instant`]: finite, integral, within ±8.64e15.
 pub fn instant(value: f64, what: impl FnOnce() -> String) -> Result<Instant, String> {
@@ -46,12 +44,13 @@ pub fn instant(value: f64, what: impl FnOnce() -> String) -> Result<Instant, Str
 }
 
 /// Decodes the header and takes each series' columns from `arrays` (see
-/// the module docs).
+/// the module docs). Also returns, per series, whether it is known clean
+/// (see [`instants`]).
 pub fn decode(
     meta: &[f64],
     strings: &[String],
     arrays: &[js_sys::Float64Array],
-) -> Result<DataSet, String> {
+) -> Result<(DataSet, Vec<bool>), String> {
     if !meta.len().is_multiple_of(META_STRIDE) {
         return Err(format!(
             "series header has {} numbers, not a multiple of {META_STRIDE}",
@@ -59,6 +58,7 @@ pub fn decode(
         ));
     }
     let mut data = DataSet::default();
+    let mut known_clean = Vec::new();
     let mut strings = strings.iter();
     // How many of the arrays the header has described.
     let mut used = 0;
@@ -84,8 +84,9 @@ pub fn decode(
         length(m[0], t_len, &name, "times").and_then(|n| exactly(n, t_len, &name, "times"))?;
         length(m[1], v_len, &name, "values").and_then(|n| exactly(n, v_len, &name, "values"))?;
         let step = step(m[2], &name)?;
-        let times = instants(&t.to_vec(), &name)?;
         let values = v.to_vec();
+        let (times, clean) = instants(&t.to_vec(), &values, &name)?;
+        known_clean.push(clean);
         used = 2 * index + 2;
         data.push(Series {
             name,
@@ -99,26 +100,20 @@ pub fn decode(
     if used != arrays.len() || strings.next().is_some() {
         return Err("the series header does not describe all of the columns".to_string());
     }
-    Ok(data)
+    Ok((data, known_clean))
 }
 
-/// A column's times as [`Instant`]s. One plain loop checks and converts
-/// every time; only a column with a bad time is walked again, for the
+/// A column's times as [`Instant`]s, and whether the series is clean
+/// ([`crate::epoch`]); a column with a bad time is walked again, for the
 /// message.
-fn instants(times: &[f64], name: &str) -> Result<Vec<Instant>, String> {
-    let mut out = vec![0; times.len()];
-    let mut ok = true;
-    for (o, &t) in out.iter_mut().zip(times) {
-        // NaN and ±Infinity fail the range check.
-        ok &= (t.abs() <= TIME_LIMIT) & (t.trunc() == t);
-        *o = t as Instant;
-    }
-    if !ok {
+fn instants(times: &[f64], values: &[f64], name: &str) -> Result<(Vec<Instant>, bool), String> {
+    let converted = crate::epoch::convert(times, values);
+    if !converted.valid {
         for (i, &t) in times.iter().enumerate() {
             instant(t, || format!("series \"{name}\": time at index {i}"))?;
         }
     }
-    Ok(out)
+    Ok((converted.times, converted.clean))
 }
 
 /// `n`, when it is the column's actual length `len`.

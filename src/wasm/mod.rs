@@ -54,16 +54,9 @@ impl RawEngine {
         arrays: Vec<js_sys::Float64Array>,
     ) -> Result<String, JsError> {
         let at = columns::instant(at_ms, || "at".to_string()).map_err(|e| JsError::new(&e))?;
-        let data = columns::decode(meta, &strings, &arrays).map_err(|e| JsError::new(&e))?;
-        self.report(&data, at)
-    }
-
-    fn report(
-        &self,
-        data: &crate::series::DataSet,
-        at: crate::time::Instant,
-    ) -> Result<String, JsError> {
-        match self.engine.evaluate(data, at) {
+        let (data, known_clean) =
+            columns::decode(meta, &strings, &arrays).map_err(|e| JsError::new(&e))?;
+        match self.engine.evaluate_known_clean(&data, at, &known_clean) {
             Ok(report) => Ok(to_json(&report)),
             Err(e) => Err(JsError::new(&e.message)),
         }
