@@ -91,6 +91,9 @@ fn pass<const KIND: u8>(
     let max_gap = clean.step.map_or(i64::MAX, |s| s.saturating_mul(2));
     let excl = excluded.as_slice();
     let mut x = excl.partition_point(|s| s.1 <= t[first]);
+    // An interval end is excluded when it lies in `[s.0, s.1)` of a span;
+    // below `watch` no end can be, so most samples cost one comparison.
+    let mut watch = excl.get(x).map_or(Instant::MAX, |s| s.0);
     if first == 0 {
         // The first sample only opens the series.
         sink.put(t[0], 0.0, false);
@@ -104,33 +107,29 @@ fn pass<const KIND: u8>(
                 info.known.push((s, start));
             }
             (0.0, false)
+        } else if end >= watch && excluded_end(excl, &mut x, &mut watch, end) {
+            run_start.get_or_insert(start);
+            (0.0, false)
         } else {
             run_start.get_or_insert(start);
-            while x < excl.len() && excl[x].1 <= end {
-                x += 1;
-            }
-            if x < excl.len() && excl[x].0 <= end {
-                (0.0, false)
-            } else {
-                let events = match KIND {
-                    RATE => v[i] * ((end - start) as f64 / 1000.0),
-                    INCREASE => v[i],
-                    COUNTER => {
-                        let d = v[i] - v[i - 1];
-                        if d < 0.0 {
-                            v[i]
-                        } else {
-                            d
-                        }
+            let events = match KIND {
+                RATE => v[i] * ((end - start) as f64 / 1000.0),
+                INCREASE => v[i],
+                COUNTER => {
+                    let d = v[i] - v[i - 1];
+                    if d < 0.0 {
+                        v[i]
+                    } else {
+                        d
                     }
-                    _ => 0.0,
-                };
-                if events < 0.0 {
-                    info.negatives += 1;
-                    (0.0, true)
-                } else {
-                    (events, true)
                 }
+                _ => 0.0,
+            };
+            if events < 0.0 {
+                info.negatives += 1;
+                (0.0, true)
+            } else {
+                (events, true)
             }
         };
         sink.put(end, events, counts);
@@ -139,6 +138,35 @@ fn pass<const KIND: u8>(
         info.known.push((s, t[last - 1]));
     }
     info
+}
+
+/// Whether `end` is excluded, moving `x` to the first span not over by
+/// `end` and `watch` to the next end that needs this look.
+#[inline(never)]
+fn excluded_end(
+    excl: &[(Instant, Instant)],
+    x: &mut usize,
+    watch: &mut Instant,
+    end: Instant,
+) -> bool {
+    while excl.get(*x).is_some_and(|s| s.1 <= end) {
+        *x += 1;
+    }
+    match excl.get(*x) {
+        Some(s) if s.0 <= end => {
+            // Every end up to the span's close is excluded: keep looking.
+            *watch = end;
+            true
+        }
+        Some(s) => {
+            *watch = s.0;
+            false
+        }
+        None => {
+            *watch = Instant::MAX;
+            false
+        }
+    }
 }
 
 /// Prefix sums of events, compensated (Neumaier), so that a window's sum is
