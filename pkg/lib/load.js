@@ -25,10 +25,31 @@ export function requireLoaded() {
   }
 }
 
+/**
+ * The smallest module that uses WebAssembly SIMD (one function returning a
+ * `v128.const`). The engine is built with SIMD; without this check an engine
+ * that cannot run it would fail with the browser's opaque CompileError.
+ */
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, // magic, version
+  1, 5, 1, 96, 0, 1, 123, // type: () -> v128
+  3, 2, 1, 0, // function 0 has type 0
+  10, 22, 1, 20, 0, 253, 12, ...new Array(16).fill(0), 11, // body: v128.const 0
+]);
+
+/** Throws a SlogateError when the host's WebAssembly lacks SIMD (exported for the tests). */
+export function requireSimd(validate = (bytes) => WebAssembly.validate(bytes)) {
+  if (!validate(SIMD_PROBE)) {
+    throw new SlogateError(
+      'this browser\'s WebAssembly lacks SIMD, which @slogate/engine needs (Chrome and Edge 91+, Firefox 89+, Safari 16.4+, Node 16.4+)',
+    );
+  }
+}
+
 /** Asynchronous loading; later calls return the first call's promise. */
 export function init(input) {
   if (loading === null) {
-    loading = compile(input).then(async (module) => {
+    loading = Promise.resolve().then(() => requireSimd()).then(() => compile(input)).then(async (module) => {
       await initGlue({ module_or_path: module });
       loaded = true;
     });
@@ -43,6 +64,7 @@ export function init(input) {
 /** Synchronous loading from bytes or a compiled Module (workers, Node). */
 export function initSync(input) {
   if (loaded) return;
+  requireSimd();
   const module = input instanceof WebAssembly.Module ? input : new WebAssembly.Module(bytesOf(input));
   initGlueSync({ module });
   loaded = true;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import init, { Engine, SlogateError, validate } from '@slogate/engine';
 import { __trapForTests } from '../lib/engine.js';
-import { compile } from '../lib/load.js';
+import { compile, requireSimd } from '../lib/load.js';
 import { POLICY, hour, load, root } from './helpers.mjs';
 
 const wasmBytes = () => readFileSync(join(root, 'pkg/dist/slogate_engine_bg.wasm'));
@@ -33,6 +33,19 @@ describe('loading', () => {
 
   test('refuses a failed HTTP response with its status', async () => {
     await assert.rejects(compile(new Response('nope', { status: 404, statusText: 'Not Found' })), /HTTP 404/);
+  });
+
+  test('a host without WebAssembly SIMD gets an error that names it', () => {
+    // Node always has SIMD: the probe's verdict is what this host says.
+    assert.doesNotThrow(() => requireSimd());
+    const seen = [];
+    const withoutSimd = (bytes) => (seen.push(bytes), false);
+    assert.throws(() => requireSimd(withoutSimd), (e) => e instanceof SlogateError && /lacks SIMD.*Safari 16\.4/.test(e.message));
+    // The probe is a valid module exactly when SIMD is there.
+    assert.equal(WebAssembly.validate(seen[0]), true);
+    const corrupted = seen[0].slice();
+    corrupted[corrupted.length - 18] = 0xff; // not a SIMD opcode
+    assert.equal(WebAssembly.validate(corrupted), false);
   });
 
   test('init loads once; later calls return the same promise', async () => {
