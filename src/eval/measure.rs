@@ -243,11 +243,15 @@ struct PrefixSink {
 }
 
 impl Sink for PrefixSink {
+    const SUMS: bool = true;
+
+    fn put(&mut self, _: Instant, _: f64, _: bool) {}
+
     #[inline(always)]
-    fn put(&mut self, _: Instant, events: f64, _: bool) {
+    fn put_sum(&mut self, sum: [f64; 2]) {
         self.k += 1;
         if let Some(slot) = self.sums.get_mut(self.k) {
-            *slot = self.run.add(events);
+            *slot = sum;
         }
     }
 }

@@ -40,12 +40,31 @@ pub trait Sink {
     /// the opening sample, gaps and excluded interval ends (their events are
     /// then 0).
     fn put(&mut self, end: Instant, events: f64, counts: bool);
+
+    /// Whether the sink wants the compensated running sum of the events
+    /// after each interval ([`Sink::put_sum`]) instead of [`Sink::put`]: the
+    /// pass keeps that sum in its own locals, where a sink's fields would
+    /// live in memory in WebAssembly.
+    const SUMS: bool = false;
+
+    /// The running sum `[sum, compensation]` after one more interval.
+    fn put_sum(&mut self, _sum: [f64; 2]) {}
 }
 
 /// Only the pass's [`PassInfo`] is wanted.
 impl Sink for () {
     #[inline(always)]
     fn put(&mut self, _: Instant, _: f64, _: bool) {}
+}
+
+/// Hands one interval to `sink`, as it asks (see [`Sink::SUMS`]).
+#[inline(always)]
+fn give<S: Sink>(sink: &mut S, run: &mut RunningSum, end: Instant, events: f64, counts: bool) {
+    if S::SUMS {
+        sink.put_sum(run.add(events));
+    } else {
+        sink.put(end, events, counts);
+    }
 }
 
 /// Calls `sink.put(end, events, counts)` for every sample `t_i` in
@@ -94,9 +113,10 @@ fn pass<const KIND: u8>(
     // An interval end is excluded when it lies in `[s.0, s.1)` of a span;
     // below `watch` no end can be, so most samples cost one comparison.
     let mut watch = excl.get(x).map_or(Instant::MAX, |s| s.0);
+    let mut run = RunningSum::default();
     if first == 0 {
         // The first sample only opens the series.
-        sink.put(t[0], 0.0, false);
+        give(sink, &mut run, t[0], 0.0, false);
     }
     // Known intervals share their endpoints, so a run of them only ends at a
     // gap; `run_start` is where the current run began (or will begin, if its
@@ -134,7 +154,7 @@ fn pass<const KIND: u8>(
                 (events, true)
             }
         };
-        sink.put(end, events, counts);
+        give(sink, &mut run, end, events, counts);
     }
     if t[last - 1] > run_start {
         info.known.push((run_start, t[last - 1]));
