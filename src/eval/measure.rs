@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use super::clean::Clean;
 use super::slices::{SliceData, SliceGrid, SliceState, SliceSums, SliceTable};
 use super::spans::Spans;
-use super::stream::{for_each_interval, range_of, PrefixSums, RunningSum, Sink};
+use super::stream::{for_each_interval, range_of, PrefixSums, Sink};
 use crate::policy::{Budgeting, CmpOp};
 use crate::series::{Series, SeriesKind};
 use crate::time::{Instant, Millis};
@@ -173,7 +173,6 @@ pub fn build_ratio<'c>(
             let mut sink = PrefixSink {
                 sums: vec![[0.0, 0.0]; j - i + 1],
                 k: 0,
-                run: RunningSum::default(),
             };
             let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, &mut sink);
             let ends = match &c.times {
@@ -239,7 +238,6 @@ pub fn build_ratio<'c>(
 struct PrefixSink {
     sums: Vec<[f64; 2]>,
     k: usize,
-    run: RunningSum,
 }
 
 impl Sink for PrefixSink {
