@@ -244,12 +244,42 @@ fn burndown(calc: &Calc) -> Burndown {
         t: Vec::with_capacity(n as usize),
         remaining_ratio: Vec::with_capacity(n as usize),
     };
+    // Points before the data all read the same nothing: computed once. With
+    // little history (a new service, a short query range) that is most of
+    // the 500, and it is the same number, not an approximation.
+    let empty_until = empty_until(calc.measure);
+    let mut before_data = None;
     for j in 0..n {
         let t = calc.frame.start + ((i128::from(j + 1) * i128::from(span)) / i128::from(n)) as i64;
         out.t.push(t);
-        out.remaining_ratio.push(calc.remaining_at(t));
+        let ratio = match before_data {
+            Some(ratio) if t < empty_until => ratio,
+            _ => calc.remaining_at(t),
+        };
+        if t < empty_until {
+            before_data = Some(ratio);
+        }
+        out.remaining_ratio.push(ratio);
     }
     out
+}
+
+/// An instant before which the measure holds nothing: every window ending
+/// before it selects no interval at all (an occurrence window `(from, to]`
+/// with `to` before the first interval end reads the leading zero of each
+/// prefix sum), so they all tally the same. Timeslices are not analysed
+/// (`Instant::MIN`: every point computed); no data at all tallies the same
+/// everywhere.
+fn empty_until(measure: &Measure) -> Instant {
+    match measure {
+        Measure::Occurrences { roles, .. } => roles
+            .iter()
+            .filter_map(|r| r.ends.first().copied())
+            .min()
+            .unwrap_or(Instant::MAX),
+        Measure::Timeslices(_) => Instant::MIN,
+        Measure::NoData => Instant::MAX,
+    }
 }
 
 /// Windows that rules and alerts name but the data cannot fill.
@@ -311,4 +341,71 @@ fn window_warnings(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::measure::Combo;
+    use crate::eval::stream::PrefixSums;
+    use crate::time::{DAY, MINUTE};
+
+    /// The burn-down computes the points before the data once; each must
+    /// still be exactly what a point-by-point evaluation gives.
+    #[test]
+    fn burndown_equals_point_by_point() {
+        let at = 30 * DAY;
+        // (first sample, samples): recent data (most points before it),
+        // data from the start, data before the window, one sample at `at`.
+        let cases = [
+            (at - 10 * MINUTE, 10),
+            (0, 500),
+            (at - 40 * DAY, 3),
+            (at, 1),
+        ];
+        for (first, count) in cases {
+            for rolling in [true, false] {
+                for lag in [0, MINUTE] {
+                    let role = |per: f64, lag: i64| {
+                        PrefixSums::from_unsorted(
+                            (0..count)
+                                .map(|i| (first + lag + i * MINUTE, per + i as f64))
+                                .collect(),
+                        )
+                    };
+                    let measure = Measure::Occurrences {
+                        roles: [role(99.0, lag), role(100.0, 0)],
+                        combo: Combo::GoodTotal,
+                    };
+                    check(&measure, at, rolling);
+                }
+            }
+        }
+        check(&Measure::NoData, at, true);
+        let empty = Measure::Occurrences {
+            roles: [PrefixSums::default(), PrefixSums::default()],
+            combo: Combo::GoodTotal,
+        };
+        check(&empty, at, true);
+    }
+
+    fn check(measure: &Measure, at: Instant, rolling: bool) {
+        let calc = Calc {
+            measure,
+            frame: Frame {
+                at,
+                start: at - 30 * DAY,
+                period: 30 * DAY,
+                rolling,
+            },
+            share: Complement::of(0.999),
+            budgeting: Budgeting::Occurrences,
+        };
+        let b = burndown(&calc);
+        assert_eq!(b.t.len(), BURNDOWN_POINTS as usize);
+        for (t, got) in b.t.iter().zip(&b.remaining_ratio) {
+            let want = calc.remaining_at(*t);
+            assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits), "at {t}");
+        }
+    }
 }

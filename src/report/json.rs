@@ -7,335 +7,473 @@
 //! The pretty form matches `JSON.stringify(report, null, 2)` for the same
 //! reason.
 //!
-//! The report is first turned into a small `Json` tree (keys in SPEC
-//! order), then written compact or indented: one place decides the shape,
-//! one place decides the layout.
+//! The report is written straight into one buffer by [`Writer`], which owns
+//! the layout (commas, indentation); the functions below own the shape (keys
+//! in SPEC order). No intermediate tree: in the WebAssembly build every
+//! small allocation costs, and a report has a thousand values.
 
-use super::model::{AlertReport, Burndown, Reason, Report, SloReport};
-use crate::time::{format_duration, format_rfc3339, Millis};
+use super::model::{AlertReport, Burndown, PairReport, Reason, Report, SloReport};
+use crate::time::{format_duration, format_rfc3339, Instant, Millis};
 
 /// The report as compact JSON.
 pub fn to_json(report: &Report) -> String {
-    let tree = report_tree(report);
-    let mut out = String::new();
-    write_value(&mut out, &tree, None, 0, &mut Numbers::of(&tree));
-    out
+    write_report(report, None)
 }
 
 /// The report as JSON indented by two spaces, for terminals and files.
 pub fn to_json_pretty(report: &Report) -> String {
-    let tree = report_tree(report);
-    let mut out = String::new();
-    write_value(&mut out, &tree, Some(2), 0, &mut Numbers::of(&tree));
-    out
+    write_report(report, Some(2))
 }
 
-/// A JSON value; objects keep their keys in insertion order.
-#[derive(Clone, Debug, PartialEq)]
-enum Json {
-    Null,
-    Bool(bool),
-    Number(f64),
-    String(String),
-    Array(Vec<Json>),
-    Object(Vec<(String, Json)>),
+fn write_report(report: &Report, indent: Option<usize>) -> String {
+    let mut w = Writer::new(indent, capacity_of(report));
+    report_json(&mut w, report);
+    w.finish()
 }
 
-fn obj(fields: Vec<(&str, Json)>) -> Json {
-    Json::Object(
-        fields
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
-    )
+/// Roughly the compact text's length, so that `out` grows once or not at
+/// all: about 1 KB per SLO instance and 30 bytes per burn-down point.
+fn capacity_of(report: &Report) -> usize {
+    let per_slo = |s: &SloReport| 1024 + 30 * s.burndown.t.len();
+    256 + report.slos.iter().map(per_slo).sum::<usize>()
 }
 
-fn num(x: f64) -> Json {
-    Json::Number(x)
+fn report_json(w: &mut Writer, r: &Report) {
+    w.open(b'{');
+    w.key("policy").string(&r.policy);
+    w.key("at").instant(r.at);
+    w.key("level").string(&r.level);
+    w.key("slos").array(&r.slos, slo_json);
+    w.close(b'}');
 }
 
-fn opt(x: Option<f64>) -> Json {
-    x.map_or(Json::Null, Json::Number)
-}
-
-fn string(s: &str) -> Json {
-    Json::String(s.to_string())
-}
-
-fn instant(t: crate::time::Instant) -> Json {
-    Json::String(format_rfc3339(t))
-}
-
-/// `{"5m": 0.2, "1h": null}`: a window-keyed object, in the Vec's order.
-fn by_window(values: &[(Millis, Option<f64>)]) -> Json {
-    Json::Object(
-        values
-            .iter()
-            .map(|&(w, v)| (format_duration(w), opt(v)))
-            .collect(),
-    )
-}
-
-fn report_tree(r: &Report) -> Json {
-    obj(vec![
-        ("policy", string(&r.policy)),
-        ("at", instant(r.at)),
-        ("level", string(&r.level)),
-        ("slos", Json::Array(r.slos.iter().map(slo_tree).collect())),
-    ])
-}
-
-fn slo_tree(s: &SloReport) -> Json {
-    let group = s
-        .group
-        .iter()
-        .map(|(k, v)| (k.clone(), string(v)))
-        .collect();
+fn slo_json(w: &mut Writer, s: &SloReport) {
+    w.open(b'{');
+    w.key("name").string(&s.name);
+    w.key("group").open(b'{');
+    for (k, v) in &s.group {
+        w.key(k).string(v);
+    }
+    w.close(b'}');
+    w.key("objective").number(s.objective);
+    w.key("window").open(b'{');
+    w.key("start").instant(s.window.start);
+    w.key("end").instant(s.window.end);
+    w.key("periodSeconds").number(s.window.period_seconds);
+    w.close(b'}');
+    w.key("coverage").opt(s.coverage);
+    w.key("sli").opt(s.sli);
     let b = &s.budget;
-    obj(vec![
-        ("name", string(&s.name)),
-        ("group", Json::Object(group)),
-        ("objective", num(s.objective)),
-        (
-            "window",
-            obj(vec![
-                ("start", instant(s.window.start)),
-                ("end", instant(s.window.end)),
-                ("periodSeconds", num(s.window.period_seconds)),
-            ]),
-        ),
-        ("coverage", opt(s.coverage)),
-        ("sli", opt(s.sli)),
-        (
-            "budget",
-            obj(vec![
-                ("unit", string(b.unit.as_str())),
-                ("allowed", opt(b.allowed)),
-                ("consumed", opt(b.consumed)),
-                ("remaining", opt(b.remaining)),
-                ("remainingRatio", opt(b.remaining_ratio)),
-            ]),
-        ),
-        ("burnRates", by_window(&s.burn_rates)),
-        ("consumedIn", by_window(&s.consumed_in)),
-        (
-            "alerts",
-            Json::Array(s.alerts.iter().map(alert_tree).collect()),
-        ),
-        ("timeToExhaustionSeconds", opt(s.time_to_exhaustion_seconds)),
-        ("level", string(&s.level)),
-        (
-            "reasons",
-            Json::Array(s.reasons.iter().map(reason_tree).collect()),
-        ),
-        ("burndown", burndown_tree(&s.burndown)),
-        (
-            "warnings",
-            Json::Array(s.warnings.iter().map(|w| string(w)).collect()),
-        ),
-    ])
+    w.key("budget").open(b'{');
+    w.key("unit").string(b.unit.as_str());
+    w.key("allowed").opt(b.allowed);
+    w.key("consumed").opt(b.consumed);
+    w.key("remaining").opt(b.remaining);
+    w.key("remainingRatio").opt(b.remaining_ratio);
+    w.close(b'}');
+    w.key("burnRates").by_window(&s.burn_rates);
+    w.key("consumedIn").by_window(&s.consumed_in);
+    w.key("alerts").array(&s.alerts, alert_json);
+    w.key("timeToExhaustionSeconds")
+        .opt(s.time_to_exhaustion_seconds);
+    w.key("level").string(&s.level);
+    w.key("reasons").array(&s.reasons, reason_json);
+    w.key("burndown");
+    burndown_json(w, &s.burndown);
+    w.key("warnings").array(&s.warnings, |w, s| w.string(s));
+    w.close(b'}');
 }
 
-fn alert_tree(a: &AlertReport) -> Json {
-    let pairs = a
-        .pairs
-        .iter()
-        .map(|p| {
-            obj(vec![
-                ("long", Json::String(format_duration(p.long))),
-                ("short", Json::String(format_duration(p.short))),
-                ("budget", num(p.budget)),
-                ("factor", num(p.factor)),
-                ("longBurn", opt(p.long_burn)),
-                ("shortBurn", opt(p.short_burn)),
-                ("firing", Json::Bool(p.firing)),
-            ])
-        })
-        .collect();
-    obj(vec![
-        ("name", string(&a.name)),
-        ("severity", string(&a.severity)),
-        ("firing", Json::Bool(a.firing)),
-        ("pairs", Json::Array(pairs)),
-    ])
+fn alert_json(w: &mut Writer, a: &AlertReport) {
+    w.open(b'{');
+    w.key("name").string(&a.name);
+    w.key("severity").string(&a.severity);
+    w.key("firing").bool(a.firing);
+    w.key("pairs").array(&a.pairs, pair_json);
+    w.close(b'}');
 }
 
-fn reason_tree(r: &Reason) -> Json {
-    obj(vec![
-        ("level", string(&r.level)),
-        ("when", string(&r.when)),
-        ("value", opt(r.value)),
-        ("action", r.action.as_deref().map_or(Json::Null, string)),
-    ])
+fn pair_json(w: &mut Writer, p: &PairReport) {
+    w.open(b'{');
+    w.key("long").string(&format_duration(p.long));
+    w.key("short").string(&format_duration(p.short));
+    w.key("budget").number(p.budget);
+    w.key("factor").number(p.factor);
+    w.key("longBurn").opt(p.long_burn);
+    w.key("shortBurn").opt(p.short_burn);
+    w.key("firing").bool(p.firing);
+    w.close(b'}');
 }
 
-fn burndown_tree(b: &Burndown) -> Json {
+fn reason_json(w: &mut Writer, r: &Reason) {
+    w.open(b'{');
+    w.key("level").string(&r.level);
+    w.key("when").string(&r.when);
+    w.key("value").opt(r.value);
+    w.key("action");
+    match &r.action {
+        Some(a) => w.string(a),
+        None => w.null(),
+    }
+    w.close(b'}');
+}
+
+fn burndown_json(w: &mut Writer, b: &Burndown) {
     // Epoch milliseconds as numbers: what a chart library takes directly.
     // Every instant the engine produces is far below 2^53, so this is exact.
-    obj(vec![
-        (
-            "t",
-            Json::Array(b.t.iter().map(|&t| num(t as f64)).collect()),
-        ),
-        (
-            "remainingRatio",
-            Json::Array(b.remaining_ratio.iter().map(|&v| opt(v)).collect()),
-        ),
-    ])
+    w.open(b'{');
+    w.key("t").array(&b.t, |w, &t| w.number(t as f64));
+    w.key("remainingRatio")
+        .array(&b.remaining_ratio, |w, &v| w.opt(v));
+    w.close(b'}');
 }
 
-/// Writes `v`; `indent` = `Some(n)` lays it out like `JSON.stringify(v, null, n)`.
-fn write_value(
-    out: &mut String,
-    v: &Json,
+/// Writes JSON values: compact, or laid out like `JSON.stringify(v, null, n)`
+/// (empty containers stay `[]`/`{}`).
+///
+/// Containers are written by `open`, then `item` or `key` before each
+/// member, then `close`; the value methods write one value each.
+///
+/// Bytes gather in a small array before they go to `out` in one copy: most
+/// writes are a few bytes (a comma, a digit, `null`), which the array takes
+/// with plain stores, where each `Vec` call is a chain of calls in the
+/// size-optimized WebAssembly (it inlines little). The text is bytes rather
+/// than a `String` because it is built a byte at a time; it only ever
+/// receives whole `&str`s, pieces of them cut before or after an ASCII
+/// byte, and ASCII bytes, so it is always UTF-8.
+struct Writer {
+    out: Vec<u8>,
+    /// The next bytes of the text after `out`: `pending[..len]`.
+    pending: [u8; PENDING],
+    len: usize,
+    /// `Some(n)`: a newline and `n` spaces per depth before each member.
     indent: Option<usize>,
+    /// How many containers are open.
     depth: usize,
-    numbers: &mut Numbers,
-) {
-    match v {
-        Json::Null => out.push_str("null"),
-        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Json::Number(x) => numbers.write(out, *x),
-        Json::String(s) => write_string(out, s),
-        Json::Array(items) => {
-            write_container(out, '[', ']', items, indent, depth, |out, item, depth| {
-                write_value(out, item, indent, depth, numbers)
-            });
-        }
-        Json::Object(fields) => {
-            write_container(
-                out,
-                '{',
-                '}',
-                fields,
-                indent,
-                depth,
-                |out, (k, v), depth| {
-                    write_string(out, k);
-                    out.push(':');
-                    if indent.is_some() {
-                        out.push(' ');
-                    }
-                    write_value(out, v, indent, depth, numbers);
-                },
-            );
-        }
-    }
+    /// Whether the innermost open container has no member yet (no comma
+    /// before the next one, no newline before its `close`).
+    empty: bool,
+    /// The WebAssembly build's numbers that need float formatting, in
+    /// writing order, and where in the text each goes; [`Writer::finish`]
+    /// puts them in (see [`Writer::float`]).
+    #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
+    floats: Vec<f64>,
+    #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
+    float_at: Vec<usize>,
 }
 
-/// The numbers of a tree as they are written, in writing order. In the
-/// WebAssembly build every number that needs float formatting (JS
-/// `Number::toString`, see [`shortest`]) is formatted up front by one call
-/// for the whole report rather than one call each (a burn-down alone has
-/// 500); elsewhere each is formatted as it is written.
-struct Numbers {
-    /// The pre-formatted texts, joined by commas, and where the next starts.
-    joined: String,
-    next: usize,
-}
+/// The size of [`Writer::pending`]; at least an integer's 20 digits and
+/// sign.
+const PENDING: usize = 128;
 
-impl Numbers {
-    fn of(tree: &Json) -> Numbers {
-        #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
-        {
-            let mut floats = Vec::new();
-            floats_of(tree, &mut floats);
-            Numbers {
-                joined: crate::wasm::format_numbers(&floats),
-                next: 0,
-            }
-        }
-        #[cfg(not(all(target_arch = "wasm32", feature = "wasm")))]
-        {
-            let _ = tree;
-            Numbers {
-                joined: String::new(),
-                next: 0,
-            }
+impl Writer {
+    fn new(indent: Option<usize>, capacity: usize) -> Writer {
+        Writer {
+            out: Vec::with_capacity(capacity),
+            pending: [0; PENDING],
+            len: 0,
+            indent,
+            depth: 0,
+            empty: false,
+            #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
+            floats: Vec::new(),
+            #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
+            float_at: Vec::new(),
         }
     }
 
-    fn write(&mut self, out: &mut String, x: f64) {
-        if needs_shortest(x) {
-            if let Some(rest) = self.joined.get(self.next..).filter(|r| !r.is_empty()) {
-                let text = rest.split(',').next().unwrap_or_default();
-                out.push_str(text);
-                self.next += text.len() + 1;
-                return;
+    /// Makes room for `n` ≤ [`PENDING`] bytes in `pending`.
+    #[inline(always)]
+    fn room(&mut self, n: usize) {
+        if self.len + n > PENDING {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        self.out
+            .extend_from_slice(self.pending.get(..self.len).unwrap_or_default());
+        self.len = 0;
+    }
+
+    #[inline(always)]
+    fn byte(&mut self, b: u8) {
+        self.room(1);
+        if let Some(slot) = self.pending.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+
+    /// Short runs into `pending`, long ones to `out` in one copy. The
+    /// position is kept in a local: stored and reloaded through `self` for
+    /// each byte, it would make every byte wait on the previous one.
+    fn bytes(&mut self, bytes: &[u8]) {
+        if bytes.len() > PENDING / 2 {
+            self.flush();
+            self.out.extend_from_slice(bytes);
+            return;
+        }
+        self.room(bytes.len());
+        let mut at = self.len;
+        for &b in bytes {
+            if let Some(slot) = self.pending.get_mut(at) {
+                *slot = b;
+            }
+            at += 1;
+        }
+        self.len = at.min(PENDING);
+    }
+
+    fn open(&mut self, bracket: u8) -> &mut Self {
+        self.byte(bracket);
+        self.depth += 1;
+        self.empty = true;
+        self
+    }
+
+    fn close(&mut self, bracket: u8) {
+        self.depth = self.depth.saturating_sub(1);
+        if !self.empty {
+            self.newline();
+        }
+        self.byte(bracket);
+        // This container was a member of the one it is in.
+        self.empty = false;
+    }
+
+    /// Before each member of an array. Inlined: it runs before each of the
+    /// thousand numbers of a burn-down.
+    #[inline(always)]
+    fn item(&mut self) -> &mut Self {
+        if !self.empty {
+            self.byte(b',');
+        }
+        self.empty = false;
+        if self.indent.is_some() {
+            self.newline();
+        }
+        self
+    }
+
+    /// Before each member of an object.
+    fn key(&mut self, key: &str) -> &mut Self {
+        self.item();
+        self.string(key);
+        self.byte(b':');
+        if self.indent.is_some() {
+            self.byte(b' ');
+        }
+        self
+    }
+
+    fn newline(&mut self) {
+        if let Some(n) = self.indent {
+            self.byte(b'\n');
+            for _ in 0..n * self.depth {
+                self.byte(b' ');
             }
         }
-        out.push_str(&format_number(x));
     }
-}
 
-/// The numbers of `tree` that [`format_number`] formats with [`shortest`],
-/// in writing order.
-#[cfg(all(target_arch = "wasm32", feature = "wasm"))]
-fn floats_of(tree: &Json, out: &mut Vec<f64>) {
-    match tree {
-        Json::Number(x) if needs_shortest(*x) => out.push(*x),
-        Json::Array(items) => items.iter().for_each(|v| floats_of(v, out)),
-        Json::Object(fields) => fields.iter().for_each(|(_, v)| floats_of(v, out)),
-        _ => {}
-    }
-}
-
-/// Brackets, commas and (when pretty) newlines around `items`. Empty
-/// containers stay `[]`/`{}` on one line, as `JSON.stringify` writes them.
-fn write_container<T>(
-    out: &mut String,
-    open: char,
-    close: char,
-    items: &[T],
-    indent: Option<usize>,
-    depth: usize,
-    mut write_item: impl FnMut(&mut String, &T, usize),
-) {
-    out.push(open);
-    if !items.is_empty() {
-        let newline = |out: &mut String, depth: usize| {
-            if let Some(n) = indent {
-                out.push('\n');
-                out.extend(std::iter::repeat_n(' ', n * depth));
-            }
-        };
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            newline(out, depth + 1);
-            write_item(out, item, depth + 1);
+    fn array<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
+        self.open(b'[');
+        for item in items {
+            self.item();
+            each(self, item);
         }
-        newline(out, depth);
+        self.close(b']');
     }
-    out.push(close);
-}
 
-/// A JSON string literal: `"`, `\` and control characters escaped (the
-/// short forms where JSON has them, `\u00XX` otherwise); everything else,
-/// non-ASCII included, as is — the output is UTF-8.
-pub(crate) fn write_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => {
-                // By hand rather than `format!`: fewer bytes of WebAssembly.
+    /// `{"5m": 0.2, "1h": null}`: a window-keyed object, in the slice's order.
+    fn by_window(&mut self, values: &[(Millis, Option<f64>)]) {
+        self.open(b'{');
+        for &(window, value) in values {
+            self.key(&format_duration(window)).opt(value);
+        }
+        self.close(b'}');
+    }
+
+    fn null(&mut self) {
+        self.bytes(b"null");
+    }
+
+    fn bool(&mut self, b: bool) {
+        self.bytes(if b { b"true" } else { b"false" });
+    }
+
+    /// A JSON string literal: `"`, `\` and control characters escaped (the
+    /// short forms where JSON has them, `\u00XX` otherwise); everything
+    /// else, non-ASCII included, as is — the text is UTF-8. Runs that need
+    /// no escape are copied whole; every byte escaped is ASCII, so the runs
+    /// are whole characters.
+    fn string(&mut self, s: &str) {
+        self.byte(b'"');
+        let bytes = s.as_bytes();
+        let mut copied = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let short: &[u8] = match b {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                0..=0x1f => b"",
+                _ => continue,
+            };
+            self.bytes(bytes.get(copied..i).unwrap_or_default());
+            copied = i + 1;
+            if short.is_empty() {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(char::from(HEX[(c as usize) >> 4]));
-                out.push(char::from(HEX[(c as usize) & 15]));
+                self.bytes(b"\\u00");
+                self.byte(HEX[usize::from(b >> 4)]);
+                self.byte(HEX[usize::from(b & 15)]);
+            } else {
+                self.bytes(short);
             }
-            c => out.push(c),
+        }
+        self.bytes(bytes.get(copied..).unwrap_or_default());
+        self.byte(b'"');
+    }
+
+    fn instant(&mut self, t: Instant) {
+        self.string(&format_rfc3339(t));
+    }
+
+    fn opt(&mut self, x: Option<f64>) {
+        match x {
+            Some(x) => self.number(x),
+            None => self.null(),
         }
     }
-    out.push('"');
+
+    /// See [`format_number`].
+    fn number(&mut self, x: f64) {
+        if !x.is_finite() {
+            self.null();
+        } else if needs_shortest(x) {
+            self.float(x);
+        } else {
+            self.integer(x as i64);
+        }
+    }
+
+    /// An integer's decimal digits, by hand: a report has hundreds of
+    /// 13-digit instants, and a loop of a division per digit costs several
+    /// times the rest of writing one. Pieces of 8 digits, each converted
+    /// without a loop (see [`digits8`]).
+    fn integer(&mut self, n: i64) {
+        if n < 0 {
+            self.byte(b'-');
+        }
+        self.unsigned(n.unsigned_abs());
+    }
+
+    fn unsigned(&mut self, n: u64) {
+        const PIECE: u64 = 100_000_000;
+        if n >= PIECE {
+            self.unsigned(n / PIECE);
+            self.digits(digits8((n % PIECE) as u32), 8);
+        } else {
+            // Without the leading zeros (but `0` itself).
+            let digits = digits8(n as u32);
+            let zeros = (digits.trailing_zeros() / 8).min(7);
+            self.digits(digits >> (8 * zeros), 8 - zeros as usize);
+        }
+    }
+
+    /// The first `count` of the 8 digits of [`digits8`]'s answer.
+    fn digits(&mut self, digits: u64, count: usize) {
+        self.room(8);
+        let ascii = (digits | 0x3030_3030_3030_3030).to_le_bytes();
+        let at = self.len;
+        // All 8 in one store; those past `count` are overwritten next.
+        if let Some(slot) = self.pending.get_mut(at..).and_then(<[u8]>::first_chunk_mut) {
+            *slot = ascii;
+        }
+        self.len = (at + count).min(PENDING);
+    }
+
+    /// In the WebAssembly build a float is formatted by JavaScript (see
+    /// [`shortest`]), and one call for the whole report costs far less than
+    /// one call each (a burn-down alone has 500): it is kept with its place,
+    /// and [`Writer::finish`] puts the texts in.
+    #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
+    fn float(&mut self, x: f64) {
+        self.floats.push(x);
+        self.float_at.push(self.out.len() + self.len);
+    }
+
+    #[cfg(not(all(target_arch = "wasm32", feature = "wasm")))]
+    fn float(&mut self, x: f64) {
+        self.bytes(shortest(x).as_bytes());
+    }
+
+    #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
+    fn finish(mut self) -> String {
+        self.flush();
+        let text = if self.floats.is_empty() {
+            self.out
+        } else {
+            let numbers = crate::wasm::format_numbers(&self.floats);
+            splice(&self.out, &self.float_at, &numbers)
+        };
+        utf8(text)
+    }
+
+    #[cfg(not(all(target_arch = "wasm32", feature = "wasm")))]
+    fn finish(mut self) -> String {
+        self.flush();
+        utf8(self.out)
+    }
+}
+
+/// The 8 decimal digits of `n` < 10^8, zero-padded, one a byte (values
+/// 0–9), the first in the lowest byte. In parallel lanes of one `u64` (SWAR)
+/// rather than a loop: the two halves of 4 digits in 32-bit lanes, split
+/// into pairs in 16-bit lanes (`/ 100` as `* 10486 >> 20`, exact below
+/// 43,699), then into digits in 8-bit lanes (`/ 10` as `* 103 >> 10`, exact
+/// below 179). Each lane's product fits its lane, so lanes never carry.
+fn digits8(n: u32) -> u64 {
+    let halves = u64::from(n / 10_000) | (u64::from(n % 10_000) << 32);
+    let hundreds = ((halves * 10_486) >> 20) & 0x0000_007f_0000_007f;
+    let pairs = hundreds | ((halves - hundreds * 100) << 16);
+    let tens = ((pairs * 103) >> 10) & 0x000f_000f_000f_000f;
+    tens | ((pairs - tens * 10) << 8)
+}
+
+/// A JSON string literal of `text` (see [`Writer::string`]), for the
+/// bindings' other JSON.
+#[cfg(any(test, all(target_arch = "wasm32", feature = "wasm")))]
+pub(crate) fn string_literal(text: &str) -> String {
+    let mut w = Writer::new(None, text.len() + 2);
+    w.string(text);
+    w.finish()
+}
+
+/// The text as the `String` it always is (see [`Writer`]); were it not, an
+/// empty text, which the caller's JSON parser rejects, beats a trap.
+fn utf8(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// `text` with the comma-separated `numbers` put in at the offsets `at`
+/// (increasing, one each; `null` should the numbers run out, which they do
+/// not).
+#[cfg(any(test, all(target_arch = "wasm32", feature = "wasm")))]
+fn splice(text: &[u8], at: &[usize], numbers: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() + numbers.len());
+    let mut numbers = numbers.split(',');
+    let mut copied = 0;
+    for &offset in at {
+        out.extend_from_slice(text.get(copied..offset).unwrap_or_default());
+        out.extend_from_slice(numbers.next().unwrap_or("null").as_bytes());
+        copied = offset;
+    }
+    out.extend_from_slice(text.get(copied..).unwrap_or_default());
+    out
 }
 
 /// A number as ECMA-262 `Number::prototype.toString()` writes it, which is
@@ -351,7 +489,9 @@ pub fn format_number(x: f64) -> String {
     // Whole numbers below 2^53 (epoch milliseconds, counts) print as integers
     // in both languages; this path is exact and needs no float formatting.
     if !needs_shortest(x) {
-        return (x as i64).to_string();
+        let mut w = Writer::new(None, 0);
+        w.integer(x as i64);
+        return w.finish();
     }
     shortest(x)
 }
@@ -498,6 +638,15 @@ pub(crate) mod tests {
             (14.4, "14.4"),
             (1.0, "1"),
             (1772323140000.0, "1772323140000"),
+            (10.0, "10"),
+            (99.0, "99"),
+            (-7.0, "-7"),
+            (99_999_999.0, "99999999"),
+            (100_000_000.0, "100000000"),
+            (100_000_001.0, "100000001"),
+            (-1_000_000_000_000_000.0, "-1000000000000000"),
+            (9_007_199_254_740_991.0, "9007199254740991"),
+            (9_007_199_254_740_992.0, "9007199254740992"),
             (f64::NAN, "null"),
             (f64::INFINITY, "null"),
             (f64::NEG_INFINITY, "null"),
@@ -548,9 +697,56 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn integers_match_to_string() {
+        let mut cases = vec![0, 1, -1, i64::MIN, i64::MAX];
+        let mut power: i64 = 1;
+        for _ in 0..18 {
+            power *= 10;
+            cases.extend([power - 1, power, power + 1, -power, power / 2 + 3]);
+        }
+        let mut seed: u64 = 0x9e3779b97f4a7c15;
+        for _ in 0..2000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            cases.push(seed as i64 >> (seed % 64));
+        }
+        for n in cases {
+            let mut w = Writer::new(None, 0);
+            w.integer(n);
+            assert_eq!(w.finish(), n.to_string());
+        }
+    }
+
+    /// The WebAssembly build's float texts go in where the floats were.
+    #[test]
+    fn splice_puts_numbers_in_their_places() {
+        assert_eq!(splice(b"[,]", &[1, 2], "0.5,1e-7"), b"[0.5,1e-7]");
+        assert_eq!(splice(b"{\"a\":}", &[5], "-2.5"), b"{\"a\":-2.5}");
+        assert_eq!(splice(b"[]", &[], ""), b"[]");
+    }
+
+    #[test]
+    fn digits8_matches_the_division_loop() {
+        let mut n = 0u32;
+        while n < 100_000_000 {
+            let mut want = 0u64;
+            let mut rest = n;
+            for byte in (0..8).rev() {
+                want |= u64::from(rest % 10) << (8 * byte);
+                rest /= 10;
+            }
+            assert_eq!(digits8(n), want, "{n}");
+            // Every n below 10^4 (each lane's range), then a stride that
+            // visits every last digit and both halves' ranges.
+            n += if n < 10_000 { 1 } else { 9_973 };
+        }
+        assert_eq!(digits8(99_999_999), 0x0909_0909_0909_0909);
+    }
+
+    #[test]
     fn strings_are_escaped() {
-        let mut out = String::new();
-        write_string(&mut out, "a\"b\\c\nd\te\u{1}f\u{1f}\u{8}\u{c}\ré✓\u{7f}");
+        let out = string_literal("a\"b\\c\nd\te\u{1}f\u{1f}\u{8}\u{c}\ré✓\u{7f}");
         // DEL (0x7f) is not a control character for JSON: it stays as is.
         assert_eq!(
             out,

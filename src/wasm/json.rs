@@ -20,9 +20,7 @@ pub fn format_numbers(numbers: &[f64]) -> String {
 
 /// `text` as a JSON string literal, quotes included (the report's escaping).
 pub fn string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    crate::report::json::write_string(&mut out, text);
-    out
+    crate::report::json::string_literal(text)
 }
 
 /// `["a","b"]`
