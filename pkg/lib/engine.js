@@ -36,7 +36,8 @@ export class Engine {
   evaluate(atMs, series) {
     if (typeof atMs !== 'number') throw new SlogateError('evaluate(atMs, series): atMs must be a number (epoch milliseconds)');
     const { meta, strings, columns } = pack(series);
-    return JSON.parse(this.#call((raw) => raw.evaluateColumns(atMs, meta, strings, columns)));
+    const [json, burndowns] = this.#call((raw) => raw.evaluateColumnsSplit(atMs, meta, strings, columns));
+    return withBurndowns(JSON.parse(json), burndowns);
   }
 
   /** Like `evaluate`, but the report's compact JSON text, byte for byte the CLI's. */
@@ -68,6 +69,24 @@ export class Engine {
     const raw = this.#raw;
     return guard(() => fn(raw));
   }
+}
+
+/**
+ * Puts each SLO instance's burn-down back into the report: `burndowns` holds
+ * them in order as `n, t₁…tₙ, r₁…rₙ`, a null ratio as NaN (see
+ * `evaluateColumnsSplit` in src/wasm/mod.rs). The result equals
+ * `JSON.parse(evaluateJson(…))`: -0 becomes 0 as it would through JSON.
+ */
+function withBurndowns(report, burndowns) {
+  let k = 0;
+  for (const slo of report.slos) {
+    const n = burndowns[k++];
+    slo.burndown.t = Array.from(burndowns.subarray(k, k + n));
+    k += n;
+    slo.burndown.remainingRatio = Array.from(burndowns.subarray(k, k + n), (r) => (Number.isNaN(r) ? null : r + 0));
+    k += n;
+  }
+  return report;
 }
 
 function build(text) {

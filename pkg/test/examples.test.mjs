@@ -46,6 +46,9 @@ describe('examples', () => {
         const cli = cliEval(run.policy, run.at, run.data);
         assert.equal(`${JSON.stringify(report, null, 2)}\n`, cli, `${title}: pretty JSON differs from the CLI's`);
         assert.equal(json, JSON.stringify(JSON.parse(cli)), `${title}: compact JSON differs from the CLI's`);
+        // The object path (burn-downs passed as numbers, not JSON) builds
+        // the same report, -0 and null included.
+        assert.deepStrictEqual(engine.evaluate(at, series), report, `${title}: evaluate() differs from evaluateJson()`);
       } finally {
         engine.free();
       }

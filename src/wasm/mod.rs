@@ -53,13 +53,56 @@ impl RawEngine {
         strings: Vec<String>,
         arrays: Vec<js_sys::Float64Array>,
     ) -> Result<String, JsError> {
+        Ok(to_json(&self.report(at_ms, meta, &strings, &arrays)?))
+    }
+
+    /// Like [`RawEngine::evaluate_columns`], for a wrapper that builds the
+    /// report object: `[json, burndowns]`, where the JSON's burn-downs are
+    /// empty and `burndowns` holds them all as numbers, per SLO instance in
+    /// order `n, t₁…tₙ, r₁…rₙ` (a null ratio as NaN). Five hundred points
+    /// per instance are most of the report's text; as numbers they need
+    /// neither formatting here nor `JSON.parse` there.
+    #[wasm_bindgen(js_name = evaluateColumnsSplit)]
+    pub fn evaluate_columns_split(
+        &self,
+        at_ms: f64,
+        meta: &[f64],
+        strings: Vec<String>,
+        arrays: Vec<js_sys::Float64Array>,
+    ) -> Result<js_sys::Array, JsError> {
+        let mut report = self.report(at_ms, meta, &strings, &arrays)?;
+        let points: usize = report.slos.iter().map(|s| s.burndown.t.len()).sum();
+        let mut numbers = Vec::with_capacity(report.slos.len() + 2 * points);
+        for slo in &mut report.slos {
+            let burndown = std::mem::take(&mut slo.burndown);
+            numbers.push(burndown.t.len() as f64);
+            // Instants are far below 2^53: exact as numbers.
+            numbers.extend(burndown.t.iter().map(|&t| t as f64));
+            numbers.extend(
+                burndown
+                    .remaining_ratio
+                    .iter()
+                    .map(|r| r.unwrap_or(f64::NAN)),
+            );
+        }
+        let json = JsValue::from(to_json(&report));
+        let numbers = js_sys::Float64Array::from(numbers.as_slice());
+        Ok(js_sys::Array::of2(&json, &numbers))
+    }
+
+    fn report(
+        &self,
+        at_ms: f64,
+        meta: &[f64],
+        strings: &[String],
+        arrays: &[js_sys::Float64Array],
+    ) -> Result<crate::report::model::Report, JsError> {
         let at = columns::instant(at_ms, || "at".to_string()).map_err(|e| JsError::new(&e))?;
         let (data, known_clean) =
-            columns::decode(meta, &strings, &arrays).map_err(|e| JsError::new(&e))?;
-        match self.engine.evaluate_known_clean(&data, at, &known_clean) {
-            Ok(report) => Ok(to_json(&report)),
-            Err(e) => Err(JsError::new(&e.message)),
-        }
+            columns::decode(meta, strings, arrays).map_err(|e| JsError::new(&e))?;
+        self.engine
+            .evaluate_known_clean(&data, at, &known_clean)
+            .map_err(|e| JsError::new(&e.message))
     }
 
     /// The policy's warnings, as a JSON array of diagnostics.
