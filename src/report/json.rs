@@ -7,7 +7,7 @@
 //! The pretty form matches `JSON.stringify(report, null, 2)` for the same
 //! reason.
 //!
-//! The report is written straight into one buffer by [`Writer`], which owns
+//! The report is written straight into one buffer by `Writer`, which owns
 //! the layout (commas, indentation); the functions below own the shape (keys
 //! in SPEC order). No intermediate tree: in the WebAssembly build every
 //! small allocation costs, and a report has a thousand values.
