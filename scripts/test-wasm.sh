@@ -23,6 +23,10 @@ cargo build --locked --quiet --release --bin slogate
 
 # Only the tests/wasm.rs target: the library's own unit tests use proptest,
 # which does not build for wasm32-unknown-unknown.
+step "API docs of the WebAssembly build (broken links fail)"
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet \
+  --target wasm32-unknown-unknown --no-default-features --features wasm
+
 wasm_test=(cargo test --locked --target wasm32-unknown-unknown --no-default-features --features wasm --test wasm)
 
 step "wasm-bindgen-test in Node"

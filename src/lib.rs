@@ -80,7 +80,7 @@ compile_error!(
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
-/// The JavaScript bindings behind `@slogate/engine` (see `pkg/README.md`).
+// The JavaScript bindings behind `@slogate/engine` (see `pkg/README.md`).
 #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
 pub mod wasm;
 

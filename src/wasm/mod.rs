@@ -12,7 +12,7 @@
 //!   `slogate eval --format json` prints (compact: `report::json::to_json`),
 //!   or fails with the engine's message (the CLI's, without `error: `).
 //! - Structured results other than the report are JSON text too (see
-//!   [`json`]): one string crosses the boundary instead of many JS calls.
+//!   `json`): one string crosses the boundary instead of many JS calls.
 
 mod columns;
 mod json;
@@ -43,7 +43,7 @@ impl RawEngine {
     }
 
     /// Evaluates at `at_ms` (epoch milliseconds) on the columns described in
-    /// [`columns`]: a header and one `Float64Array` per column, `[times₀,
+    /// `columns`: a header and one `Float64Array` per column, `[times₀,
     /// values₀, times₁, values₁, …]`. Returns the report's compact JSON.
     #[wasm_bindgen(js_name = evaluateColumns)]
     pub fn evaluate_columns(
