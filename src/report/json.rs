@@ -656,11 +656,10 @@ pub(crate) mod tests {
         }
     }
 
-    /// Cross-checks random numbers against node's `String(x)` when node is
-    /// installed: `cargo test -- --ignored json_numbers_against_node`.
-    /// Also checks the pretty layout against `JSON.stringify(v, null, 2)`.
+    /// Cross-checks random numbers against node's `String(x)`, and the
+    /// pretty layout against `JSON.stringify(v, null, 2)`. Needs `node` on
+    /// the PATH, as the package's JS tests do (scripts/test runs both).
     #[test]
-    #[ignore = "needs node"]
     fn json_numbers_against_node() {
         let mut xs = vec![];
         let mut seed: u64 = 0x9e3779b97f4a7c15;
@@ -676,11 +675,13 @@ pub(crate) mod tests {
         }
         let input: Vec<String> = xs.iter().map(|x| format!("{:e}", x)).collect();
         let script = format!("console.log([{}].map(String).join('\\n'))", input.join(","));
+        const NEED_NODE: &str = "this test runs `node` (install Node 20, as for the JS tests)";
         let out = std::process::Command::new("node")
             .args(["-e", &script])
             .output()
-            .expect("node");
+            .expect(NEED_NODE);
         let js = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(js.lines().count(), xs.len(), "node printed: {js}");
         for (x, want) in xs.iter().zip(js.lines()) {
             assert_eq!(format_number(*x), want, "{x:e}");
         }
@@ -689,7 +690,7 @@ pub(crate) mod tests {
         let out = std::process::Command::new("node")
             .args(["-e", script, &compact])
             .output()
-            .expect("node");
+            .expect(NEED_NODE);
         assert_eq!(
             String::from_utf8(out.stdout).unwrap(),
             to_json_pretty(&sample())
