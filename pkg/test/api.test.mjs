@@ -98,6 +98,40 @@ describe('Engine', () => {
     engine.free();
   });
 
+  test('messy columns are cleaned as the engine documents: sorted, last duplicate kept, non-finite values dropped', () => {
+    // The conversion of the times also judges whether a series is already
+    // clean (src/epoch.rs); a series that is not must take the engine's
+    // cleaning, and give what the cleaned columns give.
+    const engine = new Engine(POLICY);
+    const [total, good] = hour(9.9);
+    const n = total.times.length;
+    // Good: reversed, one time twice (the later copy wins), a NaN and an
+    // Infinity value (dropped; an hour of 1-minute samples stays known).
+    const messyTimes = [...good.times].reverse();
+    const messyValues = [...good.values].reverse();
+    messyTimes.push(good.times[30]);
+    messyValues.push(9.5);
+    messyTimes.push(good.times[10]);
+    messyValues.push(NaN);
+    messyTimes.push(good.times[11]);
+    messyValues.push(Infinity);
+    const cleanValues = Float64Array.from(good.values);
+    cleanValues[30] = 9.5;
+    // A NaN or Infinity as the last copy of a time hides the earlier value.
+    const keep = [...Array(n).keys()].filter((i) => i !== 10 && i !== 11);
+    const cleaned = {
+      name: 'good',
+      times: Float64Array.from(keep, (i) => good.times[i]),
+      values: Float64Array.from(keep, (i) => cleanValues[i]),
+    };
+    const messy = { name: 'good', times: Float64Array.from(messyTimes), values: Float64Array.from(messyValues) };
+    const want = engine.evaluate(3_600_000, [total, cleaned]);
+    assert.deepStrictEqual(engine.evaluate(3_600_000, [total, messy]), want);
+    // And the clean input really is read differently from a perfect hour.
+    assert.notDeepStrictEqual(want.slos[0].sli, engine.evaluate(3_600_000, hour(9.9)).slos[0].sli);
+    engine.free();
+  });
+
   test('accepts plain arrays, labels, kinds and steps', () => {
     const engine = new Engine(POLICY);
     const series = hour().map((s) => ({ ...s, times: [...s.times], values: [...s.values], labels: { job: 'api' }, kind: 'rate', stepMs: 60_000 }));
