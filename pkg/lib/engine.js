@@ -34,17 +34,20 @@ export class Engine {
    * report, the same as `slogate eval --format json` prints.
    */
   evaluate(atMs, series) {
-    if (typeof atMs !== 'number') throw new SlogateError('evaluate(atMs, series): atMs must be a number (epoch milliseconds)');
-    const { meta, strings, columns } = pack(series);
-    const [json, burndowns] = this.#call((raw) => raw.evaluateColumnsSplit(atMs, meta, strings, columns));
+    const [json, burndowns] = this.#evaluate('evaluateColumnsSplit', atMs, series);
     return withBurndowns(JSON.parse(json), burndowns);
   }
 
   /** Like `evaluate`, but the report's compact JSON text, byte for byte the CLI's. */
   evaluateJson(atMs, series) {
+    return this.#evaluate('evaluateColumns', atMs, series);
+  }
+
+  /** Checks and packs the arguments, then calls the raw engine's `method`. */
+  #evaluate(method, atMs, series) {
     if (typeof atMs !== 'number') throw new SlogateError('evaluate(atMs, series): atMs must be a number (epoch milliseconds)');
     const { meta, strings, columns } = pack(series);
-    return this.#call((raw) => raw.evaluateColumns(atMs, meta, strings, columns));
+    return this.#call((raw) => raw[method](atMs, meta, strings, columns));
   }
 
   /** Releases the engine's WebAssembly memory; the engine is unusable afterwards. */

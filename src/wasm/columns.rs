@@ -18,13 +18,12 @@
 //! series' two columns are passed through: the engine reports them with the
 //! CLI's message.
 
+use crate::epoch::TIME_LIMIT;
 use crate::series::{DataSet, Series, SeriesKind};
 use crate::time::Instant;
 
 /// Numbers of `meta` per series.
 pub const META_STRIDE: usize = 4;
-
-use crate::epoch::TIME_LIMIT;
 
 /// `at` or a series time as an [`Instant`]: finite, integral, within ±8.64e15.
 pub fn instant(value: f64, what: impl FnOnce() -> String) -> Result<Instant, String> {

@@ -5,6 +5,7 @@
 use wasm_bindgen::JsCast;
 
 use crate::diagnostic::Diagnostic;
+use crate::report::json::string_literal as string;
 
 /// `numbers` as JS `Number::prototype.toString` writes them, joined by
 /// commas, by one call for all: `Float64Array.prototype.join` converts each
@@ -16,11 +17,6 @@ pub fn format_numbers(numbers: &[f64]) -> String {
     let array = js_sys::Float64Array::from(numbers);
     // `join` is generic: the glue calls the typed array's own `join`.
     String::from(array.unchecked_ref::<js_sys::Array>().join(","))
-}
-
-/// `text` as a JSON string literal, quotes included (the report's escaping).
-pub fn string(text: &str) -> String {
-    crate::report::json::string_literal(text)
 }
 
 /// `["a","b"]`
