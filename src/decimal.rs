@@ -49,9 +49,15 @@ impl Complement {
         })
     }
 
-    /// `(1 − x) × v`, rounded once when `v × num` is exact.
+    /// `(1 − x) × v`, rounded once when `v × num` is exact; divided first
+    /// when `v × num` would overflow (the result is at most `v`).
     pub fn times(self, v: f64) -> f64 {
-        v * self.num / self.den
+        let scaled = v * self.num;
+        if scaled.is_finite() {
+            scaled / self.den
+        } else {
+            v / self.den * self.num
+        }
     }
 
     /// `v / (1 − x)`.

@@ -112,6 +112,12 @@ struct SloParams {
     lookback: i64,
     defects: Defects,
     seed: u64,
+    /// Event values are scaled by `2^scale_exp` (docs/arithmetic.md §13:
+    /// finite ratios across the f64 range): subnormal counts, ~1e-301,
+    /// ~1e298. A power of two keeps every sum exact; rates are left
+    /// unscaled (`v × Δt` rounds differently in the two implementations
+    /// once subnormal).
+    scale_exp: i32,
 }
 
 #[derive(Clone, Debug)]
@@ -202,6 +208,7 @@ fn slo_params() -> impl Strategy<Value = SloParams> {
             prop::option::of(prop::sample::select(vec![0.5, 0.9, 0.95])),
             prop::sample::select(vec![5 * MINUTE, 30 * MINUTE, HOUR, 6 * HOUR]),
             sli_choice(),
+            prop_oneof![6 => Just(0), 1 => Just(-1068), 1 => Just(-1000), 1 => Just(990)],
         ),
         (
             1usize..=3,
@@ -215,7 +222,16 @@ fn slo_params() -> impl Strategy<Value = SloParams> {
     )
         .prop_map(
             |(
-                (objective, window, timeslices, slice_steps, slice_target, forecast, sli),
+                (
+                    objective,
+                    window,
+                    timeslices,
+                    slice_steps,
+                    slice_target,
+                    forecast,
+                    sli,
+                    scale_exp,
+                ),
                 (groups, alerting, exclusions, samples, lookback, defects, seed),
             )| SloParams {
                 objective,
@@ -232,6 +248,7 @@ fn slo_params() -> impl Strategy<Value = SloParams> {
                 lookback,
                 defects,
                 seed,
+                scale_exp,
             },
         )
 }
@@ -468,6 +485,14 @@ fn build(sc: &Scenario) -> (Policy, DataSet) {
                     let mut series =
                         noisy_series(&mut rng, p, &rates, role, *kind, data_start, step);
                     series.name = name(role);
+                    if *kind != SeriesKind::Rate && *kind != SeriesKind::Gauge {
+                        // In two halves: powi(-1068) alone goes through
+                        // 2^1068 = ∞ and gives 0.
+                        let half = p.scale_exp / 2;
+                        let scale = 2f64.powi(half) * 2f64.powi(p.scale_exp - half);
+                        assert!(scale > 0.0 && scale.is_finite());
+                        series.values.iter_mut().for_each(|v| *v *= scale);
+                    }
                     let instance = format!("i{c}");
                     let mut labels = vec![("instance", instance.as_str())];
                     if p.groups > 1 {
@@ -625,6 +650,8 @@ proptest! {
         let (policy, data) = build(&sc);
         let expected = reference::evaluate(&policy, &data, sc.at);
         let actual = engine_report(&policy, &data, sc.at);
+        let non_finite = support::non_finite_numbers(&actual);
+        prop_assert!(non_finite.is_empty(), "non-finite numbers: {:?}", non_finite);
         let d = reference::diff(&expected, &actual);
         prop_assert!(
             d.is_empty(),

@@ -64,29 +64,41 @@ impl Calc<'_> {
         self.measure.tally(self.frame.start, self.frame.at)
     }
 
+    /// `bad` as a share of what the budget is a share of: the window's
+    /// events (occurrences) or the period (timeslices). Every budget ratio
+    /// divides by this first and by `1 − O` after, so nothing underflows
+    /// where the mathematics is finite (docs/arithmetic.md §13).
+    fn share_of_base(&self, bad: f64, window: Tally) -> Option<f64> {
+        window.any.then(|| match self.budgeting {
+            Budgeting::Occurrences => bad / (window.good + window.bad),
+            Budgeting::Timeslices => bad / (self.frame.period as f64 / 1000.0),
+        })
+    }
+
     pub fn remaining_ratio_of(&self, window: Tally) -> Option<f64> {
-        self.allowed(window)
-            .map(|allowed| 1.0 - window.bad / allowed)
+        self.share_of_base(window.bad, window)
+            .and_then(|s| finite(1.0 - self.error_share().divide(s)))
     }
 
     pub fn burn_rate(&self, w: Millis) -> Option<f64> {
         let t = self.measure.tally(self.frame.at - w, self.frame.at);
-        t.bad_share().map(|share| self.error_share().divide(share))
+        t.bad_share()
+            .and_then(|share| finite(self.error_share().divide(share)))
     }
 
     pub fn sli_over(&self, w: Millis) -> Option<f64> {
         self.measure
             .tally(self.frame.at - w, self.frame.at)
             .bad_share()
-            .map(|s| 1.0 - s)
+            .and_then(|s| finite(1.0 - s))
     }
 
     /// consumed(W): clipped to the window, a share of its allowed budget.
     pub fn consumed_in(&self, w: Millis) -> Option<f64> {
         let from = self.frame.start.max(self.frame.at - w);
         let part = self.measure.tally(from, self.frame.at);
-        self.allowed(self.window())
-            .map(|allowed| part.bad / allowed)
+        self.share_of_base(part.bad, self.window())
+            .and_then(|s| finite(self.error_share().divide(s)))
     }
 
     /// remainingRatio as an evaluation at `t` would see it (burn-down).
@@ -192,7 +204,14 @@ pub fn report(inputs: Inputs) -> SloReport {
     }
 }
 
-/// Seconds until exhaustion; +∞ for never; `None` for no data.
+/// A number the report shows and the rules see alike: a non-finite one is
+/// no data to both (docs/arithmetic.md §13).
+fn finite(x: f64) -> Option<f64> {
+    x.is_finite().then_some(x)
+}
+
+/// Seconds until exhaustion; +∞ for never (also past the largest finite
+/// number); `None` for no data.
 fn time_to_exhaustion(remaining: Option<f64>, burn: Option<f64>, period: Millis) -> Option<f64> {
     let (r, b) = (remaining?, burn?);
     Some(if r <= 0.0 {
@@ -200,7 +219,13 @@ fn time_to_exhaustion(remaining: Option<f64>, burn: Option<f64>, period: Millis)
     } else if b <= 0.0 {
         f64::INFINITY
     } else {
-        r * (period as f64 / 1000.0) / b
+        // r / b first: r × P could overflow where the result is finite.
+        let t = (r / b) * (period as f64 / 1000.0);
+        if t.is_finite() {
+            t
+        } else {
+            f64::INFINITY
+        }
     })
 }
 

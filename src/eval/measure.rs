@@ -9,6 +9,7 @@ use super::clean::Clean;
 use super::slices::{SliceData, SliceGrid, SliceState, SliceSums, SliceTable};
 use super::spans::Spans;
 use super::stream::{for_each_interval, range_of, PrefixSums, Sink};
+use super::EvalError;
 use crate::policy::{Budgeting, CmpOp};
 use crate::series::{Series, SeriesKind};
 use crate::time::{Instant, Millis};
@@ -118,12 +119,17 @@ pub struct Scope<'a> {
 }
 
 /// Builds a ratio SLI's measure; returns it with the SLO's known time.
+///
+/// An interval of either role counts only where both roles are known
+/// (docs/arithmetic.md §3): each role is passed once; only when one role
+/// knows time the other does not is it passed again with that time treated
+/// as excluded, so data without such gaps costs one pass.
 pub fn build_ratio<'c>(
     roles: [Role<'c, '_>; 2],
     combo: Combo,
     scope: &Scope,
     notes: &mut BuildNotes,
-) -> (Measure<'c>, Spans) {
+) -> Result<(Measure<'c>, Spans), EvalError> {
     let cleaned: Vec<Vec<(&'c Clean, SeriesKind)>> = roles
         .iter()
         .map(|r| r.series.iter().map(|(_, c, kind)| (*c, *kind)).collect())
@@ -132,105 +138,158 @@ pub fn build_ratio<'c>(
         Budgeting::Occurrences => None,
         Budgeting::Timeslices => match slice_grid(scope, &cleaned) {
             Some(g) => Some(g),
-            None => return (Measure::NoData, Spans::default()),
+            None => return Ok((Measure::NoData, Spans::default())),
         },
     };
     notes.slice = grid.map(|g| g.len);
     let from = grid.map_or(scope.from, |g| g.start(g.index(scope.from + 1)));
-    let mut known: Option<Spans> = None;
-    let mut prefixes = Vec::with_capacity(2);
-    let mut slice_sums = Vec::with_capacity(2);
-    let mut raw: Vec<Vec<(Instant, f64)>> = Vec::with_capacity(2);
-    for (role, series) in roles.iter().zip(&cleaned) {
-        let mut runs = Vec::new();
-        let mut negatives = 0;
-        if let Some(g) = grid {
-            let mut parts = Vec::with_capacity(series.len());
-            let sizes: Vec<usize> = series
-                .iter()
-                .map(|(c, _)| range_len(&c.times, from, scope.at))
-                .collect();
-            let mut intervals = Vec::with_capacity(sizes.iter().sum());
-            for ((c, kind), size) in series.iter().zip(sizes) {
-                let mut sink = SliceSink {
-                    grid: g,
-                    sums: SliceSums::with_capacity(size),
-                    intervals: &mut intervals,
-                };
-                let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, &mut sink);
-                runs.extend(info.known);
-                negatives += info.negatives;
-                parts.push(sink.sums);
-            }
-            if series.len() > 1 {
-                crate::sort::sort_by_key(&mut intervals, |x| x.0);
-            }
-            raw.push(intervals);
-            slice_sums.push(SliceSums::merge(parts));
-        } else if let [(c, kind)] = series.as_slice() {
-            let (i, j) = range_of(&c.times, from, scope.at);
-            // The pass calls the sink once per sample in `i..j`, in order.
-            let mut sink = PrefixSink {
-                sums: vec![[0.0, 0.0]; j - i + 1],
-                k: 0,
-            };
-            let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, &mut sink);
-            let ends = match &c.times {
-                Cow::Borrowed(t) => Cow::Borrowed(&t[i..j]),
-                Cow::Owned(t) => Cow::Owned(t[i..j].to_vec()),
-            };
-            let p = PrefixSums::from_parts(ends, sink.sums);
-            runs = info.known;
-            negatives = info.negatives;
-            prefixes.push(p);
-        } else {
-            let mut pairs = Pairs(Vec::new());
-            for (c, kind) in series {
-                let info = for_each_interval(c, *kind, from, scope.at, scope.excluded, &mut pairs);
-                runs.extend(info.known);
-                negatives += info.negatives;
-            }
-            prefixes.push(PrefixSums::from_unsorted(pairs.0));
+    let mut built: Vec<RoleMeasure<'c>> = cleaned
+        .iter()
+        .map(|series| measure_role(series, grid, from, scope.at, scope.excluded))
+        .collect();
+    let [first, second] = [0, 1].map(|i| Spans::from_unsorted(std::mem::take(&mut built[i].known)));
+    let known = first.intersect(&second);
+    let mut masked = None;
+    for (i, role_known) in [first, second].iter().enumerate() {
+        if role_known.total() != known.total() {
+            // Some end of this role lies in time the other role does not know.
+            let excluded = masked.get_or_insert_with(|| {
+                let mut spans = known.outside_as_excluded_ends(from, scope.at);
+                spans.extend_from_slice(scope.excluded.as_slice());
+                Spans::from_unsorted(spans)
+            });
+            built[i] = measure_role(&cleaned[i], grid, from, scope.at, excluded);
         }
-        let role_known = Spans::from_unsorted(runs);
-        known = Some(match known {
-            None => role_known,
-            Some(k) => k.intersect(&role_known),
-        });
-        notes.negatives.push((
-            role.series
-                .first()
-                .map_or(String::new(), |s| s.0.name.clone()),
-            negatives,
-        ));
     }
-    let known = known.unwrap_or_default();
+    for (role, b) in roles.iter().zip(&built) {
+        let name = role
+            .series
+            .first()
+            .map_or(String::new(), |s| s.0.name.clone());
+        if !b.total_is_finite() {
+            return Err(EvalError::new(format!(
+                "series \"{name}\": its events add up beyond the largest finite number (about 1.8e308); the values cannot be counts or rates of real events"
+            )));
+        }
+        notes.negatives.push((name, b.negatives));
+    }
+    let [first, second] = <[RoleMeasure; 2]>::try_from(built)
+        .map_err(|_| EvalError::new("a ratio SLI has two roles"))?;
     let measure = match grid {
         Some(g) => {
-            let [first, second] = <[SliceSums; 2]>::try_from(slice_sums).unwrap_or_default();
-            let states = ratio_states(&first, &second, combo, scope.slice_target);
+            let (first, second) = (
+                first.slices.unwrap_or_default(),
+                second.slices.unwrap_or_default(),
+            );
+            let states = ratio_states(&first.0, &second.0, combo, scope.slice_target);
             let judge = match combo {
                 Combo::GoodTotal => judge_slice::<0>,
                 Combo::BadTotal => judge_slice::<1>,
                 Combo::GoodBad => judge_slice::<2>,
             };
-            let roles = <[Vec<(Instant, f64)>; 2]>::try_from(raw).unwrap_or_default();
             let data = SliceData::Ratio {
-                roles,
+                roles: [first.1, second.1],
                 judge,
                 target: scope.slice_target,
             };
             Measure::Timeslices(SliceTable::new(g, states, data))
         }
-        None => {
-            let [first, second] = <[PrefixSums; 2]>::try_from(prefixes).unwrap_or_default();
-            Measure::Occurrences {
-                roles: [first, second],
-                combo,
-            }
-        }
+        None => Measure::Occurrences {
+            roles: [
+                first.prefix.unwrap_or_default(),
+                second.prefix.unwrap_or_default(),
+            ],
+            combo,
+        },
     };
-    (measure, known)
+    Ok((measure, known))
+}
+
+/// One role of one instance after its pass: prefix sums (occurrences) or
+/// per-slice sums with the counted intervals (timeslices).
+struct RoleMeasure<'c> {
+    prefix: Option<PrefixSums<'c>>,
+    slices: Option<(SliceSums, Vec<(Instant, f64)>)>,
+    /// The role's known time, as runs (the union over its series).
+    known: Vec<(Instant, Instant)>,
+    negatives: usize,
+}
+
+impl RoleMeasure<'_> {
+    /// Events are never negative, so the sums grow with time and the last
+    /// one is finite iff every one is.
+    fn total_is_finite(&self) -> bool {
+        let prefix = self.prefix.as_ref().is_none_or(|p| p.total().is_finite());
+        let slices = self
+            .slices
+            .as_ref()
+            .is_none_or(|(s, _)| s.sums.iter().all(|x| x.is_finite()));
+        prefix && slices
+    }
+}
+
+/// One pass over each series of a role, ends in `(from, at]`, with
+/// `excluded` ends counting nothing.
+fn measure_role<'c>(
+    series: &[(&'c Clean, SeriesKind)],
+    grid: Option<SliceGrid>,
+    from: Instant,
+    at: Instant,
+    excluded: &Spans,
+) -> RoleMeasure<'c> {
+    let mut out = RoleMeasure {
+        prefix: None,
+        slices: None,
+        known: Vec::new(),
+        negatives: 0,
+    };
+    if let Some(g) = grid {
+        let mut parts = Vec::with_capacity(series.len());
+        let size = series
+            .iter()
+            .map(|(c, _)| range_len(&c.times, from, at))
+            .sum();
+        let mut intervals = Vec::with_capacity(size);
+        for (c, kind) in series {
+            let mut sink = SliceSink {
+                grid: g,
+                sums: SliceSums::with_capacity(range_len(&c.times, from, at)),
+                intervals: &mut intervals,
+            };
+            let info = for_each_interval(c, *kind, from, at, excluded, &mut sink);
+            out.known.extend(info.known);
+            out.negatives += info.negatives;
+            parts.push(sink.sums);
+        }
+        if series.len() > 1 {
+            crate::sort::sort_by_key(&mut intervals, |x| x.0);
+        }
+        out.slices = Some((SliceSums::merge(parts), intervals));
+    } else if let [(c, kind)] = series {
+        let (i, j) = range_of(&c.times, from, at);
+        // The pass calls the sink once per sample in `i..j`, in order.
+        let mut sink = PrefixSink {
+            sums: vec![[0.0, 0.0]; j - i + 1],
+            k: 0,
+        };
+        let info = for_each_interval(c, *kind, from, at, excluded, &mut sink);
+        let ends = match &c.times {
+            Cow::Borrowed(t) => Cow::Borrowed(&t[i..j]),
+            Cow::Owned(t) => Cow::Owned(t[i..j].to_vec()),
+        };
+        out.prefix = Some(PrefixSums::from_parts(ends, sink.sums));
+        out.known = info.known;
+        out.negatives = info.negatives;
+    } else {
+        let mut pairs = Pairs(Vec::new());
+        for (c, kind) in series {
+            let info = for_each_interval(c, *kind, from, at, excluded, &mut pairs);
+            out.known.extend(info.known);
+            out.negatives += info.negatives;
+        }
+        out.prefix = Some(PrefixSums::from_unsorted(pairs.0));
+    }
+    out
 }
 
 /// One series' prefix sums, written in place: the pass puts exactly one

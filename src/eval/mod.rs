@@ -236,7 +236,7 @@ impl Engine {
                         (false, true) => Combo::BadTotal,
                         _ => Combo::GoodBad,
                     };
-                    build_ratio(two, combo, &scope, &mut notes)
+                    build_ratio(two, combo, &scope, &mut notes)?
                 }
                 (Sli::Threshold { op, value, .. }, Err(mut one)) if one.len() == 1 => {
                     let role = one.pop().expect("one role");

@@ -149,7 +149,6 @@ pub struct SliceTable {
 }
 
 impl SliceTable {
-    /// From `(k, state)` in increasing `k`.
     /// From `(k, state)` in increasing `k`, and the data they came from.
     pub fn new(grid: SliceGrid, states: Vec<(i64, SliceState)>, data: SliceData) -> SliceTable {
         let n = states.len();
@@ -183,43 +182,67 @@ impl SliceTable {
         t
     }
 
-    /// The slices whose (cut) end lies in `(from, to]`, with `to <= at`.
-    /// The slices whose end lies in `(from, to]`, as an evaluation at `to`
-    /// sees them: a slice containing `to` is cut there and judged on the
-    /// data up to `to` (`to <= at`).
+    /// Good and bad time of the window `(from, to]` as an evaluation at `to`
+    /// sees it (`to <= at`): each slice weighed by its overlap with the
+    /// window (docs/arithmetic.md §7), the slice containing `to` cut there
+    /// and judged on the data up to `to`.
     pub fn counts(&self, from: Instant, to: Instant) -> SliceCounts {
         let g = &self.grid;
-        let k_min = (from - g.anchor).div_euclid(g.len);
-        let cut_inside = to < g.at && (to - g.anchor).rem_euclid(g.len) != 0;
-        let k_max = if to >= g.at {
-            g.index(g.at)
-        } else {
-            (to - g.anchor).div_euclid(g.len) - 1
-        };
-        let mut c = SliceCounts {
-            good_seconds: 0.0,
-            bad_seconds: 0.0,
-            with_data: 0,
-        };
-        if k_max >= k_min {
-            let i = self.ks.partition_point(|&k| k < k_min);
-            let j = self.ks.partition_point(|&k| k <= k_max);
-            c.good_seconds = (self.cum_good[j] - self.cum_good[i]) as f64 / 1000.0;
-            c.bad_seconds = (self.cum_bad[j] - self.cum_bad[i]) as f64 / 1000.0;
-            c.with_data = self.cum_data[j] - self.cum_data[i];
-        }
-        if cut_inside {
-            let start = g.start(g.index(to));
-            let seconds = (to - start) as f64 / 1000.0;
-            let state = self.data.state(start, to);
+        let mut good = 0i64;
+        let mut bad = 0i64;
+        let mut with_data = 0u64;
+        let mut add = |state: Option<SliceState>, ms: i64| {
             match state {
-                Some(SliceState::Good) => c.good_seconds += seconds,
-                Some(SliceState::Bad) => c.bad_seconds += seconds,
+                Some(SliceState::Good) => good += ms,
+                Some(SliceState::Bad) => bad += ms,
                 Some(SliceState::Idle) | None => {}
             }
-            c.with_data += u64::from(state.is_some());
+            with_data += u64::from(state.is_some());
+        };
+        if to > from {
+            // The first slice reaching into the window, and the one holding `to`.
+            let (first, last) = (g.index(from + 1), g.index(to));
+            let head_partial = g.start(first) < from;
+            let tail_cut = to < g.at && (to - g.anchor).rem_euclid(g.len) != 0;
+            if first == last && head_partial && tail_cut {
+                add(self.data.state(g.start(last), to), to - from);
+            } else {
+                if head_partial {
+                    let end = g.start(first) + g.length(first);
+                    add(self.stored(first), end.min(to) - from);
+                }
+                if tail_cut {
+                    let start = g.start(last);
+                    add(self.data.state(start, to), to - start);
+                }
+                let lo = first + i64::from(head_partial);
+                let hi = last - i64::from(tail_cut);
+                if hi >= lo {
+                    let i = self.ks.partition_point(|&k| k < lo);
+                    let j = self.ks.partition_point(|&k| k <= hi);
+                    good += self.cum_good[j] - self.cum_good[i];
+                    bad += self.cum_bad[j] - self.cum_bad[i];
+                    with_data += self.cum_data[j] - self.cum_data[i];
+                }
+            }
         }
-        c
+        SliceCounts {
+            good_seconds: good as f64 / 1000.0,
+            bad_seconds: bad as f64 / 1000.0,
+            with_data,
+        }
+    }
+
+    /// The state of slice `k` as judged on all its data, if it has data.
+    fn stored(&self, k: i64) -> Option<SliceState> {
+        let i = self.ks.binary_search(&k).ok()?;
+        Some(if self.cum_good[i + 1] > self.cum_good[i] {
+            SliceState::Good
+        } else if self.cum_bad[i + 1] > self.cum_bad[i] {
+            SliceState::Bad
+        } else {
+            SliceState::Idle
+        })
     }
 }
 
@@ -278,17 +301,19 @@ mod tests {
             (early.good_seconds, early.bad_seconds, early.with_data),
             (60.0, 0.0, 2)
         );
-        // (30, 150]: slice 0 ends at 60 > 30, so it counts whole.
-        assert_eq!(t.counts(30_000, 150_000).good_seconds, 60.0);
-        // At 45 s slice 0 is cut there: its one sample (at 30 s) is good; 45 s long.
-        let cut = t.counts(0, 45_000);
+        // (30, 150]: slice 0 overlaps the window by 30 s of its 60.
+        let head = t.counts(30_000, 150_000);
+        assert_eq!((head.good_seconds, head.bad_seconds), (30.0, 30.0));
+        // (30, 45]: inside slice 0, cut at 45 and started at 30: 15 s.
+        assert_eq!(t.counts(30_000, 45_000).good_seconds, 15.0);
+        // (-30, 90]: 30 s of the bad slice -1, all of slice 0, and slice 1
+        // cut at 90 s, which has no sample by then (missing).
+        let both = t.counts(-30_000, 90_000);
         assert_eq!(
-            (cut.good_seconds, cut.bad_seconds, cut.with_data),
-            (45.0, 0.0, 1)
+            (both.good_seconds, both.bad_seconds, both.with_data),
+            (60.0, 30.0, 2)
         );
-        // At 20 s the slice has no sample yet: missing.
-        assert_eq!(t.counts(0, 20_000).with_data, 0);
-        // At 45 s, slice 0 is cut there: its one sample (30 s) is good, 45 s long.
+        // At 45 s slice 0 is cut there: its one sample (at 30 s) is good; 45 s long.
         let cut = t.counts(0, 45_000);
         assert_eq!(
             (cut.good_seconds, cut.bad_seconds, cut.with_data),

@@ -95,6 +95,34 @@ impl Spans {
         Spans::from_sorted_disjoint(out)
     }
 
+    /// The total length of the set.
+    pub fn total(&self) -> i64 {
+        self.cumulative.last().copied().unwrap_or(0)
+    }
+
+    /// Known time read as `(l, r]` runs, turned into the excluded-end form
+    /// `[s, e)` of everything outside it within `(from, to]`: the instants an
+    /// interval may end at and not count (docs/arithmetic.md §3).
+    pub fn outside_as_excluded_ends(&self, from: Instant, to: Instant) -> Vec<(Instant, Instant)> {
+        let mut out = Vec::with_capacity(self.spans.len() + 1);
+        // An end t lies in (l, r] iff t lies in [l + 1, r + 1).
+        let mut cur = from + 1;
+        for &(l, r) in &self.spans {
+            if l + 1 > cur {
+                out.push((cur, (l + 1).min(to + 1)));
+            }
+            cur = cur.max(r + 1);
+            if cur > to {
+                break;
+            }
+        }
+        if cur <= to {
+            out.push((cur, to + 1));
+        }
+        out.retain(|(s, e)| s < e);
+        out
+    }
+
     pub fn subtract(&self, other: &Spans) -> Spans {
         let mut out = Vec::new();
         let mut j = 0;
@@ -135,6 +163,30 @@ mod tests {
         assert_eq!(s.measure(3, 12), 2 + 2);
         assert_eq!(s.measure(6, 9), 0);
         assert!(s.contains(10) && !s.contains(31) && !s.contains(5));
+    }
+
+    #[test]
+    fn the_outside_of_known_runs_as_excluded_ends() {
+        // Known (10, 20] and (30, 40]; ends in (0, 50] outside them are
+        // 1..=10, 21..=30 and 41..=50.
+        let k = Spans::from_unsorted(vec![(10, 20), (30, 40)]);
+        assert_eq!(
+            k.outside_as_excluded_ends(0, 50),
+            vec![(1, 11), (21, 31), (41, 51)]
+        );
+        let x = Spans::from_unsorted(k.outside_as_excluded_ends(0, 50));
+        for t in 1..=50 {
+            let known = (11..=20).contains(&t) || (31..=40).contains(&t);
+            assert_eq!(x.contains(t), !known, "end {t}");
+        }
+        // Runs reaching past the range leave nothing outside there.
+        let all = Spans::from_unsorted(vec![(-5, 100)]);
+        assert!(all.outside_as_excluded_ends(0, 50).is_empty());
+        assert_eq!(
+            Spans::default().outside_as_excluded_ends(0, 50),
+            vec![(1, 51)]
+        );
+        assert_eq!(k.total(), 20);
     }
 
     #[test]

@@ -286,6 +286,12 @@ impl<'c> PrefixSums<'c> {
         }
     }
 
+    /// Events of every interval: the last sum (a NaN or an infinity when
+    /// the events overflowed).
+    pub fn total(&self) -> f64 {
+        self.sums.last().map_or(0.0, |s| s[0] + s[1])
+    }
+
     /// Events of the intervals whose end lies in `(from, to]`.
     pub fn sum(&self, from: Instant, to: Instant) -> f64 {
         if to <= from {

@@ -270,6 +270,10 @@ fn pad(s: &str, w: usize) -> String {
 
 /// `x` with at most `decimals` decimals, trailing zeros dropped: 99.9, 6, 14.4.
 fn trimmed(x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        // The engine reports none (docs/arithmetic.md §13); never print `inf`.
+        return NO_DATA.to_string();
+    }
     let s = format!("{x:.decimals$}");
     let s = if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.')
@@ -285,11 +289,17 @@ fn trimmed(x: f64, decimals: usize) -> String {
 
 /// A share as a percentage with one decimal: 0.30555 → `30.6%`.
 fn percent(x: f64) -> String {
+    if !(x * 100.0).is_finite() {
+        return NO_DATA.to_string();
+    }
     format!("{}%", trimmed_fixed(x * 100.0, 1))
 }
 
 /// Fixed decimals, without `-0.0`.
 fn trimmed_fixed(x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return NO_DATA.to_string();
+    }
     let s = format!("{x:.decimals$}");
     if s.trim_start_matches('-')
         .chars()
@@ -304,7 +314,9 @@ fn trimmed_fixed(x: f64, decimals: usize) -> String {
 /// A burn rate: two decimals, or three significant digits below 0.01 so a
 /// slow burn does not read as zero.
 fn rate(x: f64) -> String {
-    if x == 0.0 {
+    if !x.is_finite() {
+        NO_DATA.to_string()
+    } else if x == 0.0 {
         "0".to_string()
     } else if x.abs() >= 0.01 {
         format!("{x:.2}")

@@ -963,13 +963,331 @@ pub fn threshold_gauge() -> Case {
     }
 }
 
+/// A gap in `total` must not let `good` cancel an outage (§3, §6).
+/// Rolling 6 h at 99%, `increase` per minute, T = 12:00. total: 100 a
+/// minute, but no samples strictly between T−5h and T−3h, so its interval
+/// (T−5h, T−3h] is a gap: total is known on (T−6h, T−5h] ∪ (T−3h, T], 4 h.
+/// good: complete, 100 a minute except 50 in the outage hour (T−2h, T−1h].
+/// K = total's known time; good's 120 intervals ending in the gap do not
+/// count. N = 240 × 100 = 24,000; G = 24,000 − 60 × 50 = 21,000; B' = 3,000.
+/// SLI = 0.875; allowed = 240; remainingRatio = 1 − (3,000/24,000)/0.01 =
+/// −11.5; coverage = 4/6; burn_rate(2h) = (3,000/12,000)/0.01 = 25;
+/// burn_rate(1h) = 0. (Summing each role over its own known time gave
+/// G = 33,000 > N: B' clamped to 0, "healthy".)
+pub fn total_gap_cannot_hide_an_outage() -> Case {
+    let t = at("2026-02-28T12:00:00Z");
+    let rules = vec![rule(
+        "freeze",
+        "remaining < 10%",
+        cmp(term(Term::Remaining), CmpOp::Lt, num(0.1)),
+    )];
+    Case {
+        policy: policy(
+            "roles",
+            vec![slo(
+                "a",
+                0.99,
+                rolling(6 * HOUR),
+                good_total(SeriesKind::Increase),
+            )],
+            rules,
+        ),
+        data: data(vec![
+            sampled("total", t - 6 * HOUR, t, MINUTE, move |x| {
+                (x <= t - 5 * HOUR || x >= t - 3 * HOUR).then_some(100.0)
+            }),
+            sampled("good", t - 6 * HOUR, t, MINUTE, move |x| {
+                Some(if t - 2 * HOUR < x && x <= t - HOUR {
+                    50.0
+                } else {
+                    100.0
+                })
+            }),
+        ]),
+        at: t,
+        check: |r| {
+            let s = &r.slos[0];
+            approx(s.coverage, 4.0 / 6.0);
+            approx(s.sli, 0.875);
+            approx(s.budget.allowed, 240.0);
+            approx(s.budget.consumed, 3000.0);
+            approx(s.budget.remaining_ratio, -11.5);
+            approx(burn(s, 2 * HOUR), 25.0);
+            approx(burn(s, HOUR), 0.0);
+            assert_eq!(s.level, "freeze");
+        },
+    }
+}
+
+/// A gap in `good` is not a failure (§3, §6): the mirror image of
+/// [`total_gap_cannot_hide_an_outage`] without an outage. good has no
+/// samples strictly between T−5h and T−3h; total is complete; nothing
+/// fails. K = good's known time (4 h); total's intervals ending in the gap do
+/// not count: N = G = 24,000, B' = 0, SLI 1, nothing consumed, coverage 4/6.
+/// (Summing each role over its own time gave N = 36,000, B' = 12,000:
+/// "84 times the budget".)
+pub fn good_gap_is_not_a_failure() -> Case {
+    let t = at("2026-02-28T12:00:00Z");
+    Case {
+        policy: policy(
+            "roles",
+            vec![slo(
+                "a",
+                0.99,
+                rolling(6 * HOUR),
+                good_total(SeriesKind::Increase),
+            )],
+            vec![],
+        ),
+        data: data(vec![
+            sampled("good", t - 6 * HOUR, t, MINUTE, move |x| {
+                (x <= t - 5 * HOUR || x >= t - 3 * HOUR).then_some(100.0)
+            }),
+            sampled("total", t - 6 * HOUR, t, MINUTE, |_| Some(100.0)),
+        ]),
+        at: t,
+        check: |r| {
+            let s = &r.slos[0];
+            approx(s.coverage, 4.0 / 6.0);
+            approx(s.sli, 1.0);
+            approx(s.budget.allowed, 240.0);
+            approx(s.budget.consumed, 0.0);
+            approx(s.budget.remaining_ratio, 1.0);
+            for (_, b) in &s.burn_rates {
+                approx(*b, 0.0);
+            }
+        },
+    }
+}
+
+/// An empty `good` with a complete `total` is no data, not a freeze (§3):
+/// K is empty, so no event counts: SLI, budget and burn rates are no data,
+/// coverage 0; `remaining < 50%` is unknown (does not match), `coverage <
+/// 90%` matches.
+pub fn empty_role_is_no_data() -> Case {
+    let t = at("2026-02-28T12:00:00Z");
+    let rules = vec![
+        rule(
+            "freeze",
+            "remaining < 50%",
+            cmp(term(Term::Remaining), CmpOp::Lt, num(0.5)),
+        ),
+        rule(
+            "warning",
+            "coverage < 90%",
+            cmp(term(Term::Coverage), CmpOp::Lt, num(0.9)),
+        ),
+    ];
+    Case {
+        policy: policy(
+            "roles",
+            vec![slo(
+                "a",
+                0.99,
+                rolling(6 * HOUR),
+                good_total(SeriesKind::Increase),
+            )],
+            rules,
+        ),
+        data: data(vec![
+            Series::new("good", vec![], vec![]),
+            sampled("total", t - 6 * HOUR, t, MINUTE, |_| Some(100.0)),
+        ]),
+        at: t,
+        check: |r| {
+            let s = &r.slos[0];
+            approx(s.coverage, 0.0);
+            assert_eq!(s.sli, None);
+            assert_eq!(s.budget.remaining_ratio, None);
+            assert_eq!(s.budget.consumed, None);
+            assert!(s.burn_rates.iter().all(|(_, b)| b.is_none()));
+            assert_eq!(s.level, "warning");
+            assert_eq!(s.reasons.len(), 1);
+        },
+    }
+}
+
+/// A window's first slice is weighed by its overlap (§7), unaligned.
+/// Calendar day (grid from midnight), 1-minute slices, 99.9%, `increase`
+/// every 30 s; the samples at 09:59:30 and 10:00:00 are all bad, so slice
+/// (09:59, 10:00] is bad and every other slice good. At T = 10:29:59,
+/// (T − 30m, T] = (09:59:59, 10:29:59] holds 1 s of the bad slice, 29 good
+/// slices and the good slice (10:29, 10:30] cut at T (59 s): 1,800 s.
+/// burn_rate(30m) = (1/1800)/0.001 = 0.5555…; sli(30m) = 1799/1800;
+/// consumed(30m) = 1 s / (0.001 × 86,400 s) = 1/86.4. (Counting the first
+/// slice whole read 60 bad seconds of 1,859.)
+pub fn slice_overlap_unaligned() -> Case {
+    let mut case = slice_edge_case(at("2026-02-28T10:29:59Z"));
+    case.check = |r| {
+        let s = &r.slos[0];
+        approx(burn(s, 30 * MINUTE), (1.0 / 1800.0) / 0.001);
+        approx(consumed_in(s, 30 * MINUTE), 1.0 / 86.4);
+        // The sli(30m) rule's value.
+        approx(s.reasons.first().and_then(|r| r.value), 1799.0 / 1800.0);
+        // (T − 5m, T] holds only good slices.
+        approx(burn(s, 5 * MINUTE), 0.0);
+    };
+    case
+}
+
+/// The same data at an aligned instant, T = 10:30:00: (10:00, 10:30] is 30
+/// whole good slices, so nothing burns and the sli(30m) rule does not match.
+pub fn slice_overlap_aligned() -> Case {
+    let mut case = slice_edge_case(at("2026-02-28T10:30:00Z"));
+    case.check = |r| {
+        let s = &r.slos[0];
+        approx(burn(s, 30 * MINUTE), 0.0);
+        approx(consumed_in(s, 30 * MINUTE), 0.0);
+        assert!(s.reasons.is_empty());
+    };
+    case
+}
+
+/// At T = 10:00:30 the bad slice lies wholly inside (T − 30m, T] =
+/// (09:30:30, 10:00:30]: 30 s of (09:30, 09:31], 29 whole slices, 30 s of
+/// (10:00, 10:01] cut at T — 1,800 s with 60 bad: burn = (60/1800)/0.001 =
+/// 33.3…; consumed(30m) = 60 / 86.4.
+pub fn slice_overlap_bad_slice_inside() -> Case {
+    let mut case = slice_edge_case(at("2026-02-28T10:00:30Z"));
+    case.check = |r| {
+        let s = &r.slos[0];
+        approx(burn(s, 30 * MINUTE), (60.0 / 1800.0) / 0.001);
+        approx(consumed_in(s, 30 * MINUTE), 60.0 / 86.4);
+    };
+    case
+}
+
+/// The data of the three slice-overlap cases, evaluated at `t`.
+fn slice_edge_case(t: Instant) -> Case {
+    let from = at("2026-02-28T00:00:00Z");
+    let bad = |x: Instant| x == at("2026-02-28T09:59:30Z") || x == at("2026-02-28T10:00:00Z");
+    let s = timeslices(
+        slo(
+            "edge",
+            0.999,
+            calendar_utc(CalendarUnit::Day),
+            good_total(SeriesKind::Increase),
+        ),
+        Some(MINUTE),
+    );
+    let rules = vec![
+        rule(
+            "warning",
+            "sli(30m) < 1",
+            cmp(term(Term::SliIn(30 * MINUTE)), CmpOp::Lt, num(1.0)),
+        ),
+        rule(
+            "warning",
+            "consumed(30m) > 2",
+            cmp(term(Term::ConsumedIn(30 * MINUTE)), CmpOp::Gt, num(2.0)),
+        ),
+    ];
+    Case {
+        policy: policy("edge", vec![s], rules),
+        data: data(vec![
+            sampled("good", from, t, 30 * SECOND, move |x| {
+                Some(if bad(x) { 0.0 } else { 1.0 })
+            }),
+            sampled("total", from, t, 30 * SECOND, |_| Some(1.0)),
+        ]),
+        at: t,
+        check: |_| {},
+    }
+}
+
+/// Five-minute slices, a ten-minute window (§7). Calendar day, 99%,
+/// `increase` every minute; the minutes ending in (09:55, 10:00] are bad
+/// (good 0 of 1), so slice (09:55, 10:00] is bad, the rest good. At T =
+/// 10:07:30, (T − 10m, T] = (09:57:30, 10:07:30] holds 150 s of the bad
+/// slice, the good slice (10:00, 10:05] and (10:05, 10:10] cut at T (150 s,
+/// good: its samples at 10:06 and 10:07): 600 s, 150 bad ⇒ burn_rate(10m) =
+/// 0.25/0.01 = 25. (Whole slices read 300 bad of 750 s: 40.)
+pub fn slices_five_minutes_ten_minute_window() -> Case {
+    let t = at("2026-02-28T10:07:30Z");
+    let from = at("2026-02-28T00:00:00Z");
+    let bad = |x: Instant| at("2026-02-28T09:55:00Z") < x && x <= at("2026-02-28T10:00:00Z");
+    let s = timeslices(
+        slo(
+            "edge",
+            0.99,
+            calendar_utc(CalendarUnit::Day),
+            good_total(SeriesKind::Increase),
+        ),
+        Some(5 * MINUTE),
+    );
+    let rules = vec![rule(
+        "freeze",
+        "burn_rate(10m) > 20",
+        cmp(term(Term::BurnRate(10 * MINUTE)), CmpOp::Gt, num(20.0)),
+    )];
+    Case {
+        policy: policy("edge", vec![s], rules),
+        data: data(vec![
+            sampled("good", from, t, MINUTE, move |x| {
+                Some(if bad(x) { 0.0 } else { 1.0 })
+            }),
+            sampled("total", from, t, MINUTE, |_| Some(1.0)),
+        ]),
+        at: t,
+        check: |r| {
+            let s = &r.slos[0];
+            approx(burn(s, 10 * MINUTE), 25.0);
+            approx(s.reasons.first().and_then(|r| r.value), 25.0);
+            assert_eq!(s.level, "freeze");
+        },
+    }
+}
+
+/// Divide before multiplying (§13, issue: a fuzzer found −∞). 90% over
+/// `good` and `bad` increases whose only events are 5e-324 each (the
+/// smallest subnormal): N = 1e-323, B' = 5e-324, B'/N = 0.5, so
+/// remainingRatio = 1 − 0.5/0.1 = −4 exactly (allowed = 0.1 × 1e-323
+/// underflows to 0, which made `1 − B'/allowed` = −∞). `remaining < 50%`
+/// matches with −4; burn_rate(5m) = 0.5/0.1 = 5.
+pub fn subnormal_counts_stay_finite() -> Case {
+    let t = at("2026-02-28T12:00:00Z");
+    let tiny = 5e-324;
+    let rules = vec![rule(
+        "freeze",
+        "remaining < 50%",
+        cmp(term(Term::Remaining), CmpOp::Lt, num(0.5)),
+    )];
+    Case {
+        policy: policy(
+            "tiny",
+            vec![slo("a", 0.9, rolling(HOUR), good_bad(SeriesKind::Increase))],
+            rules,
+        ),
+        data: data(vec![
+            Series::new("good", vec![t - 2 * MINUTE, t - MINUTE], vec![0.0, tiny]),
+            Series::new("bad", vec![t - 2 * MINUTE, t - MINUTE], vec![0.0, tiny]),
+        ]),
+        at: t,
+        check: |r| {
+            let s = &r.slos[0];
+            approx(s.budget.remaining_ratio, -4.0);
+            approx(s.sli, 0.5);
+            approx(burn(s, 5 * MINUTE), 5.0);
+            assert_eq!(s.level, "freeze");
+            approx(s.reasons[0].value, -4.0);
+            assert!(s
+                .burndown
+                .remaining_ratio
+                .iter()
+                .flatten()
+                .all(|x| x.is_finite()));
+            assert_eq!(s.time_to_exhaustion_seconds, Some(0.0));
+        },
+    }
+}
+
 /// One `#[test]` per hand-worked case, each calling `$check(case)`: the same
 /// list runs against the engine (`hand_worked.rs`) and the reference
 /// (`reference_selfcheck.rs`).
 #[macro_export]
 macro_rules! hand_worked_tests {
     ($check:path) => {
-        $crate::hand_worked_tests!($check; feb_2026_timeslices, seed_burn_rate, default_alert_factors, occurrences_no_traffic, counter_reset, rate_times_seconds, increase_and_roles, gaps_and_coverage, duplicates_keep_last, exclusions_drop_time, consumed_clipped_burn_not, exhaustion_fresh_budget, timeslices_idle_and_missing, kleene_rules, calendar_month_period, calendar_month_boundary, group_by_regions, threshold_gauge);
+        $crate::hand_worked_tests!($check; feb_2026_timeslices, seed_burn_rate, default_alert_factors, occurrences_no_traffic, counter_reset, rate_times_seconds, increase_and_roles, gaps_and_coverage, duplicates_keep_last, exclusions_drop_time, consumed_clipped_burn_not, exhaustion_fresh_budget, timeslices_idle_and_missing, kleene_rules, calendar_month_period, calendar_month_boundary, group_by_regions, threshold_gauge, total_gap_cannot_hide_an_outage, good_gap_is_not_a_failure, empty_role_is_no_data, slice_overlap_unaligned, slice_overlap_aligned, slice_overlap_bad_slice_inside, slices_five_minutes_ten_minute_window, subnormal_counts_stay_finite);
     };
     ($check:path; $($case:ident),*) => {
         $(

@@ -160,26 +160,24 @@ pub struct Role {
 }
 
 impl Role {
-    /// Events of the intervals whose end lies in `(x, y]` and not in `X`.
-    pub fn events(&self, x: Instant, y: Instant, excl: &Exclusions) -> f64 {
+    /// Events of the intervals whose end lies in `(x, y]`, not in `X`, and
+    /// in `K` (§3: an event counts only where every role is known).
+    pub fn events(
+        &self,
+        x: Instant,
+        y: Instant,
+        excl: &Exclusions,
+        k: &[(Instant, Instant)],
+    ) -> f64 {
         let mut sum = 0.0;
         for s in &self.series {
             for iv in &s.intervals {
-                if x < iv.end && iv.end <= y && !excl.contains(iv.end) {
+                if x < iv.end && iv.end <= y && !excl.contains(iv.end) && in_known(k, iv.end) {
                     sum += iv.events;
                 }
             }
         }
         sum
-    }
-
-    /// Whether some known, non-excluded interval ends in `(x, y]`.
-    pub fn has_interval_ending_in(&self, x: Instant, y: Instant, excl: &Exclusions) -> bool {
-        self.series.iter().any(|s| {
-            s.intervals
-                .iter()
-                .any(|iv| x < iv.end && iv.end <= y && !excl.contains(iv.end))
-        })
     }
 
     /// Every clean, non-excluded sample in `(x, y]` (threshold SLIs, §7).
@@ -216,6 +214,11 @@ impl Role {
 // ---------------------------------------------------------------------------
 // Plain interval-set arithmetic on half-open spans (measure only matters)
 // ---------------------------------------------------------------------------
+
+/// §3: whether instant `t` lies in the known time `k`, given as `(l, r]` runs.
+pub fn in_known(k: &[(Instant, Instant)], t: Instant) -> bool {
+    k.iter().any(|&(l, r)| l < t && t <= r)
+}
 
 /// Sorted, disjoint union of spans.
 pub fn union(mut spans: Vec<(Instant, Instant)>) -> Vec<(Instant, Instant)> {
@@ -466,9 +469,19 @@ impl Instance {
         k
     }
 
-    /// §6: `(N, B')` over `(x, y]`.
-    pub fn counts(&self, x: Instant, y: Instant, excl: &Exclusions) -> (f64, f64) {
-        let sums: Vec<f64> = self.roles().iter().map(|r| r.events(x, y, excl)).collect();
+    /// §6: `(N, B')` over `(x, y]`, counting only interval ends in `k`.
+    pub fn counts(
+        &self,
+        x: Instant,
+        y: Instant,
+        excl: &Exclusions,
+        k: &[(Instant, Instant)],
+    ) -> (f64, f64) {
+        let sums: Vec<f64> = self
+            .roles()
+            .iter()
+            .map(|r| r.events(x, y, excl, k))
+            .collect();
         self.combine(&sums)
     }
 
@@ -539,6 +552,7 @@ impl<'a> Grid<'a> {
     pub fn new(
         inst: &'a Instance,
         excl: &Exclusions,
+        k: &[(Instant, Instant)],
         origin: Instant,
         len: Millis,
         slice_target: f64,
@@ -550,7 +564,8 @@ impl<'a> Grid<'a> {
             let mut buckets: HashMap<i64, Vec<Interval>> = HashMap::new();
             for s in &role.series {
                 for iv in &s.intervals {
-                    if !excl.contains(iv.end) {
+                    // §7: only intervals that count (§3–4) are "data in" a slice.
+                    if !excl.contains(iv.end) && in_known(k, iv.end) {
                         buckets.entry(slice_of(iv.end)).or_default().push(*iv);
                     }
                 }
@@ -630,8 +645,8 @@ impl<'a> Grid<'a> {
         }
     }
 
-    /// Sums over the slices whose (cut) end lies in `(x, t]`, on this grid,
-    /// with the slice containing `t` cut at `t`.
+    /// Sums over `(x, t]` on this grid, each slice weighed by its overlap
+    /// with the window (§7), the slice containing `t` cut at `t`.
     pub fn sums(&self, x: Instant, t: Instant) -> SliceSums {
         let mut sums = SliceSums::default();
         // Slice k is (a + kL, min(a + (k+1)L, t)]. Start a couple of slices
@@ -644,7 +659,7 @@ impl<'a> Grid<'a> {
             }
             let hi = (self.origin + (k + 1) * self.len).min(t);
             if hi > x {
-                let weight = hi - lo;
+                let weight = hi - lo.max(x);
                 match self.state(k, hi) {
                     SliceState::Good => sums.good += weight,
                     SliceState::Bad => sums.bad += weight,
@@ -671,6 +686,9 @@ pub struct Ctx<'a> {
     /// Report's window start: the slice grid origin.
     pub a: Instant,
     pub p: Millis,
+    /// §3: the instance's known time as of the report's T; an interval end
+    /// counts only in it (also at burn-down points, §12).
+    pub k: Vec<(Instant, Instant)>,
     pub grid: Option<Grid<'a>>,
 }
 
@@ -689,12 +707,14 @@ impl<'a> Ctx<'a> {
         excl: &'a Exclusions,
         a: Instant,
         p: Millis,
+        t: Instant,
     ) -> Self {
+        let k = inst.known(t);
         let grid = if uses_timeslices(slo) {
             slo.slice
                 .or(inst.first_step)
                 .filter(|l| *l > 0)
-                .map(|len| Grid::new(inst, excl, a, len, slo.slice_target))
+                .map(|len| Grid::new(inst, excl, &k, a, len, slo.slice_target))
         } else {
             None
         };
@@ -704,6 +724,7 @@ impl<'a> Ctx<'a> {
             excl,
             a,
             p,
+            k,
             grid,
         }
     }
@@ -746,10 +767,11 @@ impl<'a> Ctx<'a> {
                 allowed: Some(allowed),
                 consumed: Some(consumed),
                 remaining: Some(remaining),
-                remaining_ratio: Some(remaining / allowed),
+                // §7/§13: divide before multiplying.
+                remaining_ratio: Some(1.0 - (s.bad as f64 / self.p as f64) / self.bad_share()),
             }
         } else {
-            let (n, b) = self.inst.counts(x, t, self.excl);
+            let (n, b) = self.inst.counts(x, t, self.excl, &self.k);
             if n == 0.0 {
                 return none(BudgetUnit::Events);
             }
@@ -759,7 +781,8 @@ impl<'a> Ctx<'a> {
                 allowed: Some(allowed),
                 consumed: Some(b),
                 remaining: Some(allowed - b),
-                remaining_ratio: Some(1.0 - b / (self.bad_share() * n)),
+                // §6/§13: the bad share first, so nothing underflows.
+                remaining_ratio: Some(1.0 - (b / n) / self.bad_share()),
             }
         }
     }
@@ -771,7 +794,7 @@ impl<'a> Ctx<'a> {
             let known = s.good + s.bad;
             (known > 0).then(|| s.good as f64 / known as f64)
         } else {
-            let (n, b) = self.inst.counts(x, t, self.excl);
+            let (n, b) = self.inst.counts(x, t, self.excl, &self.k);
             (n != 0.0).then(|| 1.0 - b / n)
         }
     }
@@ -784,7 +807,7 @@ impl<'a> Ctx<'a> {
             let known = s.good + s.bad;
             (known > 0).then(|| (s.bad as f64 / known as f64) / self.bad_share())
         } else {
-            let (n, b) = self.inst.counts(x, t, self.excl);
+            let (n, b) = self.inst.counts(x, t, self.excl, &self.k);
             (n != 0.0).then(|| (b / n) / self.bad_share())
         }
     }
@@ -800,15 +823,15 @@ impl<'a> Ctx<'a> {
             if !grid.sums(self.a, t).any_data() {
                 return None;
             }
-            let bad = grid.sums(x, t).bad as f64 / 1000.0;
-            Some(bad / self.allowed_seconds())
+            let bad = grid.sums(x, t).bad as f64;
+            Some((bad / self.p as f64) / self.bad_share())
         } else {
-            let (n_window, _) = self.inst.counts(self.a, t, self.excl);
+            let (n_window, _) = self.inst.counts(self.a, t, self.excl, &self.k);
             if n_window == 0.0 {
                 return None;
             }
-            let (_, b) = self.inst.counts(x, t, self.excl);
-            Some(b / (self.bad_share() * n_window))
+            let (_, b) = self.inst.counts(x, t, self.excl, &self.k);
+            Some((b / n_window) / self.bad_share())
         }
     }
 
@@ -834,7 +857,8 @@ pub fn time_to_exhaustion(r: Option<f64>, b: Option<f64>, p: Millis) -> Option<f
     } else if b == 0.0 {
         Some(f64::INFINITY)
     } else {
-        Some(r * (p as f64 / 1000.0) / b)
+        // §9: beyond the largest finite number is never, too.
+        Some((r / b) * (p as f64 / 1000.0))
     }
 }
 
@@ -986,7 +1010,7 @@ fn evaluate_instance(
         .min()
         .unwrap_or(a);
     let excl = exclusions(slo, earliest.min(a) - 1, t);
-    let ctx = Ctx::new(slo, inst, &excl, a, p);
+    let ctx = Ctx::new(slo, inst, &excl, a, p, t);
 
     let budget = ctx.budget(a, t);
     let sli = ctx.sli(a, t);

@@ -158,3 +158,44 @@ pub fn or(l: Expr, r: Expr) -> Expr {
 pub fn not(e: Expr) -> Expr {
     Expr::Not(Box::new(e))
 }
+
+/// Every number of a report that is NaN or infinite, by its JSON path
+/// (docs/arithmetic.md §13: there must be none).
+pub fn non_finite_numbers(report: &slogate::Report) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (i, s) in report.slos.iter().enumerate() {
+        let mut check = |what: String, x: Option<f64>| {
+            if x.is_some_and(|x| !x.is_finite()) {
+                bad.push(format!("slos[{i}].{what} = {x:?}"));
+            }
+        };
+        check("objective".into(), Some(s.objective));
+        check("coverage".into(), s.coverage);
+        check("sli".into(), s.sli);
+        check("budget.allowed".into(), s.budget.allowed);
+        check("budget.consumed".into(), s.budget.consumed);
+        check("budget.remaining".into(), s.budget.remaining);
+        check("budget.remainingRatio".into(), s.budget.remaining_ratio);
+        check(
+            "timeToExhaustionSeconds".into(),
+            s.time_to_exhaustion_seconds,
+        );
+        for (w, v) in s.burn_rates.iter().chain(&s.consumed_in) {
+            check(format!("window {w}"), *v);
+        }
+        for a in &s.alerts {
+            for p in &a.pairs {
+                check(format!("alert {} factor", a.name), Some(p.factor));
+                check(format!("alert {} longBurn", a.name), p.long_burn);
+                check(format!("alert {} shortBurn", a.name), p.short_burn);
+            }
+        }
+        for r in &s.reasons {
+            check(format!("reason {}", r.when), r.value);
+        }
+        for (j, v) in s.burndown.remaining_ratio.iter().enumerate() {
+            check(format!("burndown.remainingRatio[{j}]"), *v);
+        }
+    }
+    bad
+}
