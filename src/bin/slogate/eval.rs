@@ -146,19 +146,11 @@ fn gate_reached(levels: &[String], gate: usize, report: &Report) -> bool {
     let gate_name = levels.get(gate).map_or("", String::as_str);
     let mut reached = false;
     for slo in report.slos.iter().filter(|s| at_or_worse(&s.level)) {
-        let group: Vec<String> = slo
-            .group
-            .iter()
-            .map(|(k, v)| format!("{k}={v:?}"))
-            .collect();
-        let group = if group.is_empty() {
-            String::new()
-        } else {
-            format!(" {{{}}}", group.join(", "))
-        };
         tell(&format!(
-            "gate \"{gate_name}\" reached: {}{group} is at \"{}\"",
-            slo.name, slo.level
+            "gate \"{gate_name}\" reached: {}{} is at \"{}\"",
+            slo.name,
+            text::group_suffix(&slo.group),
+            slo.level
         ));
         reached = true;
     }
