@@ -3,7 +3,8 @@
 //! ```text
 //! slogate check POLICY...
 //! slogate eval POLICY --at TIME [--data NAME=FILE]... [--prometheus URL]
-//!              [--step DURATION] [--format text|json] [--gate LEVEL] [--color auto|always|never]
+//!              [--step DURATION] [--timeout DURATION] [--max-requests N]
+//!              [--format text|json] [--gate LEVEL] [--color auto|always|never]
 //! ```
 //!
 //! Exit status: 0 success, 1 bad input, 2 usage error, 3 `--gate` reached.
@@ -17,6 +18,8 @@ mod args;
 mod check;
 #[path = "slogate/eval.rs"]
 mod eval;
+#[path = "slogate/fetch.rs"]
+mod fetch;
 #[path = "slogate/needs.rs"]
 mod needs;
 
