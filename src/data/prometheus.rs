@@ -167,7 +167,7 @@ impl Client {
 }
 
 /// How many requests [`Client::query_range`] sends for `[start, end]` every
-/// `step` (> 0): one per [`MAX_POINTS`] evaluation instants, as [`chunks`]
+/// `step` (> 0): one per [`MAX_POINTS`] evaluation instants, as `chunks`
 /// cuts them. Computed, not counted: a range of billions of steps answers at
 /// once.
 pub fn request_count(start: Instant, end: Instant, step: Millis) -> u64 {
