@@ -3,7 +3,8 @@
 //! ```text
 //! slogate check POLICY...
 //! slogate eval POLICY --at TIME [--data NAME=FILE]... [--prometheus URL]
-//!              [--step DURATION] [--format text|json] [--gate LEVEL] [--color auto|always|never]
+//!              [--step DURATION] [--timeout DURATION] [--max-requests N]
+//!              [--format text|json] [--gate LEVEL] [--color auto|always|never]
 //! ```
 //!
 //! Exit status: 0 success, 1 bad input, 2 usage error, 3 `--gate` reached.
@@ -17,6 +18,8 @@ mod args;
 mod check;
 #[path = "slogate/eval.rs"]
 mod eval;
+#[path = "slogate/fetch.rs"]
+mod fetch;
 #[path = "slogate/needs.rs"]
 mod needs;
 
@@ -24,12 +27,14 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use args::Command;
+use slogate::report::terminal::escape;
 
 fn main() -> ExitCode {
     // A bug must still end in a message and a documented exit status, not a
     // bare panic dump (SPEC §5: no panic on any input).
     std::panic::set_hook(Box::new(|info| {
-        tell(&format!("slogate: internal error: {info}\nThis is a bug; please report it with the policy and data that caused it."));
+        tell(&format!("slogate: internal error: {info}"));
+        tell("This is a bug; please report it with the policy and data that caused it.");
     }));
     let argv: Result<Vec<String>, _> = std::env::args_os()
         .skip(1)
@@ -63,10 +68,8 @@ fn run(argv: &[String]) -> u8 {
             let help = e.command.map_or("slogate --help".to_string(), |c| {
                 format!("slogate {c} --help")
             });
-            tell(&format!(
-                "slogate: error: {}\nRun '{help}' for usage.",
-                e.message
-            ));
+            tell(&format!("slogate: error: {}", e.message));
+            tell(&format!("Run '{help}' for usage."));
             2
         }
     }
@@ -83,7 +86,11 @@ pub fn say(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
-/// Writes a line to stderr, ignoring a closed stream.
+/// Writes one line to stderr, ignoring a closed stream. Every message the
+/// CLI prints goes through here, and most carry text from a policy, a data
+/// file or a server (names, unknown keys, bad values, Prometheus' errors):
+/// control characters, line breaks included, are escaped here once for all
+/// of them, so a message with a line of its own needs a call of its own.
 pub fn tell(line: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
+    let _ = writeln!(std::io::stderr().lock(), "{}", escape(line));
 }

@@ -5,7 +5,7 @@
 //!   character is `{`), one [`Series`] per result, labels from `metric`;
 //! - CSV `time,value` (see [`csv`]), one [`Series`].
 //!
-//! [`prometheus::query_range`] asks a Prometheus server directly and reads
+//! [`prometheus::Client::query_range`] asks a Prometheus server directly and reads
 //! its answer with the same parser as files. Every error names its source
 //! and, where there is one, the place: `good.csv:17:5: …`.
 

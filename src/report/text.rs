@@ -18,12 +18,18 @@
 //! (`warning`, `warn`, `caution`, …) and red otherwise (freeze, breach and
 //! any custom level). Firing alerts are red. Colour codes are added after
 //! alignment, so columns line up with and without colour.
+//!
+//! Every string of the report comes from the policy or the data and is
+//! escaped for the terminal ([`super::terminal`]) before anything is measured or
+//! coloured: a name holding ESC or CR shows as `\u{1b}` or `\r`.
 
-use super::model::{AlertReport, BudgetUnit, Report, SloReport};
+use super::model::{AlertReport, BudgetUnit, Reason, Report, SloReport};
+use super::terminal::{escape, quote};
 use crate::time::{format_duration, format_rfc3339, Millis};
 
 /// Plain text; `color` adds ANSI colours to the levels.
 pub fn to_text(report: &Report, color: bool) -> String {
+    let report = &for_terminal(report);
     let paint = Paint { on: color };
     let mut lines = vec![format!(
         "{} at {}: {}",
@@ -50,18 +56,93 @@ pub fn to_text(report: &Report, color: bool) -> String {
     out
 }
 
+/// `report` with every string escaped for a terminal, and the levels of
+/// the headers in upper case (before escaping: `\u{1b}` must not become
+/// `\U{1B}`). The patterns list every field, so a new string field does not
+/// compile until it is handled here. Group labels are escaped where they
+/// are shown, by [`group_suffix`], which also quotes the values.
+fn for_terminal(report: &Report) -> Report {
+    let mut copy = report.clone();
+    let Report {
+        policy,
+        at: _,
+        level,
+        slos,
+    } = &mut copy;
+    escape_in_place(policy);
+    *level = escape(&level.to_uppercase()).into_owned();
+    for slo in slos {
+        let SloReport {
+            name,
+            group: _,
+            objective: _,
+            window: _,
+            coverage: _,
+            sli: _,
+            budget: _,
+            burn_rates: _,
+            consumed_in: _,
+            alerts,
+            time_to_exhaustion_seconds: _,
+            level,
+            reasons,
+            burndown: _,
+            warnings,
+        } = slo;
+        escape_in_place(name);
+        *level = escape(&level.to_uppercase()).into_owned();
+        for Reason {
+            level,
+            when,
+            value: _,
+            action,
+        } in reasons
+        {
+            escape_in_place(level);
+            escape_in_place(when);
+            action.iter_mut().for_each(escape_in_place);
+        }
+        for AlertReport {
+            name,
+            severity,
+            firing: _,
+            pairs: _,
+        } in alerts
+        {
+            escape_in_place(name);
+            escape_in_place(severity);
+        }
+        warnings.iter_mut().for_each(escape_in_place);
+    }
+    copy
+}
+
+fn escape_in_place(text: &mut String) {
+    if let std::borrow::Cow::Owned(escaped) = escape(text) {
+        *text = escaped;
+    }
+}
+
+/// ` {repository="core", region="eu"}` for an SLO instance's group labels,
+/// escaped and quoted for a terminal; empty without labels.
+pub fn group_suffix(group: &[(String, String)]) -> String {
+    if group.is_empty() {
+        return String::new();
+    }
+    let labels: Vec<String> = group
+        .iter()
+        .map(|(k, v)| format!("{}={}", escape(k), quote(v)))
+        .collect();
+    format!(" {{{}}}", labels.join(", "))
+}
+
 fn slo_lines(slo: &SloReport, paint: Paint, lines: &mut Vec<String>) {
-    let group = if slo.group.is_empty() {
-        String::new()
-    } else {
-        let labels: Vec<String> = slo
-            .group
-            .iter()
-            .map(|(k, v)| format!("{k}={v:?}"))
-            .collect();
-        format!(" {{{}}}", labels.join(", "))
-    };
-    lines.push(format!("{}{group}: {}", slo.name, paint.level(&slo.level)));
+    lines.push(format!(
+        "{}{}: {}",
+        slo.name,
+        group_suffix(&slo.group),
+        paint.level(&slo.level)
+    ));
 
     // The verdict's reasons first: they are what the reader acts on.
     let level_width = slo
@@ -411,9 +492,9 @@ impl Paint {
         }
     }
 
-    /// A level in upper case, for headers.
-    fn level(self, name: &str) -> String {
-        self.level_cell(&name.to_uppercase(), name)
+    /// A level of a header, already in upper case ([`for_terminal`]).
+    fn level(self, upper: &str) -> String {
+        self.level_cell(upper, upper)
     }
 
     /// `shown` (e.g. the level padded to a column) in the colour of level
@@ -610,6 +691,60 @@ task-availability {repository=\"core\", region=\"eu\"}: WARNING
         assert_eq!(rate(14.4), "14.40");
         assert_eq!(rate(0.001234), "0.00123");
         assert_eq!(percent(-0.0001), "0.0%");
+    }
+
+    #[test]
+    fn text_from_the_policy_and_data_cannot_reach_the_terminal_raw() {
+        let hostile = "x\u{1b}]0;pwned\u{7}\r\n  freeze \u{202e}";
+        let mut r = sample();
+        r.policy = hostile.into();
+        r.level = hostile.into();
+        let slo = &mut r.slos[0];
+        slo.name = hostile.into();
+        slo.level = hostile.into();
+        slo.group = vec![(hostile.into(), hostile.into())];
+        slo.reasons[0].level = hostile.into();
+        slo.reasons[0].when = hostile.into();
+        slo.reasons[0].action = Some(hostile.into());
+        slo.alerts[0].name = hostile.into();
+        slo.alerts[0].severity = hostile.into();
+        slo.warnings = vec![hostile.into()];
+        for color in [false, true] {
+            let text = to_text(&r, color);
+            let lines: Vec<&str> = text.lines().collect();
+            // The sample's line count: nothing forged a line.
+            assert_eq!(lines.len(), to_text(&sample(), color).lines().count() + 3);
+            for line in &lines {
+                let raw: String = if color {
+                    // Colour codes are the renderer's own.
+                    line.replace("\x1b[0m", "")
+                        .replace("\x1b[1;31m", "")
+                        .replace("\x1b[31m", "")
+                        .replace("\x1b[33m", "")
+                } else {
+                    line.to_string()
+                };
+                assert!(
+                    !raw.chars().any(crate::report::terminal::is_unsafe),
+                    "{line:?}"
+                );
+            }
+        }
+        let text = to_text(&r, false);
+        let escaped = "x\\u{1b}]0;pwned\\u{7}\\r\\n  freeze \\u{202e}";
+        let upper = "X\\u{1b}]0;PWNED\\u{7}\\r\\n  FREEZE \\u{202e}";
+        assert!(
+            text.starts_with(&format!("{escaped} at 2026-02-28T23:59:00Z: {upper}\n")),
+            "{text}"
+        );
+        assert!(text.contains(&format!("\n{escaped} {{{escaped}=\"x\\u{{1b}}]0;pwned\\u{{7}}\\r\\n  freeze \\u{{202e}}\"}}: {upper}\n")), "{text}");
+        assert!(
+            text.contains(&format!(
+                "  {escaped}  {escaped}  (value 0.306)  → {escaped}\n"
+            )),
+            "{text}"
+        );
+        assert!(text.contains(&format!("    ! {escaped}\n")), "{text}");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! this module rejects is a usage error (exit 2); problems found in the
 //! files the arguments name are bad input (exit 1).
 
+use slogate::data::prometheus::redact;
 use slogate::time::{parse_duration, parse_rfc3339, Instant, Millis, MINUTE};
 
 /// What the user asked for.
@@ -28,6 +29,10 @@ pub struct EvalArgs {
     pub prometheus: Option<String>,
     /// Resolution of Prometheus queries.
     pub step: Millis,
+    /// The deadline for all of Prometheus' answers together.
+    pub timeout: Millis,
+    /// The most range requests one evaluation may send to Prometheus.
+    pub max_requests: u64,
     pub format: Format,
     pub gate: Option<String>,
     pub color: ColorChoice,
@@ -63,6 +68,16 @@ pub struct UsageError {
 
 /// Default step of Prometheus range queries.
 pub const DEFAULT_STEP: Millis = MINUTE;
+
+/// Default `--timeout`: a minute for all of an evaluation's requests, which
+/// a healthy Prometheus answers in seconds; a deploy pipeline must not hang.
+pub const DEFAULT_TIMEOUT: Millis = MINUTE;
+
+/// Default `--max-requests`. One request carries up to 11,000 points of a
+/// series: 1,000 requests are 30 days of 250 series at 1m, while a typo'd
+/// `--step 1ms` (23,564 requests a series for 3 days) is refused before
+/// anything is sent.
+pub const DEFAULT_MAX_REQUESTS: u64 = 1_000;
 
 pub const MAIN_HELP: &str = "\
 slogate: error budgets, burn rates, burn-rate alerts and freeze status from an SLO policy
@@ -105,6 +120,11 @@ Options:
   --prometheus URL       fetch every series that has a 'query' and no --data
                          from this Prometheus (e.g. http://localhost:9090)
   --step DURATION        resolution of Prometheus queries (default 1m)
+  --timeout DURATION     deadline for all of Prometheus' answers together,
+                         connection to last byte (default 1m)
+  --max-requests N       refuse, before sending any, to make more than N
+                         range requests to Prometheus (default 1000; one
+                         request carries up to 11,000 steps of a series)
   --format text|json     output format (default text)
   --gate LEVEL           exit 3 when any SLO is at LEVEL or worse (LEVEL is
                          one of the policy's levels), for deploy pipelines
@@ -205,6 +225,8 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
     let mut data = Vec::new();
     let mut prometheus = None;
     let mut step = DEFAULT_STEP;
+    let mut timeout = DEFAULT_TIMEOUT;
+    let mut max_requests = DEFAULT_MAX_REQUESTS;
     let mut format = Format::Text;
     let mut gate = None;
     let mut color = ColorChoice::Auto;
@@ -226,7 +248,15 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
         };
         if !matches!(
             name,
-            "--at" | "--data" | "--prometheus" | "--step" | "--format" | "--gate" | "--color"
+            "--at"
+                | "--data"
+                | "--prometheus"
+                | "--step"
+                | "--timeout"
+                | "--max-requests"
+                | "--format"
+                | "--gate"
+                | "--color"
         ) {
             return Err(err(format!("unknown option \"{name}\"")));
         }
@@ -244,12 +274,26 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
             "--prometheus" => {
                 if !(value.starts_with("http://") || value.starts_with("https://")) {
                     return Err(err(format!(
-                        "--prometheus \"{value}\" is not a URL: use e.g. http://localhost:9090"
+                        "--prometheus \"{}\" is not a URL: use e.g. http://localhost:9090",
+                        redact(&value)
                     )));
                 }
                 prometheus = Some(value);
             }
             "--step" => step = parse_duration(&value).map_err(|e| err(format!("--step: {e}")))?,
+            "--timeout" => {
+                timeout = parse_duration(&value).map_err(|e| err(format!("--timeout: {e}")))?
+            }
+            "--max-requests" => {
+                max_requests = match value.parse::<u64>() {
+                    Ok(n) if n > 0 => n,
+                    _ => {
+                        return Err(err(format!(
+                            "--max-requests \"{value}\": use a whole number of requests above 0"
+                        )))
+                    }
+                }
+            }
             "--format" => {
                 format = match value.as_str() {
                     "text" => Format::Text,
@@ -280,6 +324,8 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
         data,
         prometheus,
         step,
+        timeout,
+        max_requests,
         format,
         gate,
         color,
@@ -369,7 +415,7 @@ mod tests {
 
     #[test]
     fn eval_options() {
-        let e = eval("eval p.yaml --at 2026-02-28T23:59:00Z --data good=g.csv --data=total=t.json --format=json --gate freeze --step 30s --prometheus http://p:9090 --color never");
+        let e = eval("eval p.yaml --at 2026-02-28T23:59:00Z --data good=g.csv --data=total=t.json --format=json --gate freeze --step 30s --prometheus http://p:9090 --color never --timeout 5m --max-requests=20");
         assert_eq!(e.policy, "p.yaml");
         assert_eq!(e.at, At::Instant(1_772_323_140_000));
         assert_eq!(
@@ -384,10 +430,15 @@ mod tests {
         assert_eq!(e.step, 30_000);
         assert_eq!(e.prometheus.as_deref(), Some("http://p:9090"));
         assert_eq!(e.color, ColorChoice::Never);
+        assert_eq!((e.timeout, e.max_requests), (5 * MINUTE, 20));
         let d = eval("eval --at now p.yaml");
         assert_eq!(
             (d.at, d.format, d.step, d.color, d.gate),
             (At::Now, Format::Text, DEFAULT_STEP, ColorChoice::Auto, None)
+        );
+        assert_eq!(
+            (d.timeout, d.max_requests),
+            (DEFAULT_TIMEOUT, DEFAULT_MAX_REQUESTS)
         );
     }
 
@@ -410,6 +461,10 @@ mod tests {
             ("eval p.yaml --at now --color sometimes", "--color \"sometimes\": use auto, always or never"),
             ("eval p.yaml --at now --prometheus localhost:9090", "--prometheus \"localhost:9090\" is not a URL: use e.g. http://localhost:9090"),
             ("eval p.yaml --at now --step 0s", "--step: \"0s\" is not a usable duration: it must be longer than zero"),
+            ("eval p.yaml --at now --timeout 0s", "--timeout: \"0s\" is not a usable duration: it must be longer than zero"),
+            ("eval p.yaml --at now --max-requests 0", "--max-requests \"0\": use a whole number of requests above 0"),
+            ("eval p.yaml --at now --max-requests lots", "--max-requests \"lots\": use a whole number of requests above 0"),
+            ("eval p.yaml --at now --prometheus me:secret@p:9090", "--prometheus \"me:xxxxx@p:9090\" is not a URL: use e.g. http://localhost:9090"),
             ("eval p.yaml --at now -x", "unknown option \"-x\""),
         ];
         for (line, want) in cases {

@@ -2,7 +2,9 @@
 
 use slogate::{policy, Policy, Severity};
 
-use crate::read_text;
+use slogate::report::terminal::escape;
+
+use crate::{read_text, say, tell};
 
 /// Checks every file; returns the exit status (0 all valid, 1 otherwise).
 pub fn run(files: &[String]) -> u8 {
@@ -20,13 +22,13 @@ fn check_one(file: &str) -> bool {
     let text = match read_text(file) {
         Ok(text) => text,
         Err(message) => {
-            eprintln!("{message}");
+            tell(&message);
             return false;
         }
     };
     let diagnostics = policy::diagnose(&text);
     for d in &diagnostics {
-        eprintln!("{}", d.render(file));
+        tell(&d.render(file));
     }
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return false;
@@ -34,16 +36,19 @@ fn check_one(file: &str) -> bool {
     match Policy::parse(&text) {
         Ok(parsed) => {
             let p = &parsed.policy;
-            println!(
-                "{file}: ok ({}, {})",
+            say(&format!(
+                "{}: ok ({}, {})\n",
+                escape(file),
                 plural(p.slos.len(), "SLO"),
                 plural(p.rules.len(), "rule")
-            );
+            ));
             true
         }
         // diagnose found no error, so this is not expected; still no panic.
         Err(all) => {
-            eprintln!("{}", all.render(file));
+            for d in &all.0 {
+                tell(&d.render(file));
+            }
             false
         }
     }

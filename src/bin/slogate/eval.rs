@@ -4,12 +4,13 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use slogate::data::{load_file, prometheus::query_range};
+use slogate::data::load_file;
 use slogate::report::{json, text, Report};
-use slogate::time::{format_rfc3339, Instant};
+use slogate::time::Instant;
 use slogate::{DataSet, Engine, Policy};
 
 use crate::args::{At, ColorChoice, EvalArgs, Format};
+use crate::fetch::fetch_all;
 use crate::needs::{lookback, needed_series};
 use crate::{read_text, say, tell};
 
@@ -84,23 +85,10 @@ fn gather_data(policy: &Policy, args: &EvalArgs, at: Instant) -> Result<DataSet,
     let missing = needed
         .iter()
         .filter(|n| args.data.iter().all(|(name, _)| *name != n.name));
-    // Evaluation instants at, at - step, ...: the last sample is exactly at `at`.
-    let steps_back = |lookback: i64| (lookback + args.step - 1) / args.step + 2;
+    let mut wanted = Vec::new();
     for n in missing {
         match (&args.prometheus, &n.query) {
-            (Some(url), Some(query)) => {
-                let start = at - steps_back(lookback(policy, at)) * args.step;
-                match query_range(url, query, start, at, args.step) {
-                    // Without this, the engine would only say that no series
-                    // has the name, hiding that the query matched nothing.
-                    Ok(series) if series.is_empty() => errors.push(format!(
-                        "error: series \"{}\" ({}): Prometheus at {url} has no data for {query} from {} to {}; check the query (a query that may match no series, e.g. of errors, can end in 'or vector(0)')",
-                        n.name, n.path, format_rfc3339(start), format_rfc3339(at)
-                    )),
-                    Ok(series) => data.series.extend(series.into_iter().map(|s| slogate::Series { name: n.name.clone(), ..s })),
-                    Err(e) => errors.push(format!("error: series \"{}\" ({}): {e}", n.name, n.path)),
-                }
-            }
+            (Some(_), Some(query)) => wanted.push((n, query.as_str())),
             (Some(_), None) => errors.push(format!(
                 "error: no data for series \"{}\" ({}): it has no query for Prometheus; pass --data {}=FILE or give it a query",
                 n.name, n.path, n.name
@@ -110,6 +98,15 @@ fn gather_data(policy: &Policy, args: &EvalArgs, at: Instant) -> Result<DataSet,
                 n.name, n.path, n.name
             )),
         }
+    }
+    match &args.prometheus {
+        Some(url) if !wanted.is_empty() => {
+            match fetch_all(url, &wanted, lookback(policy, at), at, args) {
+                Ok(series) => data.series.extend(series),
+                Err(e) => errors.extend(e),
+            }
+        }
+        _ => {}
     }
     if errors.is_empty() {
         Ok(data)
@@ -146,19 +143,11 @@ fn gate_reached(levels: &[String], gate: usize, report: &Report) -> bool {
     let gate_name = levels.get(gate).map_or("", String::as_str);
     let mut reached = false;
     for slo in report.slos.iter().filter(|s| at_or_worse(&s.level)) {
-        let group: Vec<String> = slo
-            .group
-            .iter()
-            .map(|(k, v)| format!("{k}={v:?}"))
-            .collect();
-        let group = if group.is_empty() {
-            String::new()
-        } else {
-            format!(" {{{}}}", group.join(", "))
-        };
         tell(&format!(
-            "gate \"{gate_name}\" reached: {}{group} is at \"{}\"",
-            slo.name, slo.level
+            "gate \"{gate_name}\" reached: {}{} is at \"{}\"",
+            slo.name,
+            text::group_suffix(&slo.group),
+            slo.level
         ));
         reached = true;
     }
