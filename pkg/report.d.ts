@@ -14,6 +14,11 @@ export interface Report {
   at: string;
   /** The worst level of all SLO instances. */
   level: string;
+  /**
+   * The policy's levels, least severe first: rank a level by its index
+   * here, never by its name.
+   */
+  levels: string[];
   slos: SloReport[];
 }
 
@@ -54,6 +59,11 @@ export interface SloReport {
   /** Every matched rule, with the value that matched. */
   reasons: Reason[];
   burndown: Burndown;
+  /**
+   * The level and the firing alerts at every burn-down point, run-length
+   * encoded: segments tile the window `(window.start, window.end]`.
+   */
+  timeline: Segment[];
   warnings: string[];
 }
 
@@ -89,4 +99,21 @@ export interface Burndown {
   /** Epoch milliseconds. */
   t: number[];
   remainingRatio: (number | null)[];
+}
+
+/**
+ * Burn-down points `(from, to]` at one level: the points after `from` up to
+ * and including `to` (`from` is the previous segment's `to`, or the window
+ * start for the first segment).
+ */
+export interface Segment {
+  /** Epoch milliseconds. */
+  from: number;
+  /** Epoch milliseconds. */
+  to: number;
+  level: string;
+  /** The `when` of every rule that matched, in document order. */
+  reasons: string[];
+  /** The names of the alerts that fired, in document order. */
+  alerts: string[];
 }

@@ -675,6 +675,18 @@ proptest! {
             prop_assert!(reference::close(*s.burndown.remaining_ratio.last().unwrap(), b.remaining_ratio));
             prop_assert!(s.burndown.t.len() <= 500);
             prop_assert!(s.burndown.t.windows(2).all(|w| w[0] < w[1]));
+            // The level timeline tiles (a, T] and ends at the report's verdict.
+            if let (Some(first), Some(last)) = (s.timeline.first(), s.timeline.last()) {
+                prop_assert_eq!(first.from, s.window.start);
+                prop_assert_eq!(last.to, sc.at);
+                prop_assert_eq!(&last.level, &s.level);
+                prop_assert!(s.timeline.windows(2).all(|w| w[0].to == w[1].from
+                    && (&w[0].level, &w[0].reasons, &w[0].alerts) != (&w[1].level, &w[1].reasons, &w[1].alerts)));
+                let firing: Vec<&String> = s.alerts.iter().filter(|a| a.firing).map(|a| &a.name).collect();
+                prop_assert_eq!(last.alerts.iter().collect::<Vec<_>>(), firing);
+                let whens: Vec<&String> = s.reasons.iter().map(|r| &r.when).collect();
+                prop_assert_eq!(last.reasons.iter().collect::<Vec<_>>(), whens);
+            }
             if let (Some(al), Some(c), Some(rem)) = (b.allowed, b.consumed, b.remaining) {
                 prop_assert!(reference::close(Some(al - c), Some(rem)));
                 prop_assert!(c >= 0.0 && al >= 0.0);

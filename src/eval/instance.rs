@@ -1,12 +1,12 @@
 //! One SLO instance: from its measure to its part of the report.
 
 use super::measure::{Measure, Tally};
-use super::rules::{judge, Figures};
+use super::rules::{judge, level_of, Figures};
 use super::spans::Spans;
 use crate::decimal::Complement;
-use crate::policy::{Budgeting, Policy, Slo};
+use crate::policy::{Budgeting, BurnWindow, Policy, Slo};
 use crate::report::{
-    AlertReport, BudgetReport, BudgetUnit, Burndown, PairReport, SloReport, WindowReport,
+    AlertReport, BudgetReport, BudgetUnit, Burndown, PairReport, Segment, SloReport, WindowReport,
 };
 use crate::time::{format_duration, format_rfc3339, Instant, Millis};
 
@@ -103,12 +103,40 @@ impl Calc<'_> {
 
     /// remainingRatio as an evaluation at `t` would see it (burn-down).
     fn remaining_at(&self, t: Instant) -> Option<f64> {
-        let from = if self.frame.rolling {
-            t - self.frame.period
+        self.at(t)
+            .remaining_ratio_of(self.measure.tally(self.frame.start_at(t), t))
+    }
+
+    /// The same measure as an evaluation at `t` (a burn-down point) sees it.
+    fn at(&self, t: Instant) -> Calc<'_> {
+        Calc {
+            measure: self.measure,
+            frame: Frame {
+                at: t,
+                start: self.frame.start_at(t),
+                ..self.frame
+            },
+            share: self.share,
+            budgeting: self.budgeting,
+        }
+    }
+}
+
+impl Frame {
+    /// The window start of an evaluation at `t` (docs/arithmetic.md §12):
+    /// a rolling window slides, a calendar one keeps its start.
+    fn start_at(&self, t: Instant) -> Instant {
+        if self.rolling {
+            t - self.period
         } else {
-            self.frame.start
-        };
-        self.remaining_ratio_of(self.measure.tally(from, t))
+            self.start
+        }
+    }
+
+    /// Known, non-excluded time over elapsed, non-excluded time (§8).
+    fn coverage(&self, known_counted: &Spans, excluded: &Spans) -> Option<f64> {
+        let elapsed = (self.at - self.start) - excluded.measure(self.start, self.at);
+        (elapsed > 0).then(|| known_counted.measure(self.start, self.at) as f64 / elapsed as f64)
     }
 }
 
@@ -159,9 +187,8 @@ pub fn report(inputs: Inputs) -> SloReport {
     let alerts = alerts(slo, frame.period, &burn);
     let forecast = burn(slo.forecast_window);
     let tte = time_to_exhaustion(remaining_ratio, forecast, frame.period);
-    let elapsed = (frame.at - frame.start) - excluded.measure(frame.start, frame.at);
-    let coverage = (elapsed > 0)
-        .then(|| known.subtract(excluded).measure(frame.start, frame.at) as f64 / elapsed as f64);
+    let known_counted = known.subtract(excluded);
+    let coverage = frame.coverage(&known_counted, excluded);
     if let Some(c) = coverage.filter(|c| *c < 0.9) {
         warnings.push(format!(
             "coverage is {}% (below 90%): the data leaves part of the window unknown, so these numbers describe only the known part",
@@ -169,15 +196,19 @@ pub fn report(inputs: Inputs) -> SloReport {
         ));
     }
     warnings.extend(window_warnings(policy, slo, &known, frame, slice));
+    let firing: Vec<bool> = alerts.iter().map(|a| a.firing).collect();
     let figures = Figures {
         calc: &calc,
         remaining_ratio,
         sli,
         tte,
         coverage,
-        alerts: &alerts,
+        alerts: &slo.alerting,
+        firing: &firing,
     };
     let (level, reasons) = judge(policy, &figures);
+    let burndown = burndown(&calc);
+    let timeline = timeline(policy, slo, &calc, &burndown, &known_counted, excluded);
     SloReport {
         name: slo.name.clone(),
         group,
@@ -199,7 +230,8 @@ pub fn report(inputs: Inputs) -> SloReport {
         time_to_exhaustion_seconds: tte.filter(|t| t.is_finite()),
         level,
         reasons,
-        burndown: burndown(&calc),
+        burndown,
+        timeline,
         warnings,
     }
 }
@@ -237,10 +269,9 @@ fn alerts(slo: &Slo, period: Millis, burn: &dyn Fn(Millis) -> Option<f64>) -> Ve
                 .windows
                 .iter()
                 .map(|w| {
-                    let factor = w.budget * period as f64 / w.long as f64;
+                    let factor = factor(w, period);
                     let (long_burn, short_burn) = (burn(w.long), burn(w.short));
-                    let firing = long_burn.is_some_and(|b| b > factor)
-                        && short_burn.is_some_and(|b| b > factor);
+                    let firing = fires(factor, long_burn, short_burn);
                     PairReport {
                         long: w.long,
                         short: w.short,
@@ -260,6 +291,105 @@ fn alerts(slo: &Slo, period: Millis, burn: &dyn Fn(Millis) -> Option<f64>) -> Ve
             }
         })
         .collect()
+}
+
+/// A pair's burn-rate factor `f = B × P / long` (docs/arithmetic.md §10).
+fn factor(w: &BurnWindow, period: Millis) -> f64 {
+    w.budget * period as f64 / w.long as f64
+}
+
+/// A pair fires iff both burn rates exceed its factor; no data never fires.
+fn fires(factor: f64, long_burn: Option<f64>, short_burn: Option<f64>) -> bool {
+    long_burn.is_some_and(|b| b > factor) && short_burn.is_some_and(|b| b > factor)
+}
+
+/// The level timeline: at each burn-down point, the level the rules give
+/// and the alerts that fire, as an evaluation at that point would see them
+/// (docs/arithmetic.md §12), from the same prefix sums as the rest of the
+/// report. Consecutive points that agree share a segment.
+fn timeline(
+    policy: &Policy,
+    slo: &Slo,
+    calc: &Calc,
+    burndown: &Burndown,
+    known_counted: &Spans,
+    excluded: &Spans,
+) -> Vec<Segment> {
+    let mut segments: Vec<Segment> = Vec::new();
+    // The state of the open segment: level, matched rules, firing alerts.
+    let (mut level, mut matched, mut firing) = (usize::MAX, Vec::new(), Vec::new());
+    let (mut next_matched, mut next_firing) = (Vec::new(), Vec::new());
+    let mut from = calc.frame.start;
+    let mut burns: Vec<(Millis, Option<f64>)> = Vec::new();
+    for (&t, &remaining_ratio) in burndown.t.iter().zip(&burndown.remaining_ratio) {
+        let point = calc.at(t);
+        // Burn rates by window, each computed once per point: alerts share
+        // windows with each other, the forecast and the rules.
+        burns.clear();
+        let mut burn = |w: Millis| match burns.iter().find(|b| b.0 == w) {
+            Some(b) => b.1,
+            None => {
+                let b = point.burn_rate(w);
+                burns.push((w, b));
+                b
+            }
+        };
+        next_firing.clear();
+        for alert in &slo.alerting {
+            let fired = alert.windows.iter().any(|w| {
+                let f = factor(w, point.frame.period);
+                fires(f, burn(w.long), burn(w.short))
+            });
+            next_firing.push(fired);
+        }
+        let window = point.window();
+        let figures = Figures {
+            calc: &point,
+            remaining_ratio,
+            sli: window.bad_share().map(|s| 1.0 - s),
+            tte: time_to_exhaustion(
+                remaining_ratio,
+                burn(slo.forecast_window),
+                point.frame.period,
+            ),
+            coverage: point.frame.coverage(known_counted, excluded),
+            alerts: &slo.alerting,
+            firing: &next_firing,
+        };
+        let next_level = level_of(policy, &figures, &mut next_matched);
+        if next_level == level && next_matched == matched && next_firing == firing {
+            if let Some(last) = segments.last_mut() {
+                last.to = t;
+            }
+        } else {
+            level = next_level;
+            std::mem::swap(&mut matched, &mut next_matched);
+            std::mem::swap(&mut firing, &mut next_firing);
+            if let Some(last) = segments.last() {
+                from = last.to;
+            }
+            segments.push(Segment {
+                from,
+                to: t,
+                level: policy.levels.get(level).cloned().unwrap_or_default(),
+                reasons: policy
+                    .rules
+                    .iter()
+                    .zip(&matched)
+                    .filter(|(_, m)| **m)
+                    .map(|(r, _)| r.when_text.clone())
+                    .collect(),
+                alerts: slo
+                    .alerting
+                    .iter()
+                    .zip(&firing)
+                    .filter(|(_, f)| **f)
+                    .map(|(a, _)| a.name.clone())
+                    .collect(),
+            });
+        }
+    }
+    segments
 }
 
 fn burndown(calc: &Calc) -> Burndown {

@@ -126,6 +126,7 @@ impl Engine {
             policy: self.policy.name.clone(),
             at,
             level: self.policy.levels.get(worst).cloned().unwrap_or_default(),
+            levels: self.policy.levels.clone(),
             slos,
         })
     }
@@ -198,12 +199,13 @@ impl Engine {
             }
         };
         let plan = self.plan(slo);
-        let burndown_from = if frame.rolling {
-            frame.start - frame.period
-        } else {
-            frame.start
-        };
-        let from = burndown_from.min(at - plan.longest);
+        // The burn-down and the level timeline evaluate at every point of
+        // (start, at]: a point's window reaches back a period (rolling) and
+        // its burn-rate windows the longest of them.
+        let lookback = plan
+            .longest
+            .max(if frame.rolling { frame.period } else { 0 });
+        let from = frame.start - lookback;
         let excluded = exclusions(slo, from, at);
         let roles = roles(index, slo, data, cleaned)?;
         let mut reports = Vec::new();

@@ -3,8 +3,8 @@
 
 use super::instance::Calc;
 use crate::expr::{evaluate, Env, Term, Value};
-use crate::policy::Policy;
-use crate::report::{AlertReport, Reason};
+use crate::policy::{Alert, Policy};
+use crate::report::Reason;
 
 /// The numbers a rule may ask about, computed once per instance.
 pub struct Figures<'a> {
@@ -14,7 +14,9 @@ pub struct Figures<'a> {
     /// +∞ means never.
     pub tte: Option<f64>,
     pub coverage: Option<f64>,
-    pub alerts: &'a [AlertReport],
+    /// The SLO's alerts and whether each fires.
+    pub alerts: &'a [Alert],
+    pub firing: &'a [bool],
 }
 
 impl Env for Figures<'_> {
@@ -32,8 +34,8 @@ impl Env for Figures<'_> {
             Term::Alert(name) => Value::Truth(
                 self.alerts
                     .iter()
-                    .find(|a| &a.name == name)
-                    .map(|a| a.firing),
+                    .position(|a| &a.name == name)
+                    .and_then(|i| self.firing.get(i).copied()),
             ),
         }
     }
@@ -59,4 +61,20 @@ pub fn judge(policy: &Policy, figures: &Figures) -> (String, Vec<Reason>) {
         policy.levels.get(level).cloned().unwrap_or_default(),
         reasons,
     )
+}
+
+/// The level (its index in the policy's levels) and, per rule, whether it
+/// matched: [`judge`] without building the reasons, for every burn-down
+/// point of the level timeline.
+pub fn level_of(policy: &Policy, figures: &Figures, matched: &mut Vec<bool>) -> usize {
+    matched.clear();
+    let mut level = 0;
+    for rule in &policy.rules {
+        let held = evaluate(&rule.when, figures).truth == Some(true);
+        if held {
+            level = level.max(rule.level);
+        }
+        matched.push(held);
+    }
+    level
 }

@@ -12,7 +12,7 @@
 //! in SPEC order). No intermediate tree: in the WebAssembly build every
 //! small allocation costs, and a report has a thousand values.
 
-use super::model::{AlertReport, Burndown, PairReport, Reason, Report, SloReport};
+use super::model::{AlertReport, Burndown, PairReport, Reason, Report, Segment, SloReport};
 use crate::time::{format_duration, format_rfc3339, Instant, Millis};
 
 /// The report as compact JSON.
@@ -43,6 +43,7 @@ fn report_json(w: &mut Writer, r: &Report) {
     w.key("policy").string(&r.policy);
     w.key("at").instant(r.at);
     w.key("level").string(&r.level);
+    w.key("levels").array(&r.levels, |w, l| w.string(l));
     w.key("slos").array(&r.slos, slo_json);
     w.close(b'}');
 }
@@ -80,6 +81,7 @@ fn slo_json(w: &mut Writer, s: &SloReport) {
     w.key("reasons").array(&s.reasons, reason_json);
     w.key("burndown");
     burndown_json(w, &s.burndown);
+    w.key("timeline").array(&s.timeline, segment_json);
     w.key("warnings").array(&s.warnings, |w, s| w.string(s));
     w.close(b'}');
 }
@@ -125,6 +127,17 @@ fn burndown_json(w: &mut Writer, b: &Burndown) {
     w.key("t").array(&b.t, |w, &t| w.number(t as f64));
     w.key("remainingRatio")
         .array(&b.remaining_ratio, |w, &v| w.opt(v));
+    w.close(b'}');
+}
+
+fn segment_json(w: &mut Writer, s: &Segment) {
+    w.open(b'{');
+    // Epoch milliseconds, as the burn-down's `t`.
+    w.key("from").number(s.from as f64);
+    w.key("to").number(s.to as f64);
+    w.key("level").string(&s.level);
+    w.key("reasons").array(&s.reasons, |w, r| w.string(r));
+    w.key("alerts").array(&s.alerts, |w, a| w.string(a));
     w.close(b'}');
 }
 
@@ -558,6 +571,7 @@ pub(crate) mod tests {
             policy: "mtos-tasks".into(),
             at: t("2026-02-28T23:59:00Z"),
             level: "warning".into(),
+            levels: vec!["healthy".into(), "warning".into(), "freeze".into()],
             slos: vec![SloReport {
                 name: "task-availability".into(),
                 group: vec![
@@ -607,6 +621,13 @@ pub(crate) mod tests {
                     t: vec![t("2026-02-01T00:00:00Z"), t("2026-02-01T00:01:00Z")],
                     remaining_ratio: vec![Some(1.0), None],
                 },
+                timeline: vec![Segment {
+                    from: t("2026-02-01T00:00:00Z"),
+                    to: t("2026-02-01T00:01:00Z"),
+                    level: "warning".into(),
+                    reasons: vec!["remaining < 50%".into()],
+                    alerts: vec![],
+                }],
                 warnings: vec![],
             }],
         }
@@ -759,7 +780,7 @@ pub(crate) mod tests {
     fn compact_shape_and_key_order() {
         let json = to_json(&sample());
         assert!(json.starts_with(
-            r#"{"policy":"mtos-tasks","at":"2026-02-28T23:59:00Z","level":"warning","slos":[{"#
+            r#"{"policy":"mtos-tasks","at":"2026-02-28T23:59:00Z","level":"warning","levels":["healthy","warning","freeze"],"slos":[{"#
         ));
         for part in [
             r#""group":{"repository":"core","region":"eu"},"objective":0.999,"#,
@@ -770,7 +791,8 @@ pub(crate) mod tests {
             r#""alerts":[{"name":"page","severity":"page","firing":false,"pairs":[{"long":"1h","short":"5m","budget":0.02,"factor":14.4,"longBurn":0,"shortBurn":null,"firing":false}]}],"#,
             r#""timeToExhaustionSeconds":null,"level":"warning","#,
             r#""reasons":[{"level":"warning","when":"remaining < 50%","value":0.30555,"action":"Prioritize reliability over features"}],"#,
-            r#""burndown":{"t":[1769904000000,1769904060000],"remainingRatio":[1,null]},"warnings":[]}]}"#,
+            r#""burndown":{"t":[1769904000000,1769904060000],"remainingRatio":[1,null]},"#,
+            r#""timeline":[{"from":1769904000000,"to":1769904060000,"level":"warning","reasons":["remaining < 50%"],"alerts":[]}],"warnings":[]}]}"#,
         ] {
             assert!(json.contains(part), "missing {part}\nin {json}");
         }

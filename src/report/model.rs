@@ -10,6 +10,9 @@ pub struct Report {
     pub at: Instant,
     /// The worst level of all SLO instances.
     pub level: String,
+    /// The policy's levels, least severe first: a host ranks a level by its
+    /// place here, never by its name.
+    pub levels: Vec<String>,
     pub slos: Vec<SloReport>,
 }
 
@@ -34,7 +37,25 @@ pub struct SloReport {
     pub level: String,
     pub reasons: Vec<Reason>,
     pub burndown: Burndown,
+    /// The level and firing alerts at each burn-down point, run-length
+    /// encoded: consecutive points with the same level, matched rules and
+    /// firing alerts share one segment.
+    pub timeline: Vec<Segment>,
     pub warnings: Vec<String>,
+}
+
+/// A stretch of burn-down points `(from, to]` at one level: the points
+/// after `from` up to and including `to` (`from` is the previous segment's
+/// `to`, or the window start for the first).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    pub from: Instant,
+    pub to: Instant,
+    pub level: String,
+    /// The `when` of every rule that matched, in document order.
+    pub reasons: Vec<String>,
+    /// The alerts that fired, in document order.
+    pub alerts: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

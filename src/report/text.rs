@@ -12,12 +12,11 @@
 //!   ...
 //! ```
 //!
-//! Colours: the report knows level *names* only, not their rank in the
-//! policy, so a level is green when its name reads as "all is well"
-//! (`healthy`, `ok`, `normal`, …), yellow when it reads as a warning
-//! (`warning`, `warn`, `caution`, …) and red otherwise (freeze, breach and
-//! any custom level). Firing alerts are red. Colour codes are added after
-//! alignment, so columns line up with and without colour.
+//! Colours follow a level's rank in the policy's `levels` (the report
+//! carries them, least severe first), never its name: the first level is
+//! green, the second yellow when there are three or more, every other red.
+//! Firing alerts are red. Colour codes are added after alignment, so
+//! columns line up with and without colour.
 //!
 //! Every string of the report comes from the policy or the data and is
 //! escaped for the terminal ([`super::terminal`]) before anything is measured or
@@ -29,8 +28,12 @@ use crate::time::{format_duration, format_rfc3339, Millis};
 
 /// Plain text; `color` adds ANSI colours to the levels.
 pub fn to_text(report: &Report, color: bool) -> String {
+    let paint = Paint {
+        on: color,
+        ranks: ranks(&report.levels),
+    };
     let report = &for_terminal(report);
-    let paint = Paint { on: color };
+    let paint = &paint;
     let mut lines = vec![format!(
         "{} at {}: {}",
         report.policy,
@@ -67,9 +70,11 @@ fn for_terminal(report: &Report) -> Report {
         policy,
         at: _,
         level,
+        levels,
         slos,
     } = &mut copy;
     escape_in_place(policy);
+    levels.iter_mut().for_each(escape_in_place);
     *level = escape(&level.to_uppercase()).into_owned();
     for slo in slos {
         let SloReport {
@@ -87,8 +92,14 @@ fn for_terminal(report: &Report) -> Report {
             level,
             reasons,
             burndown: _,
+            timeline,
             warnings,
         } = slo;
+        for segment in timeline {
+            escape_in_place(&mut segment.level);
+            segment.reasons.iter_mut().for_each(escape_in_place);
+            segment.alerts.iter_mut().for_each(escape_in_place);
+        }
         escape_in_place(name);
         *level = escape(&level.to_uppercase()).into_owned();
         for Reason {
@@ -136,7 +147,7 @@ pub fn group_suffix(group: &[(String, String)]) -> String {
     format!(" {{{}}}", labels.join(", "))
 }
 
-fn slo_lines(slo: &SloReport, paint: Paint, lines: &mut Vec<String>) {
+fn slo_lines(slo: &SloReport, paint: &Paint, lines: &mut Vec<String>) {
     lines.push(format!(
         "{}{}: {}",
         slo.name,
@@ -264,7 +275,7 @@ fn burn_table(slo: &SloReport, lines: &mut Vec<String>) {
 }
 
 /// One row per burn-rate pair, the alert's name and state on its first row.
-fn alert_table(alerts: &[AlertReport], paint: Paint, lines: &mut Vec<String>) {
+fn alert_table(alerts: &[AlertReport], paint: &Paint, lines: &mut Vec<String>) {
     if alerts.is_empty() {
         return;
     }
@@ -477,14 +488,26 @@ fn reason_value(when: &str, value: Option<f64>) -> String {
     }
 }
 
+/// Each level's rank, under the two spellings the text shows it in: as a
+/// header (upper case) and in a reason, both escaped ([`for_terminal`]).
+fn ranks(levels: &[String]) -> Vec<(String, usize)> {
+    let mut out = Vec::with_capacity(2 * levels.len());
+    for (rank, level) in levels.iter().enumerate() {
+        out.push((escape(&level.to_uppercase()).into_owned(), rank));
+        out.push((escape(level).into_owned(), rank));
+    }
+    out
+}
+
 /// ANSI colours, or nothing.
-#[derive(Clone, Copy)]
 struct Paint {
     on: bool,
+    /// From [`ranks`].
+    ranks: Vec<(String, usize)>,
 }
 
 impl Paint {
-    fn wrap(self, code: &str, s: &str) -> String {
+    fn wrap(&self, code: &str, s: &str) -> String {
         if self.on {
             format!("\x1b[{code}m{s}\x1b[0m")
         } else {
@@ -493,26 +516,28 @@ impl Paint {
     }
 
     /// A level of a header, already in upper case ([`for_terminal`]).
-    fn level(self, upper: &str) -> String {
+    fn level(&self, upper: &str) -> String {
         self.level_cell(upper, upper)
     }
 
     /// `shown` (e.g. the level padded to a column) in the colour of level
-    /// `name` (see the module docs).
-    fn level_cell(self, shown: &str, name: &str) -> String {
-        let code = match name.to_ascii_lowercase().as_str() {
-            "healthy" | "ok" | "okay" | "normal" | "good" | "green" | "nominal" | "none" => "1;32",
-            "warning" | "warn" | "caution" | "watch" | "at-risk" | "at_risk" | "yellow" => "1;33",
+    /// `name`'s rank (see the module docs).
+    fn level_cell(&self, shown: &str, name: &str) -> String {
+        let levels = self.ranks.len() / 2;
+        let rank = self.ranks.iter().find(|(n, _)| n == name).map(|r| r.1);
+        let code = match rank {
+            Some(0) => "1;32",
+            Some(1) if levels >= 3 => "1;33",
             _ => "1;31",
         };
         self.wrap(code, shown)
     }
 
-    fn red(self, s: &str) -> String {
+    fn red(&self, s: &str) -> String {
         self.wrap("31", s)
     }
 
-    fn warn(self, s: &str) -> String {
+    fn warn(&self, s: &str) -> String {
         self.wrap("33", s)
     }
 }

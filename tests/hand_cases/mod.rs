@@ -1281,13 +1281,88 @@ pub fn subnormal_counts_stay_finite() -> Case {
     }
 }
 
+/// The level timeline (§12): a level that changes twice inside the
+/// window and an alert that fires and resolves. Rolling 1 h at 99%,
+/// `increase` per minute, 100 events a minute; T = 12:00, a = 11:00; the
+/// 500 points are 7.2 s apart. Outage one: the minutes ending 11:21..11:30
+/// have 60% errors; outage two: the minutes ending 11:46..11:50 fail wholly.
+/// Rule: freeze when burn_rate(5m) > 10. Every window (t − 5m, t] holds five
+/// minute ends, so one bad minute of outage one burns (60/500)/0.01 = 12:
+/// freeze iff a bad minute ends in (t − 5m, t], i.e. t in [11:21, 11:35)
+/// and [11:46, 11:55) — points 175..=291 (a + 1260 s .. a + 2095.2 s) and
+/// 384..=458 (a + 2764.8 s .. a + 3297.6 s).
+/// Alert `page`: one pair {long 5m, short 5m, budget 600%}, factor
+/// 6 × 60m/5m = 72: outage one peaks at 60; outage two burns 80 with four
+/// bad minutes in the window and 100 with five, so the alert fires for t in
+/// [11:49, 11:52): points 409..=433 (a + 2944.8 s .. a + 3117.6 s).
+pub fn timeline_changes_twice_and_an_alert_resolves() -> Case {
+    let t = at("2026-02-28T12:00:00Z");
+    let a = t - HOUR;
+    let bad = move |x: Instant| {
+        let m = (x - a) / MINUTE;
+        if (21..=30).contains(&m) {
+            60.0
+        } else if (46..=50).contains(&m) {
+            100.0
+        } else {
+            0.0
+        }
+    };
+    let mut s = slo("a", 0.99, rolling(HOUR), good_total(SeriesKind::Increase));
+    s.alerting = vec![alert("page", &[(5 * MINUTE, 5 * MINUTE, 6.0)])];
+    let rules = vec![rule(
+        "freeze",
+        "burn_rate(5m) > 10",
+        cmp(term(Term::BurnRate(5 * MINUTE)), CmpOp::Gt, num(10.0)),
+    )];
+    Case {
+        policy: policy("timeline", vec![s], rules),
+        data: data(vec![
+            sampled("total", t - 2 * HOUR, t, MINUTE, |_| Some(100.0)),
+            sampled("good", t - 2 * HOUR, t, MINUTE, move |x| {
+                Some(100.0 - bad(x))
+            }),
+        ]),
+        at: t,
+        check: |r| {
+            let s = &r.slos[0];
+            let a = s.window.start;
+            let p = |k: i64| a + k * 7_200; // point k (1-based) at a + 7.2 s × k
+            let got: Vec<(Instant, Instant, &str, Vec<&str>)> = s
+                .timeline
+                .iter()
+                .map(|g| {
+                    let alerts = g.alerts.iter().map(String::as_str).collect();
+                    (g.from, g.to, g.level.as_str(), alerts)
+                })
+                .collect();
+            let want = vec![
+                (a, p(174), "healthy", vec![]),
+                (p(174), p(291), "freeze", vec![]),
+                (p(291), p(383), "healthy", vec![]),
+                (p(383), p(408), "freeze", vec![]),
+                (p(408), p(433), "freeze", vec!["page"]),
+                (p(433), p(458), "freeze", vec![]),
+                (p(458), p(500), "healthy", vec![]),
+            ];
+            assert_eq!(got, want);
+            assert_eq!(
+                s.timeline[1].reasons,
+                vec!["burn_rate(5m) > 10".to_string()]
+            );
+            assert!(s.timeline[2].reasons.is_empty());
+            assert_eq!(s.level, "healthy");
+        },
+    }
+}
+
 /// One `#[test]` per hand-worked case, each calling `$check(case)`: the same
 /// list runs against the engine (`hand_worked.rs`) and the reference
 /// (`reference_selfcheck.rs`).
 #[macro_export]
 macro_rules! hand_worked_tests {
     ($check:path) => {
-        $crate::hand_worked_tests!($check; feb_2026_timeslices, seed_burn_rate, default_alert_factors, occurrences_no_traffic, counter_reset, rate_times_seconds, increase_and_roles, gaps_and_coverage, duplicates_keep_last, exclusions_drop_time, consumed_clipped_burn_not, exhaustion_fresh_budget, timeslices_idle_and_missing, kleene_rules, calendar_month_period, calendar_month_boundary, group_by_regions, threshold_gauge, total_gap_cannot_hide_an_outage, good_gap_is_not_a_failure, empty_role_is_no_data, slice_overlap_unaligned, slice_overlap_aligned, slice_overlap_bad_slice_inside, slices_five_minutes_ten_minute_window, subnormal_counts_stay_finite);
+        $crate::hand_worked_tests!($check; feb_2026_timeslices, seed_burn_rate, default_alert_factors, occurrences_no_traffic, counter_reset, rate_times_seconds, increase_and_roles, gaps_and_coverage, duplicates_keep_last, exclusions_drop_time, consumed_clipped_burn_not, exhaustion_fresh_budget, timeslices_idle_and_missing, kleene_rules, calendar_month_period, calendar_month_boundary, group_by_regions, threshold_gauge, total_gap_cannot_hide_an_outage, good_gap_is_not_a_failure, empty_role_is_no_data, slice_overlap_unaligned, slice_overlap_aligned, slice_overlap_bad_slice_inside, slices_five_minutes_ten_minute_window, subnormal_counts_stay_finite, timeline_changes_twice_and_an_alert_resolves);
     };
     ($check:path; $($case:ident),*) => {
         $(

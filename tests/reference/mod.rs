@@ -18,7 +18,8 @@ use std::collections::{BTreeSet, HashMap};
 use slogate::expr::{Expr, Term};
 use slogate::policy::{Budgeting, CmpOp, Sli, Slo, Window};
 use slogate::report::model::{
-    AlertReport, BudgetReport, BudgetUnit, Burndown, PairReport, Reason, SloReport, WindowReport,
+    AlertReport, BudgetReport, BudgetUnit, Burndown, PairReport, Reason, Segment, SloReport,
+    WindowReport,
 };
 use slogate::time::calendar::CalendarUnit;
 use slogate::time::civil::Date;
@@ -814,19 +815,24 @@ impl<'a> Ctx<'a> {
 
     /// consumed(W) at the report's T: clipped to `(max(a, T − W), T]`.
     pub fn consumed_in(&self, w: Millis, t: Instant) -> Option<f64> {
-        let x = self.a.max(t - w);
+        self.consumed_in_window(self.a, w, t)
+    }
+
+    /// consumed(W) at `t` for the SLO window `(a, t]` (a burn-down point's).
+    pub fn consumed_in_window(&self, a: Instant, w: Millis, t: Instant) -> Option<f64> {
+        let x = a.max(t - w);
         if self.ts() {
             let grid = self.grid.as_ref()?;
             // AMBIGUITY: §7 does not say when consumed(W) is no data; like the
             // budget it belongs to, it is no data when the SLO window has no
             // slice with data (the occurrences analogue of N = 0).
-            if !grid.sums(self.a, t).any_data() {
+            if !grid.sums(a, t).any_data() {
                 return None;
             }
             let bad = grid.sums(x, t).bad as f64;
             Some((bad / self.p as f64) / self.bad_share())
         } else {
-            let (n_window, _) = self.inst.counts(self.a, t, self.excl, &self.k);
+            let (n_window, _) = self.inst.counts(a, t, self.excl, &self.k);
             if n_window == 0.0 {
                 return None;
             }
@@ -837,13 +843,18 @@ impl<'a> Ctx<'a> {
 
     /// §8: |K ∩ (a, t] \ X| / |(a, t] \ X|.
     pub fn coverage(&self, t: Instant) -> Option<f64> {
-        let window = vec![(self.a, t)];
+        self.coverage_in(self.a, t)
+    }
+
+    /// Coverage of the window `(a, t]` (a burn-down point's window, §12).
+    pub fn coverage_in(&self, a: Instant, t: Instant) -> Option<f64> {
+        let window = vec![(a, t)];
         let x_in_window = intersect(&self.excl.spans, &window);
         let elapsed = measure(&window) - measure(&x_in_window);
         if elapsed <= 0 {
             return None;
         }
-        let k_in_window = intersect(&self.inst.known(t), &window);
+        let k_in_window = intersect(&self.k, &window);
         let known = measure(&k_in_window) - measure(&intersect(&k_in_window, &x_in_window));
         Some(known as f64 / elapsed as f64)
     }
@@ -984,6 +995,7 @@ pub fn evaluate(policy: &Policy, data: &DataSet, at: i64) -> Report {
         policy: policy.name.clone(),
         at,
         level: policy.levels[worst].clone(),
+        levels: policy.levels.clone(),
         slos,
     }
 }
@@ -1011,10 +1023,116 @@ fn evaluate_instance(
         .unwrap_or(a);
     let excl = exclusions(slo, earliest.min(a) - 1, t);
     let ctx = Ctx::new(slo, inst, &excl, a, p, t);
+    let now = judge_point(policy, slo, &ctx, a, t);
 
+    // §12 burn-rate windows: standard, alert, rule and forecast windows.
+    // AMBIGUITY: "every window a rule names" includes the windows of
+    // consumed(W) and sli(W), not only burn_rate(W).
+    let mut windows: BTreeSet<Millis> = STANDARD_WINDOWS.into_iter().collect();
+    for alert in &slo.alerting {
+        for w in &alert.windows {
+            windows.insert(w.long);
+            windows.insert(w.short);
+        }
+    }
+    windows.extend(rule_ws.iter().copied());
+    windows.insert(slo.forecast_window);
+    let burn_rates: Vec<(Millis, Option<f64>)> =
+        windows.iter().map(|&w| (w, ctx.burn_rate(w, t))).collect();
+    let consumed_in: Vec<(Millis, Option<f64>)> = consumed_ws
+        .iter()
+        .map(|&w| (w, ctx.consumed_in(w, t)))
+        .collect();
+
+    // §12 burn-down and level timeline: each point recomputed from scratch.
+    let span = t - a;
+    let n = span.min(500);
+    let mut burndown = Burndown::default();
+    let mut timeline: Vec<Segment> = Vec::new();
+    for j in 0..n {
+        let tj = a + (j + 1) * span / n;
+        let x = match slo.window {
+            Window::Rolling { duration } => tj - duration,
+            Window::Calendar { .. } => a,
+        };
+        burndown.t.push(tj);
+        let point = judge_point(policy, slo, &ctx, x, tj);
+        burndown.remaining_ratio.push(point.budget.remaining_ratio);
+        let segment = Segment {
+            from: timeline.last().map_or(a, |s| s.to),
+            to: tj,
+            level: policy.levels[point.level].clone(),
+            reasons: point.reasons.iter().map(|r| r.when.clone()).collect(),
+            alerts: point
+                .alerts
+                .iter()
+                .filter(|al| al.firing)
+                .map(|al| al.name.clone())
+                .collect(),
+        };
+        match timeline.last_mut() {
+            Some(last)
+                if last.level == segment.level
+                    && last.reasons == segment.reasons
+                    && last.alerts == segment.alerts =>
+            {
+                last.to = tj
+            }
+            _ => timeline.push(segment),
+        }
+    }
+    let PointVerdict {
+        budget,
+        sli,
+        coverage,
+        alerts,
+        tte,
+        level,
+        reasons,
+    } = now;
+
+    SloReport {
+        name: slo.name.clone(),
+        group: inst.group.clone(),
+        objective: slo.objective,
+        window: WindowReport {
+            start: a,
+            end: t,
+            period_seconds: p as f64 / 1000.0,
+        },
+        coverage,
+        sli,
+        budget,
+        burn_rates,
+        consumed_in,
+        alerts,
+        // "never" (+∞) is null in the report.
+        time_to_exhaustion_seconds: tte.filter(|v| v.is_finite()),
+        level: policy.levels[level].clone(),
+        reasons,
+        burndown,
+        timeline,
+        warnings: Vec::new(),
+    }
+}
+
+/// Everything §6–§11 say about one evaluation instant `t` with SLO window
+/// `(a, t]`: the report's T, or a burn-down point (§12).
+struct PointVerdict {
+    budget: BudgetReport,
+    sli: Option<f64>,
+    coverage: Option<f64>,
+    alerts: Vec<AlertReport>,
+    tte: Option<f64>,
+    level: usize,
+    reasons: Vec<Reason>,
+}
+
+fn judge_point(policy: &Policy, slo: &Slo, ctx: &Ctx, a: Instant, t: Instant) -> PointVerdict {
+    let p = ctx.p;
     let budget = ctx.budget(a, t);
     let sli = ctx.sli(a, t);
-    let coverage = ctx.coverage(t);
+    let coverage = ctx.coverage_in(a, t);
 
     // §10 alerts.
     let alerts: Vec<AlertReport> = slo
@@ -1050,25 +1168,6 @@ fn evaluate_instance(
         })
         .collect();
 
-    // §12 burn-rate windows: standard, alert, rule and forecast windows.
-    // AMBIGUITY: "every window a rule names" includes the windows of
-    // consumed(W) and sli(W), not only burn_rate(W).
-    let mut windows: BTreeSet<Millis> = STANDARD_WINDOWS.into_iter().collect();
-    for alert in &slo.alerting {
-        for w in &alert.windows {
-            windows.insert(w.long);
-            windows.insert(w.short);
-        }
-    }
-    windows.extend(rule_ws.iter().copied());
-    windows.insert(slo.forecast_window);
-    let burn_rates: Vec<(Millis, Option<f64>)> =
-        windows.iter().map(|&w| (w, ctx.burn_rate(w, t))).collect();
-    let consumed_in: Vec<(Millis, Option<f64>)> = consumed_ws
-        .iter()
-        .map(|&w| (w, ctx.consumed_in(w, t)))
-        .collect();
-
     let tte = time_to_exhaustion(
         budget.remaining_ratio,
         ctx.burn_rate(slo.forecast_window, t),
@@ -1080,7 +1179,7 @@ fn evaluate_instance(
         match term {
             Term::Remaining => Val::Num(budget.remaining_ratio),
             Term::Consumed => Val::Num(budget.remaining_ratio.map(|r| 1.0 - r)),
-            Term::ConsumedIn(w) => Val::Num(ctx.consumed_in(*w, t)),
+            Term::ConsumedIn(w) => Val::Num(ctx.consumed_in_window(a, *w, t)),
             Term::BurnRate(w) => Val::Num(ctx.burn_rate(*w, t)),
             Term::Sli => Val::Num(sli),
             Term::SliIn(w) => Val::Num(ctx.sli(t - w, t)),
@@ -1109,44 +1208,14 @@ fn evaluate_instance(
             });
         }
     }
-
-    // §12 burn-down: each point recomputed from scratch.
-    let span = t - a;
-    let n = span.min(500);
-    let mut burndown = Burndown::default();
-    for j in 0..n {
-        let tj = a + (j + 1) * span / n;
-        let x = match slo.window {
-            Window::Rolling { duration } => tj - duration,
-            Window::Calendar { .. } => a,
-        };
-        burndown.t.push(tj);
-        burndown
-            .remaining_ratio
-            .push(ctx.budget(x, tj).remaining_ratio);
-    }
-
-    SloReport {
-        name: slo.name.clone(),
-        group: inst.group.clone(),
-        objective: slo.objective,
-        window: WindowReport {
-            start: a,
-            end: t,
-            period_seconds: p as f64 / 1000.0,
-        },
-        coverage,
-        sli,
+    PointVerdict {
         budget,
-        burn_rates,
-        consumed_in,
+        sli,
+        coverage,
         alerts,
-        // "never" (+∞) is null in the report.
-        time_to_exhaustion_seconds: tte.filter(|v| v.is_finite()),
-        level: policy.levels[level].clone(),
+        tte,
+        level,
         reasons,
-        burndown,
-        warnings: Vec::new(),
     }
 }
 
@@ -1180,6 +1249,12 @@ pub fn diff(expected: &Report, actual: &Report) -> Vec<String> {
     }
     if expected.level != actual.level {
         d.push(format!("level: {} vs {}", expected.level, actual.level));
+    }
+    if expected.levels != actual.levels {
+        d.push(format!(
+            "levels: {:?} vs {:?}",
+            expected.levels, actual.levels
+        ));
     }
     if expected.slos.len() != actual.slos.len() {
         d.push(format!(
@@ -1314,6 +1389,12 @@ pub fn diff(expected: &Report, actual: &Report) -> Vec<String> {
             .collect();
         if er != gr {
             d.push(format!("{p}.reasons: {er:?} vs {gr:?}"));
+        }
+        if e.timeline != g.timeline {
+            d.push(format!(
+                "{p}.timeline:\n  reference {:?}\n  engine    {:?}",
+                e.timeline, g.timeline
+            ));
         }
         if e.burndown.t != g.burndown.t
             || e.burndown.remaining_ratio.len() != g.burndown.remaining_ratio.len()
