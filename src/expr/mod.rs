@@ -1,7 +1,7 @@
 //! Rule expressions: the `when` of an error-budget policy rule.
 //!
-//! OWNER: policy helper (parser and evaluator). The AST below is the contract
-//! with the evaluator in [`crate::eval`].
+//! The AST below is the contract with the evaluator in [`crate::eval`];
+//! docs/policy.md § Rule expressions is the reference users read.
 //!
 //! Grammar (lowest precedence first):
 //! ```text

@@ -1,8 +1,8 @@
 //! The policy document: YAML or JSON text in, a validated [`Policy`] out, or
 //! diagnostics with line and column.
 //!
-//! OWNER: policy helper (yaml tree, decoding, validation). The model and the
-//! entry points below are the contract with the rest of the crate.
+//! The model and the entry points below are the contract with the rest of
+//! the crate; docs/policy.md is the reference of the format they read.
 
 mod decode;
 mod fields;

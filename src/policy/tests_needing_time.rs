@@ -1,5 +1,5 @@
-//! Tests that depend on the time helpers (`Zone::get` for non-UTC zones,
-//! `RRule::parse`): they pass once those are implemented.
+//! Tests of the fields that go through the time helpers: time zones other
+//! than UTC (`Zone::get`) and recurrence rules (`RRule::parse`).
 
 use super::tests::SPEC_EXAMPLE;
 use super::*;
