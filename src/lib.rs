@@ -85,6 +85,7 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 pub mod wasm;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use eval::plan::{DataPlan, PlannedSeries};
 pub use eval::{Engine, EvalError};
 pub use policy::Policy;
 pub use report::Report;

@@ -648,11 +648,11 @@ proptest! {
     #[test]
     fn engine_matches_reference(sc in scenario()) {
         let (policy, data) = build(&sc);
-        let expected = reference::evaluate(&policy, &data, sc.at);
+        let (expected, ties) = reference::evaluate_with_ties(&policy, &data, sc.at);
         let actual = engine_report(&policy, &data, sc.at);
         let non_finite = support::non_finite_numbers(&actual);
         prop_assert!(non_finite.is_empty(), "non-finite numbers: {:?}", non_finite);
-        let d = reference::diff(&expected, &actual);
+        let d = reference::diff_with_ties(&expected, &ties, &actual);
         prop_assert!(
             d.is_empty(),
             "{} differences:\n{}\n\nREFERENCE: {:#?}\n\nENGINE: {:#?}",
@@ -661,6 +661,47 @@ proptest! {
             expected,
             actual
         );
+    }
+
+    /// The data plan is enough: data trimmed to each series' planned range
+    /// gives the same report, bit for bit, as the whole history (hosts that
+    /// fetch by the plan lose nothing). Each series carries its step, as a
+    /// `query_range` answer does, so trimming cannot change an inferred one.
+    #[test]
+    fn the_planned_range_gives_the_same_report(sc in scenario()) {
+        // The plan's contract: data at its step or finer. Sample every SLO's
+        // data that finely (the reference is not involved, so the engine
+        // alone takes the larger data).
+        let (policy, _) = build(&sc);
+        let engine = Engine { policy: policy.clone(), warnings: Vec::new() };
+        let plan = engine.plan(sc.at).expect("a valid instant");
+        let finest = plan.series.iter().map(|p| p.step).min().unwrap_or(MINUTE).max(SECOND);
+        let mut sc = sc;
+        for p in &mut sc.slos {
+            let (a, _) = window_of(p.window, sc.at);
+            let data_start = a - (sc.at - a) * p.lookback / 100;
+            p.samples = (sc.at - data_start) / finest + 1;
+        }
+        prop_assume!(sc.slos.iter().all(|p| p.samples <= 40_000));
+        let (policy, mut data) = build(&sc);
+        for s in &mut data.series {
+            if s.step.is_none() {
+                s.step = reference::clean(s).step;
+            }
+        }
+        let mut trimmed = data.clone();
+        for s in &mut trimmed.series {
+            let p = plan.series.iter().find(|p| p.name == s.name).expect("every series is planned");
+            prop_assert!(p.end == sc.at && p.start < p.end && p.step > 0);
+            let keep: Vec<bool> = s.times.iter().map(|t| (p.start..=p.end).contains(t)).collect();
+            let mut k = keep.iter();
+            s.times.retain(|_| *k.next().unwrap());
+            let mut k = keep.iter();
+            s.values.retain(|_| *k.next().unwrap());
+        }
+        let full = format!("{:?}", engine_report(&policy, &data, sc.at));
+        let cut = format!("{:?}", engine_report(&policy, &trimmed, sc.at));
+        prop_assert!(full == cut, "trimming to the plan changed the report:\nFULL {full}\nCUT  {cut}");
     }
 
     /// The reference agrees with itself: the laws the doc implies hold.

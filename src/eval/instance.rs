@@ -4,10 +4,12 @@ use super::measure::{Measure, Tally};
 use super::rules::{judge, level_of, Figures};
 use super::spans::Spans;
 use crate::decimal::Complement;
-use crate::policy::{Budgeting, BurnWindow, Policy, Slo};
+use crate::policy::{Budgeting, BurnWindow, Policy, Slo, Window};
 use crate::report::{
-    AlertReport, BudgetReport, BudgetUnit, Burndown, PairReport, Segment, SloReport, WindowReport,
+    AlertReport, BudgetReport, BudgetUnit, Burndown, PairReport, Segment, SloReport, Warning,
+    WarningKind, WindowReport,
 };
+use crate::time::calendar::period_containing;
 use crate::time::{format_duration, format_rfc3339, Instant, Millis};
 
 /// The most points a burn-down has.
@@ -36,7 +38,7 @@ pub struct Inputs<'a> {
     pub burn_windows: &'a [Millis],
     pub consumed_windows: &'a [Millis],
     pub slice: Option<Millis>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// The budget arithmetic over the measure (docs/arithmetic.md §6–9).
@@ -123,6 +125,27 @@ impl Calc<'_> {
 }
 
 impl Frame {
+    /// Where `slo`'s window is at `at` (docs/arithmetic.md §5).
+    pub fn of(slo: &Slo, at: Instant) -> Frame {
+        match &slo.window {
+            Window::Rolling { duration } => Frame {
+                at,
+                start: at - duration,
+                period: *duration,
+                rolling: true,
+            },
+            Window::Calendar { unit, zone } => {
+                let (start, end) = period_containing(*unit, zone, at);
+                Frame {
+                    at,
+                    start,
+                    period: end - start,
+                    rolling: false,
+                }
+            }
+        }
+    }
+
     /// The window start of an evaluation at `t` (docs/arithmetic.md §12):
     /// a rolling window slides, a calendar one keeps its start.
     fn start_at(&self, t: Instant) -> Instant {
@@ -190,10 +213,10 @@ pub fn report(inputs: Inputs) -> SloReport {
     let known_counted = known.subtract(excluded);
     let coverage = frame.coverage(&known_counted, excluded);
     if let Some(c) = coverage.filter(|c| *c < 0.9) {
-        warnings.push(format!(
+        warnings.push(Warning::new(WarningKind::LowCoverage, format!(
             "coverage is {}% (below 90%): the data leaves part of the window unknown, so these numbers describe only the known part",
             crate::decimal::fixed(c * 100.0, 1)
-        ));
+        )));
     }
     warnings.extend(window_warnings(policy, slo, &known, frame, slice));
     let firing: Vec<bool> = alerts.iter().map(|a| a.firing).collect();
@@ -444,7 +467,7 @@ fn window_warnings(
     known: &Spans,
     frame: Frame,
     slice: Option<Millis>,
-) -> Vec<String> {
+) -> Vec<Warning> {
     let mut named: Vec<(String, Millis)> = Vec::new();
     for rule in &policy.rules {
         for term in crate::expr::terms(&rule.when) {
@@ -480,18 +503,24 @@ fn window_warnings(
     for (what, w) in named {
         let needs = frame.at - w;
         match known.first_start() {
-            None => out.push(format!("{what} has no data to look at")),
-            Some(first) if first > needs => out.push(format!(
+            None => out.push(Warning::new(
+                WarningKind::WindowWithoutData,
+                format!("{what} has no data to look at"),
+            )),
+            Some(first) if first > needs => out.push(Warning::new(WarningKind::WindowBeforeData, format!(
                 "{what} looks back to {} but this SLO's data starts at {}: it covers only part of its window",
                 format_rfc3339(needs),
                 format_rfc3339(first)
-            )),
+            ))),
             _ => {}
         }
         if let Some(l) = slice.filter(|l| w < *l && slo.budgeting == Budgeting::Timeslices) {
-            out.push(format!(
-                "{what} is shorter than the {} slice: it sees at most one slice",
-                format_duration(l)
+            out.push(Warning::new(
+                WarningKind::WindowShorterThanSlice,
+                format!(
+                    "{what} is shorter than the {} slice: it sees at most one slice",
+                    format_duration(l)
+                ),
             ));
         }
     }

@@ -9,7 +9,7 @@ use super::clean::Clean;
 use super::slices::{SliceData, SliceGrid, SliceState, SliceSums, SliceTable};
 use super::spans::Spans;
 use super::stream::{for_each_interval, range_of, PrefixSums, Sink};
-use super::EvalError;
+use super::{EvalError, EvalErrorKind};
 use crate::policy::{Budgeting, CmpOp};
 use crate::series::{Series, SeriesKind};
 use crate::time::{Instant, Millis};
@@ -167,14 +167,15 @@ pub fn build_ratio<'c>(
             .first()
             .map_or(String::new(), |s| s.0.name.clone());
         if !b.total_is_finite() {
-            return Err(EvalError::new(format!(
-                "series \"{name}\": its events add up beyond the largest finite number (about 1.8e308); the values cannot be counts or rates of real events"
-            )));
+            return Err(EvalError::bad_series(
+                &name,
+                format!("series \"{name}\": its events add up beyond the largest finite number (about 1.8e308); the values cannot be counts or rates of real events"),
+            ));
         }
         notes.negatives.push((name, b.negatives));
     }
     let [first, second] = <[RoleMeasure; 2]>::try_from(built)
-        .map_err(|_| EvalError::new("a ratio SLI has two roles"))?;
+        .map_err(|_| EvalError::new(EvalErrorKind::BadSeries, "a ratio SLI has two roles"))?;
     let measure = match grid {
         Some(g) => {
             let (first, second) = (

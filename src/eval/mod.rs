@@ -7,8 +7,10 @@
 //! number of windows asked for.
 
 mod clean;
+mod error;
 mod instance;
 mod measure;
+pub mod plan;
 mod rules;
 mod slices;
 mod spans;
@@ -16,14 +18,13 @@ mod stream;
 #[cfg(test)]
 mod tests;
 
-use std::fmt;
+pub use error::{EvalError, EvalErrorKind};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::expr::{terms, Term};
-use crate::policy::{Policy, SeriesRef, Sli, Slo, Window};
-use crate::report::{Report, SloReport};
+use crate::policy::{Policy, SeriesRef, Sli, Slo};
+use crate::report::{Report, SloReport, Warning, WarningKind};
 use crate::series::{DataSet, Series, SeriesKind};
-use crate::time::calendar::period_containing;
 use crate::time::{Instant, Millis, DAY, HOUR, MINUTE};
 use clean::{already_clean, clean, Clean};
 use instance::{Frame, Inputs};
@@ -41,28 +42,6 @@ pub const REPORTED_BURN_WINDOWS: [Millis; 7] = [
     3 * DAY,
 ];
 
-/// Something wrong with the data handed to an evaluation.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EvalError {
-    pub message: String,
-}
-
-impl EvalError {
-    fn new(message: impl Into<String>) -> EvalError {
-        EvalError {
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for EvalError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for EvalError {}
-
 /// A policy made ready to evaluate many times.
 #[derive(Clone, Debug)]
 pub struct Engine {
@@ -71,8 +50,8 @@ pub struct Engine {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// What one SLO needs, worked out once from the policy.
-struct Plan {
+/// The windows one SLO's report and rules ask for, from the policy.
+struct SloWindows {
     burn_windows: Vec<Millis>,
     consumed_windows: Vec<Millis>,
     /// The longest look-back of any window.
@@ -139,7 +118,7 @@ impl Engine {
             .unwrap_or(0)
     }
 
-    fn plan(&self, slo: &Slo) -> Plan {
+    fn windows(&self, slo: &Slo) -> SloWindows {
         let mut burn: Vec<Millis> = REPORTED_BURN_WINDOWS.to_vec();
         let mut consumed = Vec::new();
         burn.push(slo.forecast_window);
@@ -166,7 +145,7 @@ impl Engine {
         crate::sort::sort(&mut consumed);
         consumed.dedup();
         let longest = burn.last().copied().unwrap_or(0);
-        Plan {
+        SloWindows {
             burn_windows: burn,
             consumed_windows: consumed,
             longest,
@@ -181,31 +160,9 @@ impl Engine {
         cleaned: &[Clean],
         at: Instant,
     ) -> Result<Vec<SloReport>, EvalError> {
-        let frame = match &slo.window {
-            Window::Rolling { duration } => Frame {
-                at,
-                start: at - duration,
-                period: *duration,
-                rolling: true,
-            },
-            Window::Calendar { unit, zone } => {
-                let (start, end) = period_containing(*unit, zone, at);
-                Frame {
-                    at,
-                    start,
-                    period: end - start,
-                    rolling: false,
-                }
-            }
-        };
-        let plan = self.plan(slo);
-        // The burn-down and the level timeline evaluate at every point of
-        // (start, at]: a point's window reaches back a period (rolling) and
-        // its burn-rate windows the longest of them.
-        let lookback = plan
-            .longest
-            .max(if frame.rolling { frame.period } else { 0 });
-        let from = frame.start - lookback;
+        let frame = Frame::of(slo, at);
+        let plan = self.windows(slo);
+        let from = plan::reads_from(&frame, &plan);
         let excluded = exclusions(slo, from, at);
         let roles = roles(index, slo, data, cleaned)?;
         let mut reports = Vec::new();
@@ -245,17 +202,26 @@ impl Engine {
                     build_threshold(role, *op, *value, &scope, &mut notes)
                 }
                 _ => {
-                    return Err(EvalError::new(format!(
-                        "SLO \"{}\": its SLI has an unexpected number of series",
-                        slo.name
-                    )))
+                    // The policy's decoding guarantees two roles or one.
+                    return Err(EvalError::new(
+                        EvalErrorKind::BadSeries,
+                        format!(
+                            "SLO \"{}\": its SLI has an unexpected number of series",
+                            slo.name
+                        ),
+                    ));
                 }
             };
             let warnings = notes
                 .negatives
                 .iter()
                 .filter(|(_, n)| *n > 0)
-                .map(|(name, n)| format!("series \"{name}\": {n} intervals had negative events and were counted as 0"))
+                .map(|(name, n)| {
+                    Warning::new(
+                        WarningKind::NegativeEvents,
+                        format!("series \"{name}\": {n} intervals had negative events and were counted as 0"),
+                    )
+                })
                 .collect();
             let group_labels = slo.group_by.iter().cloned().zip(group).collect();
             reports.push(instance::report(Inputs {
@@ -284,31 +250,46 @@ pub const MAX_INSTANT: Instant = 8_640_000_000_000_000;
 pub const MAX_STEP: Millis = 400 * 366 * DAY;
 
 fn check_instant(what: &str, t: Instant) -> Result<(), EvalError> {
-    if (-MAX_INSTANT..=MAX_INSTANT).contains(&t) {
+    if supported(t) {
         Ok(())
     } else {
-        Err(EvalError::new(format!(
-            "{what} ({t} ms since 1970) is outside the supported range of ±{MAX_INSTANT} ms (JavaScript's Date range)"
-        )))
+        Err(EvalError::new(
+            EvalErrorKind::BadInstant,
+            out_of_range(what, t),
+        ))
     }
+}
+
+fn supported(t: Instant) -> bool {
+    (-MAX_INSTANT..=MAX_INSTANT).contains(&t)
+}
+
+fn out_of_range(what: &str, t: Instant) -> String {
+    format!("{what} ({t} ms since 1970) is outside the supported range of ±{MAX_INSTANT} ms (JavaScript's Date range)")
 }
 
 /// A series cleaned, with its columns, times and step checked: the times
 /// are sorted after cleaning, so only the first and last need a range check.
 fn prepare(s: &Series, known_clean: bool) -> Result<Clean<'_>, EvalError> {
     if s.times.len() != s.values.len() {
-        return Err(EvalError::new(format!(
-            "series \"{}\" has {} times but {} values: the two columns must have the same length",
-            s.name,
-            s.times.len(),
-            s.values.len()
-        )));
+        return Err(EvalError::bad_series(
+            &s.name,
+            format!(
+                "series \"{}\" has {} times but {} values: the two columns must have the same length",
+                s.name,
+                s.times.len(),
+                s.values.len()
+            ),
+        ));
     }
     if let Some(step) = s.step.filter(|step| *step <= 0 || *step > MAX_STEP) {
-        return Err(EvalError::new(format!(
-            "series \"{}\" has step {step} ms: a step must be positive and at most 400 years",
-            s.name
-        )));
+        return Err(EvalError::bad_series(
+            &s.name,
+            format!(
+                "series \"{}\" has step {step} ms: a step must be positive and at most 400 years",
+                s.name
+            ),
+        ));
     }
     let c = if known_clean {
         already_clean(&s.times, &s.values, s.step)
@@ -316,7 +297,12 @@ fn prepare(s: &Series, known_clean: bool) -> Result<Clean<'_>, EvalError> {
         clean(&s.times, &s.values, s.step)
     };
     for t in c.times.first().into_iter().chain(c.times.last()) {
-        check_instant(&format!("a time of series \"{}\"", s.name), *t)?;
+        if !supported(*t) {
+            // The index as the host gave the columns, not after sorting.
+            let index = s.times.iter().position(|x| x == t);
+            let what = format!("a time of series \"{}\"", s.name);
+            return Err(EvalError::bad_series(&s.name, out_of_range(&what, *t)).at_index(index));
+        }
     }
     Ok(c)
 }
@@ -355,17 +341,23 @@ fn roles<'d, 'c>(
                 crate::sort::sort(&mut names);
                 names.dedup();
                 let have = if names.is_empty() { "no series at all".to_string() } else { names.join(", ") };
-                return Err(EvalError::new(format!(
-                    "no series named \"{}\" for SLO \"{}\" ({path}); the data has: {have}",
-                    r.name, slo.name
-                )));
+                return Err(EvalError {
+                    series: Some(r.name.clone()),
+                    path: Some(path.clone()),
+                    available: names.iter().map(|n| n.to_string()).collect(),
+                    ..EvalError::new(
+                        EvalErrorKind::MissingSeries,
+                        format!("no series named \"{}\" for SLO \"{}\" ({path}); the data has: {have}", r.name, slo.name),
+                    )
+                });
             }
             let ratio = matches!(slo.sli, Sli::Ratio { .. });
             if let Some((s, _)) = series.iter().find(|(s, _)| ratio && s.kind == Some(SeriesKind::Gauge)) {
-                return Err(EvalError::new(format!(
-                    "series \"{}\" is a gauge, but SLO \"{}\" counts events with it ({path}): use kind rate, increase or counter",
-                    s.name, slo.name
-                )));
+                return Err(EvalError::bad_series(
+                    &s.name,
+                    format!("series \"{}\" is a gauge, but SLO \"{}\" counts events with it ({path}): use kind rate, increase or counter", s.name, slo.name),
+                )
+                .at_path(&path));
             }
             Ok(RoleData { reference: r, series })
         })

@@ -4,7 +4,7 @@
 use super::*;
 use crate::diagnostic::Location;
 use crate::expr::Expr;
-use crate::policy::{Alert, Budgeting, BurnWindow, CmpOp, Rule};
+use crate::policy::{Alert, Budgeting, BurnWindow, CmpOp, Rule, Window};
 use crate::time::zone::Zone;
 
 fn slo(budgeting: Budgeting, window: Millis) -> Slo {
@@ -146,6 +146,11 @@ fn a_missing_series_names_the_field() {
         err.message,
         "no series named \"good\" for SLO \"availability\" (spec.slos[0].sli.ratio.good); the data has: A"
     );
+    assert_eq!(err.kind, EvalErrorKind::MissingSeries);
+    assert_eq!(err.series.as_deref(), Some("good"));
+    assert_eq!(err.path.as_deref(), Some("spec.slos[0].sli.ratio.good"));
+    assert_eq!(err.available, vec!["A".to_string()]);
+    assert_eq!(err.index, None);
 }
 
 #[test]
@@ -179,17 +184,24 @@ fn extreme_instants_and_steps_are_errors_not_overflows() {
         "{}",
         err.message
     );
+    assert_eq!(err.kind, EvalErrorKind::BadInstant);
     let mut far = d.clone();
     far.series[0].times[3] = i64::MAX;
     let err = engine.evaluate(&far, HOUR).unwrap_err();
     assert!(err.message.contains("series \"total\""), "{}", err.message);
+    // The sample at fault, as the host gave the columns.
+    assert_eq!(
+        (err.kind, err.series.as_deref(), err.index),
+        (EvalErrorKind::BadSeries, Some("total"), Some(3))
+    );
     let mut huge_step = d.clone();
     huge_step.series[1].step = Some(i64::MAX);
-    assert!(engine
-        .evaluate(&huge_step, HOUR)
-        .unwrap_err()
-        .message
-        .contains("step"));
+    let err = engine.evaluate(&huge_step, HOUR).unwrap_err();
+    assert!(err.message.contains("step"));
+    assert_eq!(
+        (err.kind, err.series.as_deref()),
+        (EvalErrorKind::BadSeries, Some("good"))
+    );
     // The edges of the range are fine, and far-apart samples infer a huge step.
     let mut edges = d;
     edges.series[0].times = vec![-MAX_INSTANT, 0, MAX_INSTANT];

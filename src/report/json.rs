@@ -82,7 +82,12 @@ fn slo_json(w: &mut Writer, s: &SloReport) {
     w.key("burndown");
     burndown_json(w, &s.burndown);
     w.key("timeline").array(&s.timeline, segment_json);
-    w.key("warnings").array(&s.warnings, |w, s| w.string(s));
+    w.key("warnings").array(&s.warnings, |w, x| {
+        w.open(b'{');
+        w.key("kind").string(x.kind.as_str());
+        w.key("message").string(&x.message);
+        w.close(b'}');
+    });
     w.close(b'}');
 }
 

@@ -41,7 +41,51 @@ pub struct SloReport {
     /// encoded: consecutive points with the same level, matched rules and
     /// firing alerts share one segment.
     pub timeline: Vec<Segment>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Something the numbers of an SLO instance rest on that a reader should
+/// know: the message in full, and its kind for a host that acts on it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Warning {
+    pub kind: WarningKind,
+    pub message: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WarningKind {
+    /// Known time is below 90% of the window (docs/arithmetic.md §8).
+    LowCoverage,
+    /// A window a rule or an alert names reaches before the data starts.
+    WindowBeforeData,
+    /// A window a rule or an alert names has no data at all.
+    WindowWithoutData,
+    /// A window a rule or an alert names is shorter than a timeslice.
+    WindowShorterThanSlice,
+    /// Intervals with negative events, counted as 0 (§2).
+    NegativeEvents,
+}
+
+impl WarningKind {
+    /// The name in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningKind::LowCoverage => "low-coverage",
+            WarningKind::WindowBeforeData => "window-before-data",
+            WarningKind::WindowWithoutData => "window-without-data",
+            WarningKind::WindowShorterThanSlice => "window-shorter-than-slice",
+            WarningKind::NegativeEvents => "negative-events",
+        }
+    }
+}
+
+impl Warning {
+    pub fn new(kind: WarningKind, message: impl Into<String>) -> Warning {
+        Warning {
+            kind,
+            message: message.into(),
+        }
+    }
 }
 
 /// A stretch of burn-down points `(from, to]` at one level: the points

@@ -123,7 +123,9 @@ fn for_terminal(report: &Report) -> Report {
             escape_in_place(name);
             escape_in_place(severity);
         }
-        warnings.iter_mut().for_each(escape_in_place);
+        for warning in warnings {
+            escape_in_place(&mut warning.message);
+        }
     }
     copy
 }
@@ -232,7 +234,7 @@ fn slo_lines(slo: &SloReport, paint: &Paint, lines: &mut Vec<String>) {
         lines.extend(
             slo.warnings
                 .iter()
-                .map(|w| format!("    {}", paint.warn(&format!("! {w}")))),
+                .map(|w| format!("    {}", paint.warn(&format!("! {}", w.message)))),
         );
     }
 }
@@ -650,7 +652,10 @@ task-availability {repository=\"core\", region=\"eu\"}: WARNING
         slo.time_to_exhaustion_seconds = Some(0.0);
         slo.consumed_in.clear();
         slo.alerts.clear();
-        slo.warnings = vec!["coverage 85.0% is below 90%".into()];
+        slo.warnings = vec![crate::report::Warning::new(
+            crate::report::WarningKind::LowCoverage,
+            "coverage 85.0% is below 90%",
+        )];
         let text = to_text(&r, false);
         for line in [
             "  sli                 no data",
@@ -733,7 +738,10 @@ task-availability {repository=\"core\", region=\"eu\"}: WARNING
         slo.reasons[0].action = Some(hostile.into());
         slo.alerts[0].name = hostile.into();
         slo.alerts[0].severity = hostile.into();
-        slo.warnings = vec![hostile.into()];
+        slo.warnings = vec![crate::report::Warning::new(
+            crate::report::WarningKind::LowCoverage,
+            hostile,
+        )];
         for color in [false, true] {
             let text = to_text(&r, color);
             let lines: Vec<&str> = text.lines().collect();

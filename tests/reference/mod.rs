@@ -971,19 +971,22 @@ fn rule_windows(policy: &Policy) -> (BTreeSet<Millis>, BTreeSet<Millis>) {
 // ---------------------------------------------------------------------------
 
 pub fn evaluate(policy: &Policy, data: &DataSet, at: i64) -> Report {
+    evaluate_with_ties(policy, data, at).0
+}
+
+/// The report, and per SLO instance the burn-down points where an alert
+/// pair's burn rate ties with its factor (within rounding): there the two
+/// implementations may fairly disagree on whether it fires.
+pub fn evaluate_with_ties(policy: &Policy, data: &DataSet, at: i64) -> (Report, Vec<Vec<Instant>>) {
     let (rule_ws, consumed_ws) = rule_windows(policy);
     let mut slos = Vec::new();
+    let mut ties = Vec::new();
     for slo in &policy.slos {
         for inst in instances(slo, data) {
-            slos.push(evaluate_instance(
-                policy,
-                slo,
-                &inst,
-                data,
-                at,
-                &rule_ws,
-                &consumed_ws,
-            ));
+            let (report, tied) =
+                evaluate_instance(policy, slo, &inst, data, at, &rule_ws, &consumed_ws);
+            slos.push(report);
+            ties.push(tied);
         }
     }
     let worst = slos
@@ -991,13 +994,14 @@ pub fn evaluate(policy: &Policy, data: &DataSet, at: i64) -> Report {
         .map(|s| level_index(policy, &s.level))
         .max()
         .unwrap_or(0);
-    Report {
+    let report = Report {
         policy: policy.name.clone(),
         at,
         level: policy.levels[worst].clone(),
         levels: policy.levels.clone(),
         slos,
-    }
+    };
+    (report, ties)
 }
 
 fn level_index(policy: &Policy, name: &str) -> usize {
@@ -1012,7 +1016,7 @@ fn evaluate_instance(
     t: Instant,
     rule_ws: &BTreeSet<Millis>,
     consumed_ws: &BTreeSet<Millis>,
-) -> SloReport {
+) -> (SloReport, Vec<Instant>) {
     let (a, p) = window(slo, t);
     // Recurring exclusions are expanded from before any sample to T.
     let earliest = data
@@ -1049,6 +1053,7 @@ fn evaluate_instance(
     let n = span.min(500);
     let mut burndown = Burndown::default();
     let mut timeline: Vec<Segment> = Vec::new();
+    let mut ties = Vec::new();
     for j in 0..n {
         let tj = a + (j + 1) * span / n;
         let x = match slo.window {
@@ -1057,6 +1062,9 @@ fn evaluate_instance(
         };
         burndown.t.push(tj);
         let point = judge_point(policy, slo, &ctx, x, tj);
+        if point.tie {
+            ties.push(tj);
+        }
         burndown.remaining_ratio.push(point.budget.remaining_ratio);
         let segment = Segment {
             from: timeline.last().map_or(a, |s| s.to),
@@ -1089,9 +1097,10 @@ fn evaluate_instance(
         tte,
         level,
         reasons,
+        tie: _,
     } = now;
 
-    SloReport {
+    let report = SloReport {
         name: slo.name.clone(),
         group: inst.group.clone(),
         objective: slo.objective,
@@ -1113,7 +1122,8 @@ fn evaluate_instance(
         burndown,
         timeline,
         warnings: Vec::new(),
-    }
+    };
+    (report, ties)
 }
 
 /// Everything §6–§11 say about one evaluation instant `t` with SLO window
@@ -1126,6 +1136,8 @@ struct PointVerdict {
     tte: Option<f64>,
     level: usize,
     reasons: Vec<Reason>,
+    /// Some pair's burn rate equals its factor within rounding.
+    tie: bool,
 }
 
 fn judge_point(policy: &Policy, slo: &Slo, ctx: &Ctx, a: Instant, t: Instant) -> PointVerdict {
@@ -1208,6 +1220,11 @@ fn judge_point(policy: &Policy, slo: &Slo, ctx: &Ctx, a: Instant, t: Instant) ->
             });
         }
     }
+    let near = |b: Option<f64>, f: f64| b.is_some_and(|b| close(Some(b), Some(f)));
+    let tie = alerts
+        .iter()
+        .flat_map(|a| &a.pairs)
+        .any(|p| near(p.long_burn, p.factor) || near(p.short_burn, p.factor));
     PointVerdict {
         budget,
         sli,
@@ -1216,6 +1233,7 @@ fn judge_point(policy: &Policy, slo: &Slo, ctx: &Ctx, a: Instant, t: Instant) ->
         tte,
         level,
         reasons,
+        tie,
     }
 }
 
@@ -1234,6 +1252,21 @@ pub fn close(a: Option<f64>, b: Option<f64>) -> bool {
 
 /// Differences between two reports (warnings are not compared); empty = same.
 pub fn diff(expected: &Report, actual: &Report) -> Vec<String> {
+    diff_with_ties(expected, &[], actual)
+}
+
+/// The state of the level timeline at each burn-down point.
+fn timeline_states(s: &SloReport) -> Vec<Option<&Segment>> {
+    s.burndown
+        .t
+        .iter()
+        .map(|&t| s.timeline.iter().find(|g| g.from < t && t <= g.to))
+        .collect()
+}
+
+/// [`diff`], tolerating timeline differences at the points of `ties`
+/// ([`evaluate_with_ties`]).
+pub fn diff_with_ties(expected: &Report, ties: &[Vec<Instant>], actual: &Report) -> Vec<String> {
     let mut out = Vec::new();
     let mut num = |what: String, a: Option<f64>, b: Option<f64>| {
         if !close(a, b) {
@@ -1390,7 +1423,18 @@ pub fn diff(expected: &Report, actual: &Report) -> Vec<String> {
         if er != gr {
             d.push(format!("{p}.reasons: {er:?} vs {gr:?}"));
         }
-        if e.timeline != g.timeline {
+        let tied = ties.get(i).map_or(&[][..], |v| v.as_slice());
+        let (es, gs) = (timeline_states(e), timeline_states(g));
+        fn key<'s>(s: &Option<&'s Segment>) -> Option<(&'s str, &'s [String], &'s [String])> {
+            s.map(|s| (s.level.as_str(), s.reasons.as_slice(), s.alerts.as_slice()))
+        }
+        let same = |(t, (a, b)): (&Instant, (&Option<&Segment>, &Option<&Segment>))| {
+            key(a) == key(b) || tied.contains(t)
+        };
+        let agree = es.len() == gs.len()
+            && e.burndown.t.iter().zip(es.iter().zip(&gs)).all(same)
+            && e.timeline.first().map(|s| s.from) == g.timeline.first().map(|s| s.from);
+        if !agree {
             d.push(format!(
                 "{p}.timeline:\n  reference {:?}\n  engine    {:?}",
                 e.timeline, g.timeline
