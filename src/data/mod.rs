@@ -12,10 +12,26 @@
 pub mod csv;
 pub mod prometheus;
 pub mod prometheus_json;
+pub mod text;
 
 use std::path::Path;
 
 use crate::series::Series;
+use text::Limit;
+
+/// A policy document: far above any real one (the largest example is
+/// 11 KB; a thousand SLOs fit in 1 MiB), and small enough that a wrong
+/// file (a log, `/dev/zero`) is refused at once.
+pub const POLICY_LIMIT: Limit = Limit {
+    bytes: 1 << 20,
+    note: ", the limit for a policy document",
+};
+
+/// Reads a policy document (UTF-8, at most [`POLICY_LIMIT`]); an error
+/// reads like the policy's diagnostics: `FILE:LINE:COL: error: …`.
+pub fn read_policy(file: &str) -> Result<String, String> {
+    text::read_text_file(Path::new(file), POLICY_LIMIT).map_err(|e| e.render(file, "error: "))
+}
 
 /// Reads a data file and names every series in it `name` (the name the
 /// policy refers to, e.g. `good`).

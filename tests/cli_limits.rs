@@ -1,0 +1,178 @@
+//! Files that are odd, hostile or huge, end to end through the `slogate`
+//! binary (issue 7, points 3, 7 and 8): a missing value spelled `null`,
+//! text that is not UTF-8, endless and oversized inputs. Every refusal
+//! names the file (and the line and column, or the limit), exits 1, and
+//! comes at once: no hang, no memory blown.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const POLICY: &str = r#"apiVersion: slogate/v1
+kind: ServiceLevelPolicy
+metadata: {name: demo}
+spec:
+  slos:
+    - name: availability
+      objective: 99.9%
+      window: {rolling: 1d}
+      sli: {ratio: {good: good, total: total}}
+  policy:
+    levels: [healthy, freeze]
+    rules:
+      - {level: freeze, when: "remaining < 50%", action: Freeze}
+"#;
+
+const AT: &str = "2023-11-15T22:13:20Z"; // 1_700_000_000 + 1440 minutes
+
+/// A scratch directory with the policy, removed when dropped.
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch(name: &str) -> Scratch {
+    let dir = std::env::temp_dir().join(format!("slogate-limits-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("policy.yaml"), POLICY).unwrap();
+    Scratch(dir)
+}
+
+fn slogate(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_slogate"))
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Exit 1 and exactly this line on stderr.
+fn refused(o: &Output, message: &str) {
+    assert_eq!(
+        (o.status.code(), stderr(o).as_str()),
+        (Some(1), format!("{message}\n").as_str())
+    );
+}
+
+#[test]
+fn a_policy_that_is_not_utf8_is_refused_at_its_first_bad_byte() {
+    let dir = scratch("latin1");
+    // "café" saved as Latin-1 (é = 0xE9).
+    let latin1 = POLICY.replace("{name: demo}", "{name: caf\u{e9}}");
+    let latin1: Vec<u8> = latin1.chars().map(|c| c as u8).collect();
+    std::fs::write(dir.join("latin1.yaml"), latin1).unwrap();
+    let message = "latin1.yaml:3:21: error: not UTF-8 text (byte 0xE9): save the file as UTF-8";
+    refused(&slogate(&dir, &["check", "latin1.yaml"]), message);
+    refused(
+        &slogate(&dir, &["eval", "latin1.yaml", "--at", AT]),
+        message,
+    );
+}
+
+#[test]
+fn a_utf16_policy_is_named_utf16() {
+    let dir = scratch("utf16");
+    let le = |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    // As Windows' Notepad ("Unicode") and PowerShell 5 write it: a byte order mark.
+    std::fs::write(
+        dir.join("bom.yaml"),
+        [&[0xFF, 0xFE][..], &le(POLICY)].concat(),
+    )
+    .unwrap();
+    std::fs::write(dir.join("nobom.yaml"), le(POLICY)).unwrap();
+    refused(
+        &slogate(&dir, &["check", "bom.yaml"]),
+        "bom.yaml:1:1: error: the file is UTF-16 (little-endian, byte order mark FF FE); slogate reads UTF-8 text: convert it, e.g. with iconv -f UTF-16 -t UTF-8",
+    );
+    refused(
+        &slogate(&dir, &["check", "nobom.yaml"]),
+        "nobom.yaml:1:1: error: the file looks like UTF-16 (little-endian: every other byte is NUL); slogate reads UTF-8 text: convert it, e.g. with iconv -f UTF-16LE -t UTF-8",
+    );
+    // A UTF-8 byte order mark is fine.
+    std::fs::write(dir.join("utf8bom.yaml"), format!("\u{feff}{POLICY}")).unwrap();
+    let o = slogate(&dir, &["check", "utf8bom.yaml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn a_policy_over_1_mib_is_refused_unread() {
+    let dir = scratch("big-policy");
+    // A valid policy padded with comments to just over the limit, and to just under it.
+    let pad = |size: usize| {
+        let mut text = POLICY.to_string();
+        while text.len() + 40 <= size {
+            text.push_str("# ...................................\n");
+        }
+        text.push_str(&"#".repeat(size - text.len() - 1));
+        text.push('\n');
+        assert_eq!(text.len(), size);
+        text
+    };
+    std::fs::write(dir.join("big.yaml"), pad((1 << 20) + 1)).unwrap();
+    refused(
+        &slogate(&dir, &["check", "big.yaml"]),
+        "big.yaml: error: larger than 1 MiB, the limit for a policy document",
+    );
+    refused(
+        &slogate(&dir, &["eval", "big.yaml", "--at", AT]),
+        "big.yaml: error: larger than 1 MiB, the limit for a policy document",
+    );
+    std::fs::write(dir.join("limit.yaml"), pad(1 << 20)).unwrap();
+    let o = slogate(&dir, &["check", "limit.yaml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn dev_zero_as_a_policy_is_refused_at_once() {
+    let dir = scratch("zero-policy");
+    refused(
+        &slogate(&dir, &["check", "/dev/zero"]),
+        "/dev/zero:1:1: error: a NUL byte: this is not a text file",
+    );
+}
+
+/// A FIFO in `dir` that a thread fills with `chunk` forever (until the
+/// reader closes it).
+fn endless_fifo(dir: &Path, name: &str, chunk: &'static [u8]) -> PathBuf {
+    let path = dir.join(name);
+    let made = Command::new("mkfifo").arg(&path).status().unwrap();
+    assert!(made.success());
+    let writer = path.clone();
+    std::thread::spawn(move || {
+        // Blocks until slogate opens it; ends with EPIPE when slogate closes it.
+        let mut fifo = std::fs::OpenOptions::new()
+            .write(true)
+            .open(writer)
+            .unwrap();
+        while fifo.write_all(chunk).is_ok() {}
+    });
+    path
+}
+
+#[test]
+fn an_endless_policy_stream_ends_at_1_mib() {
+    let dir = scratch("fifo-policy");
+    let policy = endless_fifo(&dir, "policy.fifo", b"# an endless comment, valid YAML\n");
+    refused(
+        &slogate(&dir, &["check", policy.to_str().unwrap()]),
+        &format!(
+            "{}: error: larger than 1 MiB, the limit for a policy document",
+            policy.display()
+        ),
+    );
+}
