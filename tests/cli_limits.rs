@@ -176,3 +176,84 @@ fn an_endless_policy_stream_ends_at_1_mib() {
         ),
     );
 }
+
+/// A day of per-minute CSV: 100 events a second, `good(i)` of them good.
+fn day_csv(good: impl Fn(i64) -> String) -> (String, String) {
+    let (mut g, mut t) = (String::from("time,value\n"), String::from("time,value\n"));
+    for i in 0..=1440 {
+        let time = 1_700_000_000 + i * 60;
+        t.push_str(&format!("{time},100\n"));
+        g.push_str(&format!("{time},{}\n", good(i)));
+    }
+    (g, t)
+}
+
+fn eval(dir: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["eval", "policy.yaml", "--at", AT, "--format", "json"];
+    args.extend_from_slice(extra);
+    slogate(dir, &args)
+}
+
+#[test]
+fn csv_null_is_a_missing_sample_as_if_the_line_were_not_there() {
+    let dir = scratch("null");
+    // Hours 5 and 20 bad; the values of three minutes missing, spelled as
+    // Grafana's CSV export writes a missing value (null, empty) and as others do.
+    let good = |i: i64| if i % 300 == 0 { 90.0 } else { 99.95 }.to_string();
+    let missing = [
+        (100, "null"),
+        (101, "NULL"),
+        (102, ""),
+        (103, "Null"),
+        (104, " null "),
+    ];
+    let (with_null, total) = day_csv(|i| match missing.iter().find(|(m, _)| *m == i) {
+        Some((_, spelling)) => spelling.to_string(),
+        None => good(i),
+    });
+    std::fs::write(dir.join("total.csv"), total).unwrap();
+    std::fs::write(dir.join("null.csv"), &with_null).unwrap();
+    let without: String = with_null
+        .lines()
+        .filter(|l| {
+            !missing
+                .iter()
+                .any(|(m, _)| l.starts_with(&format!("{},", 1_700_000_000 + m * 60)))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(
+        without.lines().count() + missing.len(),
+        with_null.lines().count()
+    );
+    std::fs::write(dir.join("without.csv"), without).unwrap();
+
+    let with_null = eval(
+        &dir,
+        &["--data", "good=null.csv", "--data", "total=total.csv"],
+    );
+    assert_eq!(with_null.status.code(), Some(0), "{}", stderr(&with_null));
+    let without = eval(
+        &dir,
+        &["--data", "good=without.csv", "--data", "total=total.csv"],
+    );
+    assert_eq!(without.status.code(), Some(0), "{}", stderr(&without));
+    assert_eq!(
+        String::from_utf8_lossy(&with_null.stdout),
+        String::from_utf8_lossy(&without.stdout)
+    );
+    // Missing is not zero: the same minutes at 0 good events are a different report.
+    let (zeros, _) = day_csv(|i| {
+        if (100..105).contains(&i) {
+            "0".into()
+        } else {
+            good(i)
+        }
+    });
+    std::fs::write(dir.join("zeros.csv"), zeros).unwrap();
+    let zeros = eval(
+        &dir,
+        &["--data", "good=zeros.csv", "--data", "total=total.csv"],
+    );
+    assert_ne!(zeros.stdout, with_null.stdout);
+}

@@ -6,8 +6,11 @@
 //!   decimals for sub-second instants (`1770285600.25`). Epoch milliseconds
 //!   are not guessed: a 13-digit number is read as seconds and refused as
 //!   too far in the future.
-//! - `value`: a number, `NaN`, `Inf`/`+Inf`/`-Inf` (any case), or empty for
-//!   a missing sample (read as NaN, which the engine treats as missing).
+//! - `value`: a number, `NaN`, `Inf`/`+Inf`/`-Inf` (any case); a missing
+//!   sample is an empty field or `null` (any case), as Grafana's CSV export
+//!   writes it (empty since 2019, `null` before), and is read as NaN, which
+//!   the engine treats as missing, as it does Prometheus' `"NaN"` and JSON
+//!   `null`.
 //! - Blank lines are skipped; fields may be padded with spaces; `\r\n` line
 //!   ends are fine.
 //!
@@ -113,9 +116,9 @@ pub(crate) fn seconds_to_instant(seconds: f64) -> Option<Instant> {
         .then(|| (seconds * 1000.0).round() as Instant)
 }
 
-/// A number, NaN, ±Inf, or empty (missing, read as NaN).
+/// A number, NaN, ±Inf, or missing (empty or `null`, read as NaN).
 pub(crate) fn parse_value(text: &str) -> Result<f64, String> {
-    if text.is_empty() {
+    if text.is_empty() || text.eq_ignore_ascii_case("null") {
         return Ok(f64::NAN);
     }
     text.parse::<f64>()
@@ -150,6 +153,16 @@ mod tests {
         assert_eq!(s.values[3], f64::INFINITY);
         assert_eq!(s.values[5], f64::NEG_INFINITY);
         assert!(s.labels.is_empty() && s.step.is_none());
+    }
+
+    #[test]
+    fn null_and_empty_are_missing_samples() {
+        let s = parse("1,null\n2,NULL\n3, Null \n4,\n5,nul\n").unwrap_err();
+        assert_eq!(s, "good.csv:5:3: \"nul\" is not a number");
+        let s = parse("1,null\n2,NULL\n3, Null \n4,\n5,1\n").unwrap();
+        assert_eq!(s.times.len(), 5);
+        assert!(s.values[..4].iter().all(|v| v.is_nan()));
+        assert_eq!(s.values[4], 1.0);
     }
 
     #[test]

@@ -101,7 +101,8 @@ Options:
   --data NAME=FILE       the series the policy calls NAME, from FILE; repeat
                          for each series (and for several files of one name).
                          FILE is a Prometheus query_range JSON response or
-                         CSV 'time,value' (RFC 3339 or epoch seconds)
+                         CSV 'time,value' (RFC 3339 or epoch seconds; an
+                         empty value or null is a missing sample)
   --prometheus URL       fetch every series that has a 'query' and no --data
                          from this Prometheus (e.g. http://localhost:9090)
   --step DURATION        resolution of Prometheus queries (default 1m)
