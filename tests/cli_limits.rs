@@ -257,3 +257,205 @@ fn csv_null_is_a_missing_sample_as_if_the_line_were_not_there() {
     );
     assert_ne!(zeros.stdout, with_null.stdout);
 }
+
+#[test]
+fn data_that_is_not_utf8_is_refused_at_its_first_bad_byte() {
+    let dir = scratch("data-latin1");
+    let (good, total) = day_csv(|_| "99.95".into());
+    std::fs::write(dir.join("total.csv"), total).unwrap();
+    let mut bad = good.into_bytes();
+    let third_line = bad
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .nth(1)
+        .unwrap()
+        .0
+        + 1;
+    bad[third_line + 13] = 0xB5; // µ in Latin-1, for the decimal point of 1700000060,99.95
+    std::fs::write(dir.join("good.csv"), &bad).unwrap();
+    refused(
+        &eval(
+            &dir,
+            &["--data", "good=good.csv", "--data", "total=total.csv"],
+        ),
+        "good.csv:3:14: not UTF-8 text (byte 0xB5): save the file as UTF-8",
+    );
+    // The same in a Prometheus response, in a label value: the line and column of the byte.
+    std::fs::write(
+        dir.join("good.json"),
+        b"{\"status\":\"success\",\n\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"a\":\"\xff\"}}]}}",
+    )
+    .unwrap();
+    refused(
+        &eval(
+            &dir,
+            &["--data", "good=good.json", "--data", "total=total.csv"],
+        ),
+        "good.json:2:57: not UTF-8 text (byte 0xFF): save the file as UTF-8",
+    );
+    // Excel's "Unicode text" export is UTF-16 with a byte order mark.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "time,value\n1700000000,1\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    std::fs::write(dir.join("good16.csv"), utf16).unwrap();
+    refused(
+        &eval(&dir, &["--data", "good=good16.csv", "--data", "total=total.csv"]),
+        "good16.csv:1:1: the file is UTF-16 (little-endian, byte order mark FF FE); slogate reads UTF-8 text: convert it, e.g. with iconv -f UTF-16 -t UTF-8",
+    );
+}
+
+#[test]
+fn dev_zero_as_data_is_refused_at_once() {
+    let dir = scratch("zero-data");
+    std::fs::write(dir.join("total.csv"), day_csv(|_| "1".into()).1).unwrap();
+    for data in ["good=/dev/zero", "total=/dev/zero"] {
+        let other = if data.starts_with("good") {
+            "total=total.csv"
+        } else {
+            "good=total.csv"
+        };
+        refused(
+            &eval(&dir, &["--data", data, "--data", other]),
+            "/dev/zero:1:1: a NUL byte: this is not a text file",
+        );
+    }
+}
+
+#[test]
+fn endless_data_streams_end_at_the_limits() {
+    let dir = scratch("fifo-data");
+    // Blank lines forever: no sample ever, so only the size limit ends it.
+    std::fs::write(dir.join("total.csv"), day_csv(|_| "1".into()).1).unwrap();
+    let blank = endless_fifo(&dir, "good.fifo", b"\n\n\n\n\n\n\n\n");
+    let data = format!("good={}", blank.display());
+    refused(
+        &eval(
+            &dir,
+            &[
+                "--data",
+                &data,
+                "--data",
+                "total=total.csv",
+                "--max-data-size",
+                "1MiB",
+            ],
+        ),
+        &format!(
+            "{}: larger than 1 MiB, the limit for a data file (raise it with --max-data-size)",
+            blank.display()
+        ),
+    );
+    // Samples forever: the sample limit ends it.
+    std::fs::write(dir.join("one.csv"), "1700000000,1\n").unwrap();
+    let samples = endless_fifo(&dir, "samples.fifo", b"1700000000,1\n");
+    let data = format!("good={}", samples.display());
+    refused(
+        &eval(&dir, &["--data", &data, "--data", "total=one.csv", "--max-samples", "1000"]),
+        &format!(
+            "{}:1001:1: more than 1,000 samples, the limit per data file (series and labels count by their memory): raise it with --max-samples",
+            samples.display()
+        ),
+    );
+}
+
+/// A Prometheus response of one series, `{"__name__":"total"}`, of `n`
+/// per-second samples ending at AT, 100 events a second.
+fn response(n: i64) -> String {
+    let end = 1_700_000_000 + 1440 * 60;
+    let samples: Vec<String> = (end - n + 1..=end)
+        .map(|t| format!("[{t},\"100\"]"))
+        .collect();
+    format!(
+        "{{\"status\":\"success\",\"data\":{{\"resultType\":\"matrix\",\"result\":[{{\"metric\":{{\"__name__\":\"total\"}},\"values\":[{}]}}]}}}}",
+        samples.join(",")
+    )
+}
+
+#[test]
+fn a_large_response_loads_and_one_over_the_limits_is_refused() {
+    let dir = scratch("large");
+    // A day at 1 s: 86,401 samples (1.6 MB) each for good and total.
+    let text = response(86_401);
+    std::fs::write(dir.join("total.json"), &text).unwrap();
+    std::fs::write(dir.join("good.json"), text.replace("\"100\"", "\"99.95\"")).unwrap();
+    let both = ["--data", "good=good.json", "--data", "total=total.json"];
+    let o = eval(&dir, &both);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    // 8,640,000 events, 0.05% bad: half the 0.1% budget.
+    assert_eq!(report["slos"][0]["budget"]["allowed"], 8640.0);
+    assert_eq!(report["slos"][0]["budget"]["remainingRatio"], 0.5);
+
+    // The sample limit, exactly: 86,401 samples, a series (10) and its
+    // label (__name__=total: 7 and 0 for 13 bytes of text) fit in 86,418.
+    // (total is one sample here, so that only good.json meets the limits.)
+    std::fs::write(dir.join("one.csv"), "1700000000,1\n").unwrap();
+    let with = |flags: &[&'static str]| {
+        let mut args = vec!["--data", "good=good.json", "--data", "total=one.csv"];
+        args.extend_from_slice(flags);
+        eval(&dir, &args)
+    };
+    assert_eq!(with(&["--max-samples", "86418"]).status.code(), Some(0));
+    refused(
+        &with(&["--max-samples", "86417"]),
+        "good.json: data.result[0].values[86400]: more than 86,417 samples, the limit per data file (series and labels count by their memory): raise it with --max-samples",
+    );
+    // The size limit, exactly.
+    let size = std::fs::metadata(dir.join("good.json"))
+        .unwrap()
+        .len()
+        .to_string();
+    let smaller = (size.parse::<u64>().unwrap() - 1).to_string();
+    let at_size: &'static str = Box::leak(size.into_boxed_str());
+    let under_size: &'static str = Box::leak(smaller.clone().into_boxed_str());
+    assert_eq!(with(&["--max-data-size", at_size]).status.code(), Some(0));
+    refused(
+        &with(&["--max-data-size", under_size]),
+        &format!(
+            "good.json: larger than {} bytes, the limit for a data file (raise it with --max-data-size)",
+            thousands(&smaller)
+        ),
+    );
+}
+
+/// `1234567` as `1,234,567`.
+fn thousands(digits: &str) -> String {
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+#[test]
+fn labels_count_against_the_sample_limit() {
+    let dir = scratch("labels");
+    std::fs::write(dir.join("total.csv"), day_csv(|_| "1".into()).1).unwrap();
+    // 100,000 series without a sample, each with a label: memory, no samples.
+    let series: Vec<String> = (0..100_000)
+        .map(|i| format!("{{\"metric\":{{\"instance\":\"host-{i:06}\"}},\"values\":[]}}"))
+        .collect();
+    std::fs::write(
+        dir.join("good.json"),
+        format!(
+            "{{\"status\":\"success\",\"data\":{{\"resultType\":\"matrix\",\"result\":[{}]}}}}",
+            series.join(",")
+        ),
+    )
+    .unwrap();
+    // Each costs 10 (the series) + 7 + 1 (its label, and 19 bytes of
+    // text): 18. The 55,556th series still fits a million; its label does not.
+    refused(
+        &eval(&dir, &["--data", "good=good.json", "--data", "total=total.csv", "--max-samples", "1000000"]),
+        "good.json: data.result[55555].metric: more than 1,000,000 samples, the limit per data file (series and labels count by their memory): raise it with --max-samples",
+    );
+}
