@@ -127,7 +127,7 @@ fn engine(policy: &str) -> Engine {
 fn dataset(run: &Run) -> DataSet {
     let mut data = DataSet::default();
     for (name, file) in &run.data {
-        let series = slogate::data::load_file(&root().join(file), name)
+        let series = slogate::data::load_file(&root().join(file), name, &Default::default())
             .unwrap_or_else(|e| panic!("{}: --data {name}={file}: {e}", run.label()));
         assert!(
             !series.is_empty(),

@@ -75,9 +75,10 @@ fn run(argv: &[String]) -> u8 {
     }
 }
 
-/// Reads a policy file; the error names it: `FILE: cannot read: …`.
+/// Reads a policy file (UTF-8, at most 1 MiB); the error names it:
+/// `FILE: cannot read: …`, `FILE:LINE:COL: error: not UTF-8 text …`.
 pub fn read_text(file: &str) -> Result<String, String> {
-    std::fs::read_to_string(file).map_err(|e| format!("{file}: cannot read: {e}"))
+    slogate::data::read_policy(file)
 }
 
 /// Writes to stdout. A closed pipe (`slogate eval … | head`) is not an

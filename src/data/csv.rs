@@ -6,28 +6,79 @@
 //!   decimals for sub-second instants (`1770285600.25`). Epoch milliseconds
 //!   are not guessed: a 13-digit number is read as seconds and refused as
 //!   too far in the future.
-//! - `value`: a number, `NaN`, `Inf`/`+Inf`/`-Inf` (any case), or empty for
-//!   a missing sample (read as NaN, which the engine treats as missing).
+//! - `value`: a number, `NaN`, `Inf`/`+Inf`/`-Inf` (any case); a missing
+//!   sample is an empty field or `null` (any case), as Grafana's CSV export
+//!   writes it (empty since 2019, `null` before), and is read as NaN, which
+//!   the engine treats as missing, as it does Prometheus' `"NaN"` and JSON
+//!   `null`.
 //! - Blank lines are skipped; fields may be padded with spaces; `\r\n` line
-//!   ends are fine.
+//!   ends are fine. A line may not be longer than 64 KiB.
 //!
 //! Errors name the file, line and column: `good.csv:17:5: "abc" is not a number`.
+//!
+//! The file is read line by line: memory is the samples, not the text.
 
+use std::io::{BufRead, Read};
+
+use super::text::{thousands, TextError, TextReader};
+use super::{too_many_samples, DEFAULT_LIMITS};
 use crate::series::Series;
 use crate::time::{parse_rfc3339, Instant};
 
+/// The longest line: a sample takes under 100 bytes even padded.
+const MAX_LINE: usize = 64 * 1024;
+
 /// Parses CSV `text` (`source` names it in messages) into one series `name`.
 pub fn parse_csv(text: &str, source: &str, name: &str) -> Result<Series, String> {
+    let reader = TextReader::new(text.as_bytes(), DEFAULT_LIMITS.text_limit());
+    read_csv(reader, 0, source, name, DEFAULT_LIMITS.max_samples, "")
+}
+
+/// Reads CSV from `text`, whose first `lines_before` lines (blank) were
+/// consumed already, into one series `name` of at most `max_samples`;
+/// `raise` ends the message of that limit.
+pub(crate) fn read_csv<R: Read>(
+    mut text: TextReader<R>,
+    lines_before: u64,
+    source: &str,
+    name: &str,
+    max_samples: u64,
+    raise: &str,
+) -> Result<Series, String> {
     let mut times = Vec::new();
     let mut values = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        let line_no = index + 1;
+    let mut bytes = Vec::new();
+    let mut line_no = lines_before as usize;
+    loop {
+        bytes.clear();
+        let n = (&mut text)
+            .take(MAX_LINE as u64 + 1)
+            .read_until(b'\n', &mut bytes)
+            .map_err(|e| TextError::from_io(e).render(source, ""))?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        if bytes.last() == Some(&b'\n') {
+            bytes.pop();
+            if bytes.last() == Some(&b'\r') {
+                bytes.pop();
+            }
+        } else if n > MAX_LINE {
+            return Err(format!(
+                "{source}:{line_no}:1: a line longer than {} bytes: this is not a CSV file of time,value lines",
+                thousands(MAX_LINE as u64)
+            ));
+        }
+        // The reader hands out UTF-8 only, and a line ends at a character boundary.
+        let line = std::str::from_utf8(&bytes)
+            .map_err(|_| format!("{source}:{line_no}:1: not UTF-8 text"))?;
         if line.trim().is_empty() {
             continue;
         }
         let fields = split_fields(line);
         let at = |field: &Field| format!("{source}:{line_no}:{}", field.column);
-        if index == 0
+        if line_no == 1
             && fields[0]
                 .text
                 .starts_with(|c: char| c.is_alphabetic() || c == '"')
@@ -46,9 +97,17 @@ pub fn parse_csv(text: &str, source: &str, name: &str) -> Result<Series, String>
         }
         let time = parse_time(fields[0].text).map_err(|e| format!("{}: {e}", at(&fields[0])))?;
         let value = parse_value(fields[1].text).map_err(|e| format!("{}: {e}", at(&fields[1])))?;
+        if times.len() as u64 >= max_samples {
+            return Err(format!(
+                "{source}:{line_no}:1: {}{raise}",
+                too_many_samples(max_samples)
+            ));
+        }
         times.push(time);
         values.push(value);
     }
+    times.shrink_to_fit();
+    values.shrink_to_fit();
     Ok(Series::new(name, times, values))
 }
 
@@ -113,9 +172,9 @@ pub(crate) fn seconds_to_instant(seconds: f64) -> Option<Instant> {
         .then(|| (seconds * 1000.0).round() as Instant)
 }
 
-/// A number, NaN, ±Inf, or empty (missing, read as NaN).
+/// A number, NaN, ±Inf, or missing (empty or `null`, read as NaN).
 pub(crate) fn parse_value(text: &str) -> Result<f64, String> {
-    if text.is_empty() {
+    if text.is_empty() || text.eq_ignore_ascii_case("null") {
         return Ok(f64::NAN);
     }
     text.parse::<f64>()
@@ -153,11 +212,48 @@ mod tests {
     }
 
     #[test]
+    fn null_and_empty_are_missing_samples() {
+        let s = parse("1,null\n2,NULL\n3, Null \n4,\n5,nul\n").unwrap_err();
+        assert_eq!(s, "good.csv:5:3: \"nul\" is not a number");
+        let s = parse("1,null\n2,NULL\n3, Null \n4,\n5,1\n").unwrap();
+        assert_eq!(s.times.len(), 5);
+        assert!(s.values[..4].iter().all(|v| v.is_nan()));
+        assert_eq!(s.values[4], 1.0);
+    }
+
+    #[test]
+    fn lines_and_samples_are_limited() {
+        let long = format!("1,{}1\n", " ".repeat(MAX_LINE));
+        assert_eq!(
+            parse(&format!("1,1\n{long}")).unwrap_err(),
+            "good.csv:2:1: a line longer than 65,536 bytes: this is not a CSV file of time,value lines"
+        );
+        // Just within: 65,536 bytes and the line end.
+        let within = format!("1,{}1\n", " ".repeat(MAX_LINE - 3));
+        assert_eq!(parse(&within).unwrap().values, [1.0]);
+        let three = "time,value\n1,1\n\n2,2\n3,3\n";
+        let read = |max| {
+            let text = TextReader::new(three.as_bytes(), DEFAULT_LIMITS.text_limit());
+            read_csv(text, 0, "good.csv", "good", max, ": raise it")
+        };
+        assert_eq!(read(3).unwrap().values, [1.0, 2.0, 3.0]);
+        assert_eq!(
+            read(2).unwrap_err(),
+            "good.csv:5:1: more than 2 samples, the limit per data file (series and labels count by their memory): raise it"
+        );
+    }
+
+    #[test]
     fn header_is_optional_and_only_first() {
         assert_eq!(parse("1,2\n").unwrap().values, [2.0]);
         assert_eq!(parse("\"time\",\"value\"\n1,2\n").unwrap().values, [2.0]);
         assert_eq!(parse("1,2\ntime,value\n").unwrap_err(), "good.csv:2:1: \"time\" is not a time: use RFC 3339 (2026-02-05T10:00:00Z) or epoch seconds (1770285600)");
         assert!(parse("").unwrap().times.is_empty());
+        // Line 1 is the first line of the file, blank or not.
+        assert_eq!(
+            crate::data::parse_data("\n \ntime,value\n", "good.csv", "good").unwrap_err(),
+            "good.csv:3:1: \"time\" is not a time: use RFC 3339 (2026-02-05T10:00:00Z) or epoch seconds (1770285600)"
+        );
     }
 
     #[test]

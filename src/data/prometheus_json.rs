@@ -13,45 +13,105 @@
 //!
 //! JSON syntax errors carry line and column; errors in the structure carry
 //! the JSON path of the offending value (`data.result[2].values[5][1]`).
+//!
+//! The response is read as a stream, straight into the columns (serde's
+//! visitors, no tree of values): memory is the samples' 16 bytes each, not
+//! ~14 times the text. The whole text is still read before a structural
+//! error is reported, so a syntax error anywhere wins, as it always has;
+//! only the sample limit stops the reading early.
 
-use serde_json::{Map, Value};
+mod response;
+mod shape;
 
-use super::csv::{parse_value, seconds_to_instant};
+use std::cell::Cell;
+use std::io::{BufReader, Read};
+
+use serde::de::DeserializeSeed;
+
+use super::text::{TextError, TextReader};
+use super::{too_many_samples, Limits, RESPONSE_LIMITS};
 use crate::series::Series;
+use response::{Parse, RootShape};
+use shape::Json;
 
 /// Parses a `query_range` response; every series is named `name`, `source`
-/// (a file or URL) names the text in messages.
+/// (a file or URL) names the text in messages. The limits are the default
+/// ones (a Prometheus response; files are read by [`super::load_file`]).
 pub fn parse_query_range(text: &str, source: &str, name: &str) -> Result<Vec<Series>, String> {
-    let root: Value = serde_json::from_str(text).map_err(|e| {
-        let message = e.to_string();
-        // serde_json appends " at line L column C"; the place goes in front.
-        let message = message
-            .rfind(" at line ")
-            .map_or(message.as_str(), |i| &message[..i]);
-        format!(
-            "{source}:{}:{}: invalid JSON: {message}",
-            e.line(),
-            e.column()
-        )
-    })?;
+    let json = serde_json::Deserializer::from_str(text);
+    columns_from(json, 0, source, name, &RESPONSE_LIMITS, "")
+}
+
+/// Reads a `query_range` response from `text`, whose first `lines_before`
+/// lines (blank) were consumed already. `raise` ends the message of the
+/// sample limit (how to raise it, if the user can).
+pub(crate) fn read_query_range<R: Read>(
+    text: TextReader<R>,
+    lines_before: u64,
+    source: &str,
+    name: &str,
+    limits: &Limits,
+    raise: &str,
+) -> Result<Vec<Series>, String> {
+    // serde_json reads a reader byte by byte; std's BufReader does that fast
+    // (as fast as from a slice, measured).
+    let json = serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 16, text));
+    columns_from(json, lines_before, source, name, limits, raise)
+}
+
+/// The series of a response, whichever way it is read.
+fn columns_from<'de, R: serde_json::de::Read<'de>>(
+    mut de: serde_json::Deserializer<R>,
+    lines_before: u64,
+    source: &str,
+    name: &str,
+    limits: &Limits,
+    raise: &str,
+) -> Result<Vec<Series>, String> {
+    let parse = Parse {
+        name,
+        budget: Cell::new(limits.max_samples),
+        over_at: Cell::new(None),
+    };
+    let root = Json(RootShape(&parse))
+        .deserialize(&mut de)
+        .and_then(|root| de.end().map(|()| root));
+    let root = match root {
+        Ok(root) => root,
+        Err(e) => {
+            return Err(match parse.over_at.take() {
+                Some(path) => format!(
+                    "{source}: {path}: {}{raise}",
+                    too_many_samples(limits.max_samples)
+                ),
+                None if e.is_io() => TextError::from_io(std::io::Error::from(e)).render(source, ""),
+                None => {
+                    let message = e.to_string();
+                    // serde_json appends " at line L column C"; the place goes in front.
+                    let message = message
+                        .rfind(" at line ")
+                        .map_or(message.as_str(), |i| &message[..i]);
+                    format!(
+                        "{source}:{}:{}: invalid JSON: {message}",
+                        e.line() as u64 + lines_before,
+                        e.column()
+                    )
+                }
+            });
+        }
+    };
     let at = |path: &str, message: String| format!("{source}: {path}: {message}");
-    let root = object(&root).ok_or_else(|| {
+    let root = root.ok_or_else(|| {
         at(
             "(top level)",
             "expected a Prometheus query_range response object".into(),
         )
     })?;
-    match root.get("status").and_then(Value::as_str) {
+    match root.status.as_deref() {
         Some("success") => {}
         Some("error") => {
-            let kind = root
-                .get("errorType")
-                .and_then(Value::as_str)
-                .unwrap_or("error");
-            let text = root
-                .get("error")
-                .and_then(Value::as_str)
-                .unwrap_or("(no message)");
+            let kind = root.error_type.as_deref().unwrap_or("error");
+            let text = root.error.as_deref().unwrap_or("(no message)");
             return Err(format!("{source}: Prometheus error ({kind}): {text}"));
         }
         Some(other) => {
@@ -68,10 +128,9 @@ pub fn parse_query_range(text: &str, source: &str, name: &str) -> Result<Vec<Ser
         }
     }
     let data = root
-        .get("data")
-        .and_then(object)
+        .data
         .ok_or_else(|| at("data", "missing or not an object".into()))?;
-    match data.get("resultType").and_then(Value::as_str) {
+    match data.result_type.as_deref() {
         Some("matrix") => {}
         Some(other) => {
             return Err(at(
@@ -81,96 +140,13 @@ pub fn parse_query_range(text: &str, source: &str, name: &str) -> Result<Vec<Ser
         }
         None => return Err(at("data.resultType", "missing".into())),
     }
-    let results = data
-        .get("result")
-        .and_then(Value::as_array)
-        .ok_or_else(|| at("data.result", "missing or not an array".into()))?;
-    results
-        .iter()
-        .enumerate()
-        .map(|(i, result)| {
-            parse_result(result, &format!("data.result[{i}]"), name)
-                .map_err(|(path, m)| at(&path, m))
-        })
-        .collect()
+    data.result
+        .ok_or_else(|| at("data.result", "missing or not an array".into()))?
+        .map_err(|(path, m)| at(&path, m))
 }
 
-/// An error: the JSON path and what is wrong there.
-type PathError = (String, String);
-
-fn object(v: &Value) -> Option<&Map<String, Value>> {
-    v.as_object()
-}
-
-fn parse_result(result: &Value, path: &str, name: &str) -> Result<Series, PathError> {
-    let err = |p: String, m: &str| (p, m.to_string());
-    let result = object(result).ok_or_else(|| {
-        err(
-            path.to_string(),
-            "expected an object with metric and values",
-        )
-    })?;
-    let mut labels = Vec::new();
-    if let Some(metric) = result.get("metric") {
-        let metric = object(metric)
-            .ok_or_else(|| err(format!("{path}.metric"), "expected an object of labels"))?;
-        for (k, v) in metric {
-            let v = v.as_str().ok_or_else(|| {
-                err(
-                    format!("{path}.metric.{k}"),
-                    "a label value must be a string",
-                )
-            })?;
-            labels.push((k.clone(), v.to_string()));
-        }
-    }
-    let Some(values) = result.get("values") else {
-        let why = if result.contains_key("histograms") {
-            "native histogram samples are not supported: query a rate or a ratio instead"
-        } else {
-            "missing"
-        };
-        return Err(err(format!("{path}.values"), why));
-    };
-    let values = values.as_array().ok_or_else(|| {
-        err(
-            format!("{path}.values"),
-            "expected an array of [time, \"value\"]",
-        )
-    })?;
-    let mut series = Series {
-        name: name.to_string(),
-        labels,
-        ..Series::default()
-    };
-    series.times.reserve(values.len());
-    series.values.reserve(values.len());
-    for (j, sample) in values.iter().enumerate() {
-        let here = format!("{path}.values[{j}]");
-        let pair = sample
-            .as_array()
-            .filter(|a| a.len() == 2)
-            .ok_or_else(|| err(here.clone(), "expected [time, \"value\"]"))?;
-        let time = pair[0]
-            .as_f64()
-            .and_then(seconds_to_instant)
-            .ok_or_else(|| {
-                (
-                    format!("{here}[0]"),
-                    format!("{} is not a time in epoch seconds", pair[0]),
-                )
-            })?;
-        let value = match &pair[1] {
-            Value::String(s) => parse_value(s.trim()).map_err(|m| (format!("{here}[1]"), m))?,
-            Value::Number(n) => n.as_f64().unwrap_or(f64::NAN),
-            Value::Null => f64::NAN,
-            other => return Err((format!("{here}[1]"), format!("{other} is not a number"))),
-        };
-        series.times.push(time);
-        series.values.push(value);
-    }
-    Ok(series)
-}
+#[cfg(test)]
+mod same_as_tree;
 
 #[cfg(test)]
 mod tests {
@@ -254,6 +230,24 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(parse(&text).unwrap_err(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn repeated_keys_keep_the_last_and_keys_come_in_any_order() {
+        let text = r#"{"data":{"result":[{"values":[[1,"x"]],"metric":{"b":"2","a":1,"a":"1"},"values":[[1,"5"]]}],"resultType":"vector","resultType":"matrix"},"status":"error","status":"success"}"#;
+        let s = &parse(text).unwrap()[0];
+        assert_eq!(s.values, [5.0]);
+        assert_eq!(
+            s.labels,
+            [("a".into(), "1".into()), ("b".into(), "2".into())]
+        );
+    }
+
+    #[test]
+    fn the_string_null_is_a_missing_value_too() {
+        let text = r#"{"status":"success","data":{"resultType":"matrix","result":[{"values":[[1,"null"],[2,"1"]]}]}}"#;
+        let s = &parse(text).unwrap()[0];
+        assert!(s.values[0].is_nan());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! files the arguments name are bad input (exit 1).
 
 use slogate::data::prometheus::redact;
+use slogate::data::{Limits, DEFAULT_LIMITS};
 use slogate::time::{parse_duration, parse_rfc3339, Instant, Millis, MINUTE};
 
 /// What the user asked for.
@@ -36,6 +37,8 @@ pub struct EvalArgs {
     pub format: Format,
     pub gate: Option<String>,
     pub color: ColorChoice,
+    /// `--max-samples`, `--max-data-size`: what a data file may hold.
+    pub limits: Limits,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -116,7 +119,8 @@ Options:
   --data NAME=FILE       the series the policy calls NAME, from FILE; repeat
                          for each series (and for several files of one name).
                          FILE is a Prometheus query_range JSON response or
-                         CSV 'time,value' (RFC 3339 or epoch seconds)
+                         CSV 'time,value' (RFC 3339 or epoch seconds; an
+                         empty value or null is a missing sample)
   --prometheus URL       fetch every series that has a 'query' and no --data
                          from this Prometheus (e.g. http://localhost:9090)
   --step DURATION        resolution of Prometheus queries (default 1m)
@@ -131,6 +135,11 @@ Options:
   --color auto|always|never
                          colour the text output (default auto: when stdout
                          is a terminal and NO_COLOR is not set)
+  --max-samples N        refuse a data file of more than N samples (default
+                         50000000, 800 MB of memory; series and labels count
+                         by their memory too)
+  --max-data-size SIZE   refuse a data file larger than SIZE (default 1GiB;
+                         units B, KB, MB, GB, KiB, MiB, GiB)
   -h, --help             this help
 
 Exit status: 0 success; 1 bad input (policy, data, files, unknown gate
@@ -230,6 +239,7 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
     let mut format = Format::Text;
     let mut gate = None;
     let mut color = ColorChoice::Auto;
+    let mut limits = DEFAULT_LIMITS;
     let items = split(args);
     let mut items = items.into_iter();
     while let Some(arg) = items.next() {
@@ -257,6 +267,8 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
                 | "--format"
                 | "--gate"
                 | "--color"
+                | "--max-samples"
+                | "--max-data-size"
         ) {
             return Err(err(format!("unknown option \"{name}\"")));
         }
@@ -302,6 +314,20 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
                 }
             }
             "--gate" => gate = Some(value),
+            "--max-samples" => {
+                limits.max_samples = parse_count(&value).ok_or_else(|| {
+                    err(format!(
+                        "--max-samples \"{value}\": use a number of samples, e.g. 100000000"
+                    ))
+                })?
+            }
+            "--max-data-size" => {
+                limits.max_bytes = parse_size(&value).ok_or_else(|| {
+                    err(format!(
+                        "--max-data-size \"{value}\": use a size, e.g. 2GiB or 500MB"
+                    ))
+                })?
+            }
             _ => {
                 color = match value.as_str() {
                     "auto" => ColorChoice::Auto,
@@ -329,7 +355,34 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
         format,
         gate,
         color,
+        limits,
     }))
+}
+
+/// A positive whole number: digits only.
+fn parse_count(value: &str) -> Option<u64> {
+    if !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    value.parse().ok().filter(|&n| n > 0)
+}
+
+/// A positive size in bytes: a number and a unit (B, KB, MB, GB, KiB, MiB,
+/// GiB, any case; none is bytes).
+fn parse_size(value: &str) -> Option<u64> {
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, unit) = value.split_at(digits);
+    let scale: u64 = match unit.to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        "kib" => 1 << 10,
+        "mib" => 1 << 20,
+        "gib" => 1 << 30,
+        _ => return None,
+    };
+    parse_count(number)?.checked_mul(scale)
 }
 
 fn parse_at(value: &str) -> Result<At, String> {
@@ -440,6 +493,20 @@ mod tests {
             (d.timeout, d.max_requests),
             (DEFAULT_TIMEOUT, DEFAULT_MAX_REQUESTS)
         );
+        assert_eq!(d.limits, DEFAULT_LIMITS);
+        let l = eval("eval p.yaml --at now --max-samples 100000000 --max-data-size=2GiB").limits;
+        assert_eq!((l.max_samples, l.max_bytes), (100_000_000, 2 << 30));
+        for (size, bytes) in [
+            ("1500", 1500),
+            ("2kb", 2000),
+            ("3MB", 3_000_000),
+            ("1gb", 1_000_000_000),
+            ("4KiB", 4096),
+            ("5mib", 5 << 20),
+            ("7B", 7),
+        ] {
+            assert_eq!(parse_size(size), Some(bytes), "{size}");
+        }
     }
 
     #[test]
@@ -466,6 +533,12 @@ mod tests {
             ("eval p.yaml --at now --max-requests lots", "--max-requests \"lots\": use a whole number of requests above 0"),
             ("eval p.yaml --at now --prometheus me:secret@p:9090", "--prometheus \"me:xxxxx@p:9090\" is not a URL: use e.g. http://localhost:9090"),
             ("eval p.yaml --at now -x", "unknown option \"-x\""),
+            ("eval p.yaml --at now --max-samples 0", "--max-samples \"0\": use a number of samples, e.g. 100000000"),
+            ("eval p.yaml --at now --max-samples 1e6", "--max-samples \"1e6\": use a number of samples, e.g. 100000000"),
+            ("eval p.yaml --at now --max-samples 99999999999999999999999", "--max-samples \"99999999999999999999999\": use a number of samples, e.g. 100000000"),
+            ("eval p.yaml --at now --max-data-size 2TB", "--max-data-size \"2TB\": use a size, e.g. 2GiB or 500MB"),
+            ("eval p.yaml --at now --max-data-size GiB", "--max-data-size \"GiB\": use a size, e.g. 2GiB or 500MB"),
+            ("eval p.yaml --at now --max-data-size 20000000000GiB", "--max-data-size \"20000000000GiB\": use a size, e.g. 2GiB or 500MB"),
         ];
         for (line, want) in cases {
             assert_eq!(usage_message(line), want, "{line}");

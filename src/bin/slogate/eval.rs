@@ -64,7 +64,7 @@ fn gather_data(policy: &Policy, args: &EvalArgs, at: Instant) -> Result<DataSet,
     let mut data = DataSet::default();
     let mut errors = Vec::new();
     for (name, file) in &args.data {
-        match load_file(Path::new(file), name) {
+        match load_file(Path::new(file), name, &args.limits) {
             Ok(series) if series.is_empty() => {
                 tell(&format!("warning: {file}: no series in this file"))
             }
