@@ -8,6 +8,7 @@
 
 use super::fields::{join, number, percent, Decoder, Fields};
 use super::model::{Alert, Budgeting, BurnWindow, CmpOp, Exclusion, SeriesRef, Sli, Slo, Window};
+use super::unique;
 use super::yaml::Node;
 use crate::diagnostic::Location;
 use crate::series::SeriesKind;
@@ -444,7 +445,8 @@ fn alerting(
 ) -> Option<Vec<Alert>> {
     let items = d.list(node, path, &format!("[{ALERT_FORM}]"))?;
     let mut alerts: Vec<Alert> = Vec::new();
-    let mut seen: Vec<(String, Location)> = Vec::new();
+    // Each named alert, with where its name is, to find repeats at the end.
+    let mut named: Vec<(String, Location, String)> = Vec::new();
     let mut ok = true;
     for (i, item) in items.iter().enumerate() {
         let apath = format!("{path}[{i}]");
@@ -460,10 +462,7 @@ fn alerting(
         let name_node = d.required(&f, "name", "name: page");
         let name = name_node.and_then(|n| d.name(n, &f.path_of("name")));
         if let (Some(name), Some(n)) = (&name, name_node) {
-            if let Some((_, first)) = seen.iter().find(|(s, _)| s == name) {
-                d.error(n.location, &f.path_of("name"), format!("duplicate alert name \"{name}\" (first at line {}): alert names must be unique within an SLO", first.line));
-            }
-            seen.push((name.clone(), n.location));
+            named.push((name.clone(), n.location, f.path_of("name")));
         }
         let severity = match f.get("severity") {
             Some(n) => d.name(n, &f.path_of("severity")),
@@ -490,6 +489,10 @@ fn alerting(
             }
             _ => ok = false,
         }
+    }
+    for (i, first) in unique::repeats(&named, |(name, _, _)| name.as_str()) {
+        let (name, location, path) = &named[i];
+        d.error(*location, path, format!("duplicate alert name \"{name}\" (first at line {}): alert names must be unique within an SLO", named[first].1.line));
     }
     ok.then_some(alerts)
 }
