@@ -26,7 +26,10 @@ pub(crate) fn parse(text: &str) -> Result<Parsed, Diagnostics> {
         }
         Err(d) => return Err(Diagnostics(vec![d])),
     };
-    let mut d = Decoder::default();
+    let mut d = Decoder {
+        copy_limit: slo::copy_limit(text.len()),
+        ..Decoder::default()
+    };
     let policy = document(&mut d, &root);
     let diags = d.diags;
     // An error in spec.defaults is found once per SLO that inherits it.

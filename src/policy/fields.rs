@@ -17,6 +17,10 @@ pub(crate) struct Decoder {
     /// keeps thousands of misspelt references to thousands of names from
     /// costing their product.
     pub suggestion_budget: usize,
+    /// How much of `spec.defaults` the SLOs decoded so far copied (see
+    /// [`Node::size`]), against `copy_limit`.
+    pub copied_defaults: usize,
+    pub copy_limit: usize,
 }
 
 /// [`Decoder::suggestion_budget`] for a whole document: a few milliseconds.
@@ -27,6 +31,8 @@ impl Default for Decoder {
         Decoder {
             diags: Vec::new(),
             suggestion_budget: SUGGESTION_CELLS,
+            copied_defaults: 0,
+            copy_limit: super::slo::copy_limit(0),
         }
     }
 }

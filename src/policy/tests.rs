@@ -1174,4 +1174,45 @@ mod limits {
             all[1_999].3
         );
     }
+
+    #[test]
+    fn copies_of_defaults_are_bounded() {
+        // 1,000 exclusions in spec.defaults (~42 bytes each), copied into
+        // 50 SLOs: 2.1 MB of copies, fine.
+        let exclusions: String = (0..1_000)
+            .map(|i| {
+                format!(
+                    "      - {{start: 2026-02-05T10:00:00Z, duration: {}m}}\n",
+                    i + 1
+                )
+            })
+            .collect();
+        let slos = |n: usize| {
+            (0..n)
+                .map(|i| format!("    - name: s{i}\n"))
+                .collect::<String>()
+        };
+        let text = |n: usize| {
+            format!(
+            "apiVersion: slogate/v1\nkind: ServiceLevelPolicy\nmetadata: {{name: x}}\nspec:\n  defaults:\n    objective: 99%\n    window: {{rolling: 28d}}\n    sli: {{ratio: {{good: g, total: t}}}}\n    exclude:\n{exclusions}  slos:\n{}",
+            slos(n)
+        )
+        };
+        let p = ok(&text(50)).policy;
+        assert_eq!(p.slos[49].exclude.len(), 1_000);
+        // Small defaults copied into 100,000 SLOs (4.9 MB of copies) are
+        // within 8 times the document's 1.6 MB.
+        let small = format!(
+            "apiVersion: slogate/v1\nkind: ServiceLevelPolicy\nmetadata: {{name: x}}\nspec:\n  defaults:\n    objective: 99%\n    window: {{rolling: 28d}}\n    sli: {{ratio: {{good: g, total: t}}}}\n  slos:\n{}",
+            slos(100_000)
+        );
+        assert_eq!(ok(&small).policy.slos.len(), 100_000);
+        // 20,000 SLOs (a 340 KB document) would hold 20 million exclusions:
+        // refused once, at the SLO where the copies pass 4 MB (line 1,011
+        // holds spec.slos[0]).
+        assert_eq!(
+            errors(&text(20_000)),
+            vec![e(1_106, 7, "spec.defaults", "the SLOs up to spec.slos[95] copy more than 4000000 bytes of spec.defaults (each SLO copies every default it does not set, and the copies may add up to 8 times the document's size, at least 4000000 bytes): set large fields in the SLOs that need them, or split the policy into several files")]
+        );
+    }
 }

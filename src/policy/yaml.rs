@@ -54,6 +54,17 @@ impl Node {
         }
     }
 
+    /// Its nodes plus the bytes of its scalars: about what decoding a copy of
+    /// it costs (`spec.defaults` is copied into every SLO).
+    pub fn size(&self) -> usize {
+        1 + match &self.kind {
+            Kind::Map(entries) => entries.iter().map(|(k, v)| k.size() + v.size()).sum(),
+            Kind::Seq(items) => items.iter().map(Node::size).sum(),
+            Kind::Scalar { text, .. } => text.len(),
+            Kind::Null => 0,
+        }
+    }
+
     /// What this node is, for "expected …, found …" messages.
     pub fn describe(&self) -> String {
         match &self.kind {
