@@ -306,3 +306,52 @@ fn floats_parse_as_rust_parses_them() {
         }
     }
 }
+
+/// The policy limits hold on WebAssembly's small stack as natively: a `when`
+/// of 12,000 conditions (which trapped with "Maximum call stack size
+/// exceeded"), 100,000 parentheses and a document nested 100,000 deep are
+/// each one error with line and column; 1,000 conditions evaluate.
+#[test]
+fn policy_limits_are_errors_not_traps() {
+    use slogate::expr::{Env, Term, Value, MAX_CONDITIONS};
+    let policy = |when: &str| {
+        format!("apiVersion: slogate/v1\nkind: ServiceLevelPolicy\nmetadata: {{name: x}}\nspec:\n  slos:\n    - name: s\n      objective: 99%\n      window: {{rolling: 1h}}\n      sli: {{ratio: {{good: good, total: total}}}}\n  policy:\n    rules:\n      - level: freeze\n        when: \"{when}\"\n")
+    };
+    let one_error = |text: &str| {
+        let all = slogate::policy::diagnose(text);
+        assert_eq!(all.len(), 1, "{all:?}");
+        let l = all[0].location.expect("a location");
+        (l.line, l.column, all[0].message.clone())
+    };
+    let conditions = |n: usize| vec!["alert(page)"; n].join(" or ");
+    // The `when` text starts on line 13, column 16; 15 chars per "alert(page) or ".
+    let (line, column, message) = one_error(&policy(&conditions(12_000)));
+    assert_eq!((line, column), (13, 16 + 15 * 1_000));
+    assert!(
+        message.starts_with("the expression is too long: more than 1000 conditions"),
+        "{message}"
+    );
+    let deep = format!("{}alert(page){}", "(".repeat(100_000), ")".repeat(100_000));
+    let (line, column, message) = one_error(&policy(&deep));
+    assert_eq!((line, column), (13, 16 + 64));
+    assert!(
+        message.starts_with("the expression is nested too deeply"),
+        "{message}"
+    );
+    let nested = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert_eq!(one_error(&nested).0, 1);
+
+    let parsed =
+        slogate::Policy::parse(&policy(&conditions(MAX_CONDITIONS))).expect("within the limit");
+    struct OnlyTicket;
+    impl Env for OnlyTicket {
+        fn term(&self, term: &Term) -> Value {
+            Value::Truth(Some(matches!(term, Term::Alert(name) if name == "ticket")))
+        }
+    }
+    let when = &parsed.policy.rules[0].when;
+    assert_eq!(
+        slogate::expr::evaluate(when, &OnlyTicket).truth,
+        Some(false)
+    );
+}

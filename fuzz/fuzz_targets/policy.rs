@@ -5,12 +5,19 @@
 //!
 //! Seeds: `fuzz/corpus/policy/` (valid YAML and JSON covering SPEC §1, and
 //! malformed documents). Run: `cargo +nightly fuzz run policy fuzz/corpus/policy`.
+//!
+//! The limits (a `when`'s nesting and number of conditions, the document's
+//! nesting) are far beyond what mutating a seed reaches, so the first bytes
+//! of every input also choose a `when` and a YAML nesting of up to a few
+//! times the limits ([`limits`]): each must be refused exactly when it is
+//! over a limit, with the message that names it, and never crash.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
+    limits(data);
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
@@ -37,3 +44,93 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+/// A policy whose one rule's `when` is `depth` parentheses around
+/// `conditions` conditions joined by `or` or `and` (written four ways, two of
+/// them one level deeper), and a YAML flow list nested `yaml_depth` deep,
+/// chosen by the first five bytes of `data`. Each is accepted exactly when
+/// it is within the limits, and evaluates; otherwise refused with the one
+/// error that names the limit, on the `when`'s line.
+fn limits(data: &[u8]) {
+    use slogate::expr::{Env, Term, Value, MAX_CONDITIONS, MAX_DEPTH};
+    use slogate::policy::yaml;
+    let [depth, hi, lo, shape, yaml_depth, ..] = *data else {
+        return;
+    };
+    let depth = usize::from(depth) % (2 * MAX_DEPTH + 2);
+    let conditions = usize::from(u16::from_be_bytes([hi, lo])) % (4 * MAX_CONDITIONS + 2);
+    let keyword = if shape & 1 == 0 { " or " } else { " and " };
+    let forms = [
+        "alert(page)",
+        "remaining < 10%",
+        "(burn_rate(1h) > 14.4)",
+        "not coverage < 90%",
+    ];
+    let used: Vec<&str> = (0..conditions)
+        .map(|i| forms[(i + usize::from(shape >> 1)) % forms.len()])
+        .collect();
+    let inner = usize::from(
+        used.iter()
+            .any(|f| f.starts_with('(') || f.starts_with("not ")),
+    );
+    let when = format!(
+        "{}{}{}",
+        "(".repeat(depth),
+        used.join(keyword),
+        ")".repeat(depth)
+    );
+    let text = format!(
+        "apiVersion: slogate/v1\nkind: ServiceLevelPolicy\nmetadata: {{name: x}}\nspec:\n  slos:\n    - name: s\n      objective: 99%\n      window: {{rolling: 1h}}\n      sli: {{ratio: {{good: good, total: total}}}}\n  policy:\n    rules:\n      - level: freeze\n        when: \"{when}\"\n"
+    );
+    let too_deep = depth + inner > MAX_DEPTH;
+    let too_long = conditions > MAX_CONDITIONS;
+    match slogate::policy::Policy::parse(&text) {
+        Ok(parsed) => {
+            assert!(
+                conditions >= 1 && !too_long && !too_deep,
+                "accepted: {conditions} conditions, {depth} + {inner} deep"
+            );
+            let when = &parsed.policy.rules[0].when;
+            assert_eq!(slogate::expr::terms(when).len(), conditions);
+            struct Half;
+            impl Env for Half {
+                fn term(&self, term: &Term) -> Value {
+                    match term {
+                        Term::Alert(_) => Value::Truth(Some(false)),
+                        _ => Value::Number(Some(0.5)),
+                    }
+                }
+            }
+            let _ = slogate::expr::evaluate(when, &Half);
+        }
+        Err(errors) => {
+            let messages: Vec<&str> = errors.0.iter().map(|d| d.message.as_str()).collect();
+            assert_eq!(messages.len(), 1, "{messages:?}");
+            let named = (too_deep && messages[0].contains("nested too deeply"))
+                || (too_long && messages[0].contains("more than 1000 conditions"));
+            assert!(
+                conditions == 0 || named,
+                "{conditions} conditions, {depth} + {inner} deep: {messages:?}"
+            );
+            assert_eq!(
+                errors.0[0].location.map(|l| l.line),
+                Some(13),
+                "{messages:?}"
+            );
+        }
+    }
+
+    let yaml_depth = usize::from(yaml_depth);
+    let nested = format!("{}1{}", "[".repeat(yaml_depth), "]".repeat(yaml_depth));
+    match yaml::parse(&nested) {
+        Ok(_) => assert!(
+            yaml_depth <= yaml::MAX_DEPTH,
+            "{yaml_depth} levels accepted"
+        ),
+        Err(d) => assert!(
+            yaml_depth > yaml::MAX_DEPTH && d.message.contains("nested too deeply"),
+            "{yaml_depth} levels: {}",
+            d.message
+        ),
+    }
+}

@@ -11,7 +11,8 @@ pub(crate) fn evaluate(expr: &Expr, env: &dyn Env) -> Outcome {
 }
 
 /// The truth of `expr`; records in `held` the left-hand value of the first
-/// comparison that held. The parser caps nesting, so recursion is bounded.
+/// comparison that held. The parser caps nesting and builds chains balanced,
+/// so the recursion is shallow (see [`super::parser`]).
 fn truth(expr: &Expr, env: &dyn Env, held: &mut Option<f64>) -> Option<bool> {
     match expr {
         Expr::Compare(a, op, b) => {

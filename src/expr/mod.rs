@@ -25,6 +25,7 @@ mod parser;
 mod tests;
 
 pub(crate) use parser::alert_names;
+pub use parser::{MAX_CONDITIONS, MAX_DEPTH};
 
 use crate::policy::model::CmpOp;
 use crate::time::Millis;
@@ -57,6 +58,8 @@ pub enum Expr {
     Number(f64),
     Term(Term),
     Compare(Box<Expr>, CmpOp, Box<Expr>),
+    /// A chain `a and b and c …` is parsed as a balanced tree of these (and
+    /// of `Or`), so its depth is about log2 of its length.
     And(Box<Expr>, Box<Expr>),
     Or(Box<Expr>, Box<Expr>),
     Not(Box<Expr>),
@@ -95,8 +98,11 @@ pub struct Outcome {
 /// boolean; a bare number or term (`remaining`) is an error that shows how
 /// to compare it.
 ///
-/// Nesting deeper than 64 levels (parentheses or `not`) is an error, so no
-/// input can exhaust the stack; no input panics.
+/// Limits, the same for the CLI and the WebAssembly module: nesting deeper
+/// than [`MAX_DEPTH`] levels (parentheses and `not`) and more than
+/// [`MAX_CONDITIONS`] conditions (comparisons and `alert(NAME)` terms) are
+/// errors, so no input can exhaust the stack or take long; no input panics.
+/// The cost is linear in the text's length.
 pub fn parse(text: &str) -> Result<Expr, ExprError> {
     parser::parse(text)
 }

@@ -2,14 +2,24 @@
 //!
 //! Every node is parsed together with its type (a number or a truth), so
 //! type errors are reported where they are made, with the form to write.
+//!
+//! Bounded, so that no text can exhaust the stack or take long, natively or
+//! in WebAssembly (whose stack is far smaller): nesting is capped at
+//! [`MAX_DEPTH`], the size at [`MAX_CONDITIONS`], and a chain `a or b or …`
+//! is built as a balanced tree ([`join`]), so the evaluator's recursion is
+//! about log2 of a chain's length deep, not its length.
 
 use super::lexer::{tokenize, Tok, Token};
 use super::{Expr, ExprError, Term};
 use crate::policy::suggest;
 use crate::time::format_duration;
 
-/// Deeper nesting than this is refused, so hostile input cannot exhaust the stack.
-pub(crate) const MAX_DEPTH: usize = 64;
+/// The deepest nesting of parentheses and `not` an expression may have.
+pub const MAX_DEPTH: usize = 64;
+
+/// The most conditions (comparisons and `alert(NAME)` terms) one expression
+/// may hold: a real rule has a handful.
+pub const MAX_CONDITIONS: usize = 1_000;
 
 /// The names of every term, as users write them (for suggestions).
 const TERM_FORMS: [&str; 9] = [
@@ -30,12 +40,14 @@ enum Type {
     Truth,
 }
 
-/// A typed node and the source text it spans, for messages.
+/// A typed node and the chars `offset..end` of the source it spans, for
+/// messages. The text itself is only copied out for a message: copying it
+/// for every node of a chain would cost the square of the chain's length.
 struct Typed {
     expr: Expr,
     ty: Type,
     offset: usize,
-    text: String,
+    end: usize,
 }
 
 pub(crate) fn parse(text: &str) -> Result<Expr, ExprError> {
@@ -52,6 +64,7 @@ pub(crate) fn parse(text: &str) -> Result<Expr, ExprError> {
         tokens,
         pos: 0,
         depth: 0,
+        conditions: 0,
     };
     let node = p.or()?;
     if let Some(t) = p.peek() {
@@ -59,7 +72,7 @@ pub(crate) fn parse(text: &str) -> Result<Expr, ExprError> {
             Tok::RParen => "unmatched \")\"".to_string(),
             Tok::Cmp(_) => format!(
                 "comparisons cannot be chained: join them with \"and\", e.g. \"{} and ...\"",
-                node.text
+                p.source(&node)
             ),
             _ => format!(
                 "unexpected \"{}\" after a complete condition: join conditions with \"and\" or \"or\"",
@@ -80,6 +93,8 @@ struct Parser<'a> {
     tokens: Vec<Token>,
     pos: usize,
     depth: usize,
+    /// Conditions parsed so far, against [`MAX_CONDITIONS`].
+    conditions: usize,
 }
 
 impl Parser<'_> {
@@ -107,12 +122,12 @@ impl Parser<'_> {
         }
     }
 
-    /// The source text from char offset `from` to the end of the last token consumed.
-    fn span_text(&self, from: usize) -> String {
+    /// The source text a node spans, for messages.
+    fn source(&self, node: &Typed) -> String {
         self.text
             .chars()
-            .skip(from)
-            .take(self.end_offset().saturating_sub(from))
+            .skip(node.offset)
+            .take(node.end.saturating_sub(node.offset))
             .collect()
     }
 
@@ -122,7 +137,21 @@ impl Parser<'_> {
             return Err(ExprError {
                 offset,
                 message: format!(
-                    "the expression is nested too deeply (more than {MAX_DEPTH} levels)"
+                    "the expression is nested too deeply: more than {MAX_DEPTH} levels of parentheses and \"not\""
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    /// Counts a condition starting at `offset` against [`MAX_CONDITIONS`].
+    fn condition(&mut self, offset: usize) -> Result<(), ExprError> {
+        self.conditions += 1;
+        if self.conditions > MAX_CONDITIONS {
+            return Err(ExprError {
+                offset,
+                message: format!(
+                    "the expression is too long: more than {MAX_CONDITIONS} conditions (comparisons and alert(NAME) terms); conditions joined by \"or\" can be split into several rules of the same level"
                 ),
             });
         }
@@ -143,10 +172,14 @@ impl Parser<'_> {
         operand: fn(&mut Self) -> Result<Typed, ExprError>,
         build: fn(Box<Expr>, Box<Expr>) -> Expr,
     ) -> Result<Typed, ExprError> {
-        let mut left = operand(self)?;
+        let first = operand(self)?;
+        if !self.is_keyword(keyword) {
+            return Ok(first);
+        }
+        self.expect_truth(&first)?;
+        let mut rest = Vec::new();
         while self.is_keyword(keyword) {
             self.pos += 1;
-            self.expect_truth(&left)?;
             if self.peek().is_none() {
                 return Err(ExprError {
                     offset: self.end_offset(),
@@ -155,14 +188,14 @@ impl Parser<'_> {
             }
             let right = operand(self)?;
             self.expect_truth(&right)?;
-            left = Typed {
-                expr: build(Box::new(left.expr), Box::new(right.expr)),
-                ty: Type::Truth,
-                offset: left.offset,
-                text: self.span_text(left.offset),
-            };
+            rest.push(right.expr);
         }
-        Ok(left)
+        Ok(Typed {
+            expr: join(first.expr, rest, build),
+            ty: Type::Truth,
+            offset: first.offset,
+            end: self.end_offset(),
+        })
     }
 
     fn not(&mut self) -> Result<Typed, ExprError> {
@@ -182,7 +215,7 @@ impl Parser<'_> {
                 expr: Expr::Not(Box::new(inner.expr)),
                 ty: Type::Truth,
                 offset,
-                text: self.span_text(offset),
+                end: self.end_offset(),
             });
         }
         self.compare()
@@ -217,11 +250,12 @@ impl Parser<'_> {
         }
         let right = self.operand()?;
         self.expect_number(&right, &text)?;
+        self.condition(left.offset)?;
         Ok(Typed {
             expr: Expr::Compare(Box::new(left.expr), op, Box::new(right.expr)),
             ty: Type::Truth,
             offset: left.offset,
-            text: self.span_text(left.offset),
+            end: self.end_offset(),
         })
     }
 
@@ -232,12 +266,13 @@ impl Parser<'_> {
                 message: "the expression ends too early: expected a term, a number or \"(\"".into(),
             });
         };
+        let end = self.end_offset();
         let number = |v: f64| {
             Ok(Typed {
                 expr: Expr::Number(v),
                 ty: Type::Number,
                 offset: token.offset,
-                text: token.text.clone(),
+                end,
             })
         };
         match &token.kind {
@@ -251,8 +286,8 @@ impl Parser<'_> {
                     Some(Token {
                         kind: Tok::RParen, ..
                     }) => Ok(Typed {
-                        text: self.span_text(token.offset),
                         offset: token.offset,
+                        end: self.end_offset(),
                         ..inner
                     }),
                     Some(t) => Err(ExprError {
@@ -315,7 +350,11 @@ impl Parser<'_> {
                 Some(w) => (Term::BurnRate(w), Type::Number),
                 None => return err("burn_rate needs a window, e.g. burn_rate(1h)".into()),
             },
-            "alert" => (Term::Alert(self.alert_name(offset)?), Type::Truth),
+            "alert" => {
+                let name = self.alert_name(offset)?;
+                self.condition(offset)?;
+                (Term::Alert(name), Type::Truth)
+            }
             "and" | "or" => return err(format!("expected a condition before \"{name}\"")),
             "not" => return err("\"not\" goes before a condition, e.g. \"not alert(page)\"".into()),
             _ => {
@@ -343,7 +382,7 @@ impl Parser<'_> {
             expr: Expr::Term(term),
             ty,
             offset,
-            text: self.span_text(offset),
+            end: self.end_offset(),
         })
     }
 
@@ -440,17 +479,13 @@ impl Parser<'_> {
         if node.ty == Type::Truth {
             return Ok(());
         }
+        let text = self.source(node);
         let message = match &node.expr {
             Expr::Term(term) => format!(
-                "{} is a number: compare it, e.g. \"{} {}\"",
-                node.text,
-                node.text,
+                "{text} is a number: compare it, e.g. \"{text} {}\"",
                 example_comparison(term)
             ),
-            _ => format!(
-                "{} is a number: compare a term with it, e.g. \"remaining < {}\"",
-                node.text, node.text
-            ),
+            _ => format!("{text} is a number: compare a term with it, e.g. \"remaining < {text}\""),
         };
         Err(ExprError {
             offset: node.offset,
@@ -462,14 +497,37 @@ impl Parser<'_> {
         if node.ty == Type::Number {
             return Ok(());
         }
+        let text = self.source(node);
         Err(ExprError {
             offset: node.offset,
             message: format!(
-                "{} is true or false, it cannot be compared with \"{op}\": use it as a condition, e.g. \"{} and remaining < 50%\"",
-                node.text, node.text
+                "{text} is true or false, it cannot be compared with \"{op}\": use it as a condition, e.g. \"{text} and remaining < 50%\""
             ),
         })
     }
+}
+
+/// Joins `first` and `rest` with `build` as a balanced tree, pairing
+/// neighbours level by level: `a or b or c or d` is `(a or b) or (c or d)`.
+/// Kleene `and` and `or` are associative and the evaluator visits operands
+/// left to right, so only the depth differs from a left-leaning tree: about
+/// log2(n) instead of n (10 for [`MAX_CONDITIONS`]).
+fn join(mut first: Expr, mut rest: Vec<Expr>, build: fn(Box<Expr>, Box<Expr>) -> Expr) -> Expr {
+    while !rest.is_empty() {
+        let mut items = rest.into_iter();
+        if let Some(second) = items.next() {
+            first = build(Box::new(first), Box::new(second));
+        }
+        let mut paired = Vec::with_capacity(items.len().div_ceil(2));
+        while let Some(a) = items.next() {
+            paired.push(match items.next() {
+                Some(b) => build(Box::new(a), Box::new(b)),
+                None => a,
+            });
+        }
+        rest = paired;
+    }
+    first
 }
 
 /// The right-hand side of a typical comparison for `term`, for examples.

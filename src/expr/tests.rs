@@ -230,17 +230,138 @@ fn syntax_errors_carry_offsets() {
     assert_eq!(err("(\u{e9}\u{e9} < 1").0, 1);
 }
 
+const TOO_DEEP: &str =
+    "the expression is nested too deeply: more than 64 levels of parentheses and \"not\"";
+const TOO_LONG: &str = "the expression is too long: more than 1000 conditions (comparisons and alert(NAME) terms); conditions joined by \"or\" can be split into several rules of the same level";
+
 #[test]
-fn nesting_is_capped_and_nothing_panics() {
-    let deep = format!("{}alert(a){}", "(".repeat(10_000), ")".repeat(10_000));
-    assert!(err(&deep).1.contains("nested too deeply"));
-    let nots = format!("{}alert(a)", "not ".repeat(10_000));
-    assert!(err(&nots).1.contains("nested too deeply"));
-    let ok = format!("{}alert(a){}", "(".repeat(60), ")".repeat(60));
-    assert!(parse(&ok).is_ok());
-    // A long flat chain is fine (loops, not recursion).
-    let chain = vec!["alert(a)"; 5000].join(" or ");
-    assert!(parse(&chain).is_ok());
+fn nesting_is_capped() {
+    assert_eq!(MAX_DEPTH, 64);
+    let parens = |n: usize| format!("{}alert(a){}", "(".repeat(n), ")".repeat(n));
+    assert!(parse(&parens(MAX_DEPTH)).is_ok());
+    // The error points at the first "(" too many.
+    assert_eq!(err(&parens(MAX_DEPTH + 1)), (MAX_DEPTH, TOO_DEEP.into()));
+    assert_eq!(err(&parens(100_000)), (MAX_DEPTH, TOO_DEEP.into()));
+    let nots = |n: usize| format!("{}alert(a)", "not ".repeat(n));
+    assert!(parse(&nots(MAX_DEPTH)).is_ok());
+    assert_eq!(err(&nots(MAX_DEPTH + 1)), (4 * MAX_DEPTH, TOO_DEEP.into()));
+    // Parentheses and `not` count together.
+    let mixed = format!("{}{}", "not (".repeat(33), "alert(a)");
+    assert_eq!(err(&mixed).1, TOO_DEEP);
+}
+
+/// A chain of `n` conditions joined by `keyword`: condition i is
+/// `consumed({i+1}m) >= 50%`, 21 to 23 chars each.
+fn chain(n: usize, keyword: &str) -> String {
+    (1..=n)
+        .map(|m| format!("consumed({m}m) >= 50%"))
+        .collect::<Vec<_>>()
+        .join(&format!(" {keyword} "))
+}
+
+#[test]
+fn size_is_capped_at_the_condition_too_many() {
+    assert_eq!(MAX_CONDITIONS, 1_000);
+    assert!(parse(&chain(MAX_CONDITIONS, "or")).is_ok());
+    assert!(parse(&chain(MAX_CONDITIONS, "and")).is_ok());
+    let alerts = vec!["alert(a)"; MAX_CONDITIONS].join(" or ");
+    assert!(parse(&alerts).is_ok());
+    // The error points at condition 1,001: 12 chars per "alert(a) or ".
+    for n in [MAX_CONDITIONS + 1, 20_000] {
+        let alerts = vec!["alert(a)"; n].join(" or ");
+        assert_eq!(err(&alerts), (12 * MAX_CONDITIONS, TOO_LONG.into()));
+    }
+    let long = chain(20_000, "or");
+    let at = chain(MAX_CONDITIONS, "or").chars().count() + " or ".len();
+    assert_eq!(err(&long), (at, TOO_LONG.into()));
+    // Conditions count wherever they are: in parentheses, under `not`, in
+    // `and`s and `or`s.
+    let nested = format!(
+        "({}) and not ({})",
+        chain(MAX_CONDITIONS / 2, "or"),
+        chain(MAX_CONDITIONS / 2 + 1, "and")
+    );
+    assert_eq!(err(&nested).1, TOO_LONG);
+}
+
+/// The depth of the tree: 1 for a leaf.
+fn depth(e: &Expr) -> usize {
+    1 + match e {
+        Expr::Number(_) | Expr::Term(_) => 0,
+        Expr::Compare(a, _, b) | Expr::And(a, b) | Expr::Or(a, b) => depth(a).max(depth(b)),
+        Expr::Not(a) => depth(a),
+    }
+}
+
+/// `consumed(W)` is W in minutes / 1000, or no data where `gaps` says so.
+struct Consumed(fn(i64) -> bool);
+
+impl Env for Consumed {
+    fn term(&self, term: &Term) -> Value {
+        match term {
+            Term::ConsumedIn(w) if (self.0)(w / MINUTE) => Value::Number(None),
+            Term::ConsumedIn(w) => Value::Number(Some((w / MINUTE) as f64 / 1000.0)),
+            _ => Value::Number(None),
+        }
+    }
+}
+
+/// The chain as a left-leaning tree, `((a or b) or c) or …`, the way a
+/// reader brackets it.
+fn left_leaning(n: usize, keyword: &str) -> Expr {
+    let mut conditions = (1..=n).map(|m| parse(&format!("consumed({m}m) >= 50%")).unwrap());
+    let first = conditions.next().unwrap();
+    conditions.fold(first, |acc, c| match keyword {
+        "or" => Expr::Or(Box::new(acc), Box::new(c)),
+        _ => Expr::And(Box::new(acc), Box::new(c)),
+    })
+}
+
+#[test]
+fn chains_are_shallow_and_evaluate_as_written() {
+    for keyword in ["or", "and"] {
+        let parsed = parse(&chain(MAX_CONDITIONS, keyword)).unwrap();
+        // log2(1000) ≈ 10 levels of `or`, and a comparison's two.
+        assert!(depth(&parsed) <= 12, "{keyword}: {}", depth(&parsed));
+        assert_eq!(terms(&parsed).len(), MAX_CONDITIONS);
+        assert_eq!(terms(&parsed)[0], &Term::ConsumedIn(MINUTE));
+        assert_eq!(terms(&parsed)[999], &Term::ConsumedIn(1000 * MINUTE));
+        let reference = left_leaning(MAX_CONDITIONS, keyword);
+        let gaps: [fn(i64) -> bool; 4] = [|_| false, |m| m % 3 == 0, |m| m >= 500, |m| m != 1000];
+        for gap in gaps {
+            let env = Consumed(gap);
+            assert_eq!(
+                evaluate(&parsed, &env),
+                evaluate(&reference, &env),
+                "{keyword}"
+            );
+        }
+    }
+    // The first comparison that holds is consumed(500m) >= 50%.
+    let or = parse(&chain(MAX_CONDITIONS, "or")).unwrap();
+    assert_eq!(
+        evaluate(&or, &Consumed(|_| false)),
+        Outcome {
+            truth: Some(true),
+            value: Some(0.5)
+        }
+    );
+    let and = parse(&chain(MAX_CONDITIONS, "and")).unwrap();
+    assert_eq!(evaluate(&and, &Consumed(|_| false)).truth, Some(false));
+    // Unknown up to 999 minutes, and only the last holds: `or` is true with
+    // the last value, `and` unknown.
+    assert_eq!(
+        evaluate(&or, &Consumed(|m| m != 1000)),
+        Outcome {
+            truth: Some(true),
+            value: Some(1.0)
+        }
+    );
+    assert_eq!(evaluate(&and, &Consumed(|m| m != 1000)).truth, None);
+}
+
+#[test]
+fn nothing_panics() {
     for text in [
         "(",
         ")",

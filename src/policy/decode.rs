@@ -4,7 +4,7 @@
 use super::fields::{location_in, Decoder};
 use super::model::{Policy, Rule, DEFAULT_LEVELS};
 use super::slo::{self, SloInfo};
-use super::suggest;
+use super::unique;
 use super::validate;
 use super::yaml::{self, Kind, Node};
 use super::Parsed;
@@ -26,17 +26,22 @@ pub(crate) fn parse(text: &str) -> Result<Parsed, Diagnostics> {
         }
         Err(d) => return Err(Diagnostics(vec![d])),
     };
-    let mut d = Decoder::default();
+    let mut d = Decoder {
+        copy_limit: slo::copy_limit(text.len()),
+        ..Decoder::default()
+    };
     let policy = document(&mut d, &root);
-    let mut diags = d.diags;
+    let diags = d.diags;
     // An error in spec.defaults is found once per SLO that inherits it.
-    let mut seen = Vec::new();
-    diags.retain(|x| {
-        let key = (x.location.map(|l| (l.line, l.column)), x.message.clone());
-        let fresh = !seen.contains(&key);
-        seen.push(key);
-        fresh
+    let first = unique::first_of_each(&diags, |x| {
+        (x.location.map(|l| (l.line, l.column)), x.message.as_str())
     });
+    let mut diags: Vec<Diagnostic> = diags
+        .into_iter()
+        .enumerate()
+        .filter(|&(i, _)| first[i] == i)
+        .map(|(_, x)| x)
+        .collect();
     crate::sort::sort_by_key(&mut diags, |x| x.location.map(|l| (l.line, l.column)));
     match policy {
         Some(policy) if !diags.iter().any(|x| x.severity == Severity::Error) => Ok(Parsed {
@@ -181,14 +186,15 @@ fn policy(
                 d.error(n.location, "spec.policy.levels", "levels needs at least one level, least severe first, e.g. [healthy, warning, freeze, breach]");
             }
             if let Kind::Seq(items) = &n.kind {
-                for (i, l) in levels.iter().enumerate() {
-                    if levels[..i].contains(l) {
-                        d.error(
-                            items[i].location,
-                            &format!("spec.policy.levels[{i}]"),
-                            format!("level \"{l}\" is listed twice: levels must be unique"),
-                        );
-                    }
+                for (i, _) in unique::repeats(&levels, String::as_str) {
+                    d.error(
+                        items[i].location,
+                        &format!("spec.policy.levels[{i}]"),
+                        format!(
+                            "level \"{}\" is listed twice: levels must be unique",
+                            levels[i]
+                        ),
+                    );
                 }
             }
             levels
@@ -202,6 +208,11 @@ fn policy(
         None => &[],
     };
     let level_names: Vec<&str> = levels.iter().map(String::as_str).collect();
+    // Sorted (stably: the first of equal names first) for a binary search
+    // per rule rather than a scan of every level.
+    let mut level_index: Vec<(&str, usize)> = level_names.iter().copied().zip(0..).collect();
+    crate::sort::sort_by_key(&mut level_index, |&(name, _)| name);
+    let alerts = validate::AlertNames::of(slos);
     for (i, item) in items.iter().enumerate() {
         let path = format!("spec.policy.rules[{i}]");
         let Some(r) = d.fields(
@@ -214,12 +225,13 @@ fn policy(
         };
         let level = d.required(&r, "level", "level: freeze").and_then(|n| {
             let name = d.string(n, &r.path_of("level"))?;
-            let index = level_names.iter().position(|l| *l == name);
+            let at = level_index.partition_point(|&(l, _)| l < name.as_str());
+            let index = level_index
+                .get(at)
+                .filter(|&&(l, _)| l == name)
+                .map(|&(_, i)| i);
             if index.is_none() {
-                let hint = match suggest::closest(&name, &level_names) {
-                    Some(c) => format!(" (did you mean \"{c}\"?)"),
-                    None => format!(": the levels are {}", level_names.join(", ")),
-                };
+                let hint = d.hint_among(&name, &level_names, "levels");
                 d.error(
                     n.location,
                     &r.path_of("level"),
@@ -234,7 +246,7 @@ fn policy(
             match crate::expr::parse(&text) {
                 Ok(expr) => {
                     if check_alerts {
-                        validate::alert_references(d, n, &r.path_of("when"), slos);
+                        alerts.check_references(d, n, &r.path_of("when"));
                     }
                     Some((text, expr))
                 }

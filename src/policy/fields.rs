@@ -9,35 +9,63 @@ use crate::time::zone::Zone;
 use crate::time::{Instant, Millis};
 
 /// Collects diagnostics while decoding.
-#[derive(Default)]
 pub(crate) struct Decoder {
     pub diags: Vec<Diagnostic>,
+    /// What "did you mean" suggestions among the names a document defines
+    /// (levels, alerts) may still spend, in distance-table cells (see
+    /// [`suggest::closest_within`]): enough for any real document, and it
+    /// keeps thousands of misspelt references to thousands of names from
+    /// costing their product.
+    pub suggestion_budget: usize,
+    /// How much of `spec.defaults` the SLOs decoded so far copied (see
+    /// [`Node::size`]), against `copy_limit`.
+    pub copied_defaults: usize,
+    pub copy_limit: usize,
+}
+
+/// [`Decoder::suggestion_budget`] for a whole document: a few milliseconds.
+const SUGGESTION_CELLS: usize = 1_000_000;
+
+impl Default for Decoder {
+    fn default() -> Decoder {
+        Decoder {
+            diags: Vec::new(),
+            suggestion_budget: SUGGESTION_CELLS,
+            copied_defaults: 0,
+            copy_limit: super::slo::copy_limit(0),
+        }
+    }
 }
 
 /// The entries of a mapping whose keys were checked against the allowed ones.
 pub(crate) struct Fields<'a> {
     pub node: &'a Node,
     pub path: String,
-    entries: &'a [(Node, Node)],
+    /// The entries with an allowed key: at most one per allowed key (keys are
+    /// unique), so a lookup costs no more for a mapping that also holds
+    /// thousands of unknown keys (`spec.defaults` is looked up per SLO).
+    known: Vec<&'a (Node, Node)>,
 }
 
 impl<'a> Fields<'a> {
     /// The value under `key`; `None` when absent or null (`key:` / `key: null`
     /// is the same as leaving the key out).
     pub fn get(&self, key: &str) -> Option<&'a Node> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k.text() == Some(key))
+        self.entry(key)
             .map(|(_, v)| v)
             .filter(|v| v.kind != Kind::Null)
     }
 
     /// The key node itself, for pointing at it.
     pub fn key(&self, key: &str) -> Option<&'a Node> {
-        self.entries
+        self.entry(key).map(|(k, _)| k)
+    }
+
+    fn entry(&self, key: &str) -> Option<&'a (Node, Node)> {
+        self.known
             .iter()
             .find(|(k, _)| k.text() == Some(key))
-            .map(|(k, _)| k)
+            .copied()
     }
 
     /// `path.key`.
@@ -79,6 +107,15 @@ pub(crate) fn show(v: f64) -> String {
 }
 
 impl Decoder {
+    /// ` (did you mean "X"?)` when one of the names the document defines is
+    /// close to `word`, else `: the {what} are a, b, …` (shortened).
+    pub fn hint_among(&mut self, word: &str, names: &[&str], what: &str) -> String {
+        match suggest::closest_within(word, names, &mut self.suggestion_budget) {
+            Some(c) => format!(" (did you mean \"{c}\"?)"),
+            None => format!(": the {what} are {}", suggest::listing(names)),
+        }
+    }
+
     pub fn error(&mut self, location: Location, path: &str, message: impl Into<String>) {
         self.diags
             .push(Diagnostic::error(Some(location), path, message));
@@ -111,9 +148,13 @@ impl Decoder {
             );
             return None;
         };
-        for (key, _) in entries {
+        let mut known = Vec::new();
+        for entry in entries {
+            let key = &entry.0;
             let name = key.text().unwrap_or_default();
-            if !allowed.contains(&name) {
+            if allowed.contains(&name) {
+                known.push(entry);
+            } else {
                 let hint = suggest::hint(name, allowed);
                 self.error(
                     key.location,
@@ -125,7 +166,7 @@ impl Decoder {
         Some(Fields {
             node,
             path: path.to_string(),
-            entries,
+            known,
         })
     }
 

@@ -9,6 +9,7 @@ mod fields;
 pub mod model;
 mod slo;
 pub mod suggest;
+mod unique;
 mod validate;
 pub mod yaml;
 

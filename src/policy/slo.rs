@@ -8,6 +8,7 @@
 
 use super::fields::{join, number, percent, Decoder, Fields};
 use super::model::{Alert, Budgeting, BurnWindow, CmpOp, Exclusion, SeriesRef, Sli, Slo, Window};
+use super::unique;
 use super::yaml::Node;
 use crate::diagnostic::Location;
 use crate::series::SeriesKind;
@@ -15,6 +16,7 @@ use crate::time::calendar::CalendarUnit;
 use crate::time::rrule::RRule;
 use crate::time::zone::Zone;
 use crate::time::{Millis, HOUR};
+use std::cell::Cell;
 
 /// Every key an SLO may have.
 pub(crate) const SLO_KEYS: [&str; 12] = [
@@ -45,6 +47,38 @@ pub(crate) struct SloInfo {
     pub name_location: Location,
 }
 
+/// The most of `spec.defaults` all SLOs together may copy, in [`Node::size`]
+/// units (about bytes), for a document of `length` bytes: 8 times its size,
+/// and at least 4,000,000. Each SLO copies every default it does not set, so
+/// a large `spec.defaults` and many SLOs would otherwise multiply into more
+/// than memory holds (a 1 MB document into gigabytes); within the limit,
+/// what is decoded stays proportional to the document.
+pub(crate) fn copy_limit(length: usize) -> usize {
+    const AT_LEAST: usize = 4_000_000;
+    const TIMES_THE_DOCUMENT: usize = 8;
+    AT_LEAST.max(length.saturating_mul(TIMES_THE_DOCUMENT))
+}
+
+/// `spec.defaults`, with the size of each field it gives, and which of its
+/// fields failed to decode for an earlier SLO.
+pub(crate) struct Defaults<'a> {
+    fields: Fields<'a>,
+    sizes: Vec<(&'static str, usize)>,
+    /// Bit i: `SLO_KEYS[i]` failed.
+    failed: Cell<u32>,
+}
+
+impl Defaults<'_> {
+    /// How much an SLO copies: the defaults it does not set itself.
+    fn copied_into(&self, own: &Fields) -> usize {
+        self.sizes
+            .iter()
+            .filter(|(key, _)| own.get(key).is_none())
+            .map(|(_, size)| size)
+            .sum()
+    }
+}
+
 /// One field of the SLO: its node, its path, and whether it came from defaults.
 struct Field<'a> {
     node: &'a Node,
@@ -54,7 +88,7 @@ struct Field<'a> {
 
 struct Source<'a, 'b> {
     own: &'b Fields<'a>,
-    defaults: Option<&'b Fields<'a>>,
+    defaults: Option<&'b Defaults<'a>>,
 }
 
 impl<'a> Source<'a, '_> {
@@ -66,12 +100,38 @@ impl<'a> Source<'a, '_> {
                 inherited: false,
             });
         }
-        let d = self.defaults?;
+        let d = &self.defaults?.fields;
         d.get(key).map(|node| Field {
             node,
             path: d.path_of(key),
             inherited: true,
         })
+    }
+
+    /// `decode(field)` for the field under `key`, if given. A field copied
+    /// from `spec.defaults` that failed to decode for an earlier SLO is not
+    /// decoded again: its errors are reported once anyway, and decoding it
+    /// for every SLO would only cost time (a misspelt time zone's "did you
+    /// mean" search through every zone name takes ~0.4 ms: 4 s for 10,000
+    /// SLOs).
+    fn decode<T>(
+        &self,
+        key: &str,
+        decode: impl FnOnce(Field<'a>) -> Option<T>,
+    ) -> Option<Option<T>> {
+        let field = self.get(key)?;
+        let Some(defaults) = self.defaults.filter(|_| field.inherited) else {
+            return Some(decode(field));
+        };
+        let bit = 1 << SLO_KEYS.iter().position(|k| *k == key).unwrap_or(0);
+        if defaults.failed.get() & bit != 0 {
+            return Some(None);
+        }
+        let value = decode(field);
+        if value.is_none() {
+            defaults.failed.set(defaults.failed.get() | bit);
+        }
+        Some(value)
     }
 }
 
@@ -82,10 +142,23 @@ pub(crate) fn decode(
     d: &mut Decoder,
     node: &Node,
     index: usize,
-    defaults: Option<&Fields>,
+    defaults: Option<&Defaults>,
 ) -> Option<SloInfo> {
     let path = format!("spec.slos[{index}]");
     let own = d.fields(node, &path, &SLO_KEYS, SLO_FORM)?;
+    if let Some(defaults) = defaults {
+        let before = d.copied_defaults;
+        d.copied_defaults = before.saturating_add(defaults.copied_into(&own));
+        let limit = d.copy_limit;
+        if d.copied_defaults > limit {
+            if before <= limit {
+                d.error(node.location, "spec.defaults", format!(
+                    "the SLOs up to {path} copy more than {limit} bytes of spec.defaults (each SLO copies every default it does not set, and the copies may add up to 8 times the document's size, at least 4000000 bytes): set large fields in the SLOs that need them, or split the policy into several files"
+                ));
+            }
+            return None;
+        }
+    }
     let src = Source {
         own: &own,
         defaults,
@@ -108,8 +181,8 @@ pub(crate) fn decode(
             None
         }
     };
-    let window = match src.get("window") {
-        Some(f) => window(d, f.node, &f.path),
+    let window = match src.decode("window", |f| window(d, f.node, &f.path)) {
+        Some(w) => w,
         None => {
             d.error(
                 node.location,
@@ -170,8 +243,8 @@ pub(crate) fn decode(
     let alerting = src
         .get("alerting")
         .map(|f| alerting(d, f.node, &f.path, &mut written_pairs));
-    let exclude = match src.get("exclude") {
-        Some(f) => exclusions(d, f.node, &f.path),
+    let exclude = match src.decode("exclude", |f| exclusions(d, f.node, &f.path)) {
+        Some(e) => e,
         None => Some(Vec::new()),
     };
 
@@ -444,7 +517,8 @@ fn alerting(
 ) -> Option<Vec<Alert>> {
     let items = d.list(node, path, &format!("[{ALERT_FORM}]"))?;
     let mut alerts: Vec<Alert> = Vec::new();
-    let mut seen: Vec<(String, Location)> = Vec::new();
+    // Each named alert, with where its name is, to find repeats at the end.
+    let mut named: Vec<(String, Location, String)> = Vec::new();
     let mut ok = true;
     for (i, item) in items.iter().enumerate() {
         let apath = format!("{path}[{i}]");
@@ -460,10 +534,7 @@ fn alerting(
         let name_node = d.required(&f, "name", "name: page");
         let name = name_node.and_then(|n| d.name(n, &f.path_of("name")));
         if let (Some(name), Some(n)) = (&name, name_node) {
-            if let Some((_, first)) = seen.iter().find(|(s, _)| s == name) {
-                d.error(n.location, &f.path_of("name"), format!("duplicate alert name \"{name}\" (first at line {}): alert names must be unique within an SLO", first.line));
-            }
-            seen.push((name.clone(), n.location));
+            named.push((name.clone(), n.location, f.path_of("name")));
         }
         let severity = match f.get("severity") {
             Some(n) => d.name(n, &f.path_of("severity")),
@@ -490,6 +561,10 @@ fn alerting(
             }
             _ => ok = false,
         }
+    }
+    for (i, first) in unique::repeats(&named, |(name, _, _)| name.as_str()) {
+        let (name, location, path) = &named[i];
+        d.error(*location, path, format!("duplicate alert name \"{name}\" (first at line {}): alert names must be unique within an SLO", named[first].1.line));
     }
     ok.then_some(alerts)
 }
@@ -643,7 +718,7 @@ fn exclusion(d: &mut Decoder, node: &Node, path: &str) -> Option<Exclusion> {
 }
 
 /// `spec.defaults`: any SLO field but `name`.
-pub(crate) fn defaults<'a>(d: &mut Decoder, node: &'a Node) -> Option<Fields<'a>> {
+pub(crate) fn defaults<'a>(d: &mut Decoder, node: &'a Node) -> Option<Defaults<'a>> {
     let path = "spec.defaults";
     let f = d.fields(
         node,
@@ -658,5 +733,13 @@ pub(crate) fn defaults<'a>(d: &mut Decoder, node: &'a Node) -> Option<Fields<'a>
             "name cannot have a default: every SLO names itself",
         );
     }
-    Some(f)
+    let sizes = SLO_KEYS
+        .iter()
+        .filter_map(|&key| f.get(key).map(|n| (key, n.size())))
+        .collect();
+    Some(Defaults {
+        fields: f,
+        sizes,
+        failed: Cell::new(0),
+    })
 }

@@ -33,18 +33,61 @@ pub fn distance(a: &str, b: &str) -> usize {
 /// typo: at most a third of the longer word's length (and at least 1) edits
 /// away, ignoring case.
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let mut unbounded = usize::MAX;
+    closest_within(word, candidates, &mut unbounded)
+}
+
+/// Like [`closest`], spending at most `budget` cells of the distance table
+/// (|word| × |candidate| each), and taking what it spends from `budget`.
+/// When the budget runs out there is no suggestion. For names the document
+/// defines (levels, alerts), where every misspelt reference would otherwise
+/// be compared with every name.
+pub fn closest_within<'a>(
+    word: &str,
+    candidates: &[&'a str],
+    budget: &mut usize,
+) -> Option<&'a str> {
     // ASCII case only: field names are ASCII, and Unicode case tables would
     // add kilobytes to the WebAssembly build.
     let lower = word.to_ascii_lowercase();
-    candidates
+    let length = lower.chars().count();
+    let mut best: Option<(usize, &'a str)> = None;
+    for &c in candidates {
+        let c_length = c.chars().count();
+        let longest = length.max(c_length);
+        let allowed = (longest / 3).max(1);
+        // The distance is at least the difference in length: no table needed.
+        if length.abs_diff(c_length) > allowed {
+            continue;
+        }
+        let cells = length.saturating_mul(c_length);
+        if cells > *budget {
+            return None;
+        }
+        *budget -= cells;
+        let d = distance(&lower, &c.to_ascii_lowercase());
+        if d <= allowed && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Names for a message: the first few, each shortened, and how many there
+/// are in all, so that a message stays short however many names a document
+/// defines.
+pub fn listing(names: &[&str]) -> String {
+    const SHOWN: usize = 10;
+    const LONGEST: usize = 40;
+    let mut shown: Vec<String> = names
         .iter()
-        .map(|c| (distance(&lower, &c.to_ascii_lowercase()), *c))
-        .filter(|(d, c)| {
-            let longest = lower.chars().count().max(c.chars().count());
-            *d <= (longest / 3).max(1)
-        })
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+        .take(SHOWN)
+        .map(|n| super::yaml::shorten(n, LONGEST))
+        .collect();
+    if names.len() > SHOWN {
+        shown.push(format!("… ({} in all)", names.len()));
+    }
+    shown.join(", ")
 }
 
 /// ` (did you mean "X"?)` when a candidate is close, else `: expected one of
@@ -81,5 +124,32 @@ mod tests {
             ": expected one of objective, window, budgeting, sli"
         );
         assert_eq!(hint("windows", &keys), " (did you mean \"window\"?)");
+    }
+
+    #[test]
+    fn a_budget_bounds_the_work() {
+        let levels = ["ok", "freeze", "catastrophic-breach"];
+        let mut budget = 1_000;
+        assert_eq!(
+            closest_within("freze", &levels, &mut budget),
+            Some("freeze")
+        );
+        // Only "freeze" is within reach by length: 5 × 6 cells spent.
+        assert_eq!(budget, 1_000 - 30);
+        let mut budget = 29;
+        assert_eq!(closest_within("freze", &levels, &mut budget), None);
+    }
+
+    #[test]
+    fn listings_stay_short() {
+        assert_eq!(listing(&["a", "b"]), "a, b");
+        let many: Vec<String> = (0..25).map(|i| format!("level-{i}")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(
+            listing(&many),
+            "level-0, level-1, level-2, level-3, level-4, level-5, level-6, level-7, level-8, level-9, … (25 in all)"
+        );
+        let long = "x".repeat(100);
+        assert_eq!(listing(&[&long]), format!("{}…", "x".repeat(40)));
     }
 }

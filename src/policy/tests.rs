@@ -936,3 +936,283 @@ mod fuzz {
         }
     }
 }
+
+/// Limits and costs that must not grow with the square of the document.
+mod limits {
+    use super::*;
+    use crate::expr::{MAX_CONDITIONS, MAX_DEPTH};
+
+    /// A rule whose `when` (double-quoted, on line 14, text from column 16)
+    /// is `n` conditions `alert(page)` joined by `or` (15 chars each).
+    fn alerts_or(n: usize) -> String {
+        let when = vec!["alert(page)"; n].join(" or ");
+        with_rules(&format!(
+            "      - level: freeze\n        when: \"{when}\"\n"
+        ))
+    }
+
+    #[test]
+    fn a_when_of_20000_conditions_is_refused_at_the_one_too_many() {
+        let limit = "the expression is too long: more than 1000 conditions (comparisons and alert(NAME) terms); conditions joined by \"or\" can be split into several rules of the same level";
+        let at = 16 + 15 * MAX_CONDITIONS as u32;
+        for n in [MAX_CONDITIONS + 1, 12_000, 20_000] {
+            assert_eq!(
+                one_error(&alerts_or(n)),
+                e(14, at, "spec.policy.rules[0].when", limit)
+            );
+        }
+        let p = ok(&alerts_or(MAX_CONDITIONS)).policy;
+        assert_eq!(crate::expr::terms(&p.rules[0].when).len(), MAX_CONDITIONS);
+    }
+
+    #[test]
+    fn deep_parentheses_are_refused_with_line_and_column() {
+        let when = |n: usize| format!("{}remaining < 1%{}", "(".repeat(n), ")".repeat(n));
+        let rule =
+            |n: usize| with_rules(&format!("      - {{level: freeze, when: '{}'}}\n", when(n)));
+        assert_eq!(ok(&rule(MAX_DEPTH)).policy.rules.len(), 1);
+        // `'` at column 31, the text from 32; the 65th "(" is 64 further.
+        let too_deep = e(
+            13,
+            32 + MAX_DEPTH as u32,
+            "spec.policy.rules[0].when",
+            "the expression is nested too deeply: more than 64 levels of parentheses and \"not\"",
+        );
+        assert_eq!(one_error(&rule(MAX_DEPTH + 1)), too_deep);
+        assert_eq!(one_error(&rule(100_000)), too_deep);
+    }
+
+    #[test]
+    fn deep_yaml_nesting_is_refused() {
+        let message = "the document is nested too deeply (more than 64 levels)";
+        let flow = |n: usize| format!("{}1{}", "[".repeat(n), "]".repeat(n));
+        assert_eq!(one_error(&flow(100)), e(1, 65, "", message));
+        // saphyr's scanner, which reads ahead for keys, stops deeper flow
+        // nesting first, at the 256th level (its flow level is a u8).
+        let saphyr = |column| e(1, column, "", "invalid YAML: recursion limit exceeded");
+        assert_eq!(one_error(&flow(100_000)), saphyr(256));
+        let maps = format!("{}1{}", "{a: ".repeat(100_000), "}".repeat(100_000));
+        assert_eq!(one_error(&maps), saphyr(4 * 255 + 1));
+        let block: String = (0..2_000)
+            .map(|i| format!("{}a:\n", " ".repeat(i)))
+            .collect();
+        assert_eq!(one_error(&block), e(65, 65, "", message));
+    }
+
+    #[test]
+    fn the_first_duplicate_key_in_document_order_is_reported() {
+        // k7 is repeated on line 9,005 and k3 on line 9,010: the first
+        // repeat in the document is k7's, however the keys sort.
+        let mut labels: String = (0..9_000).map(|i| format!("    k{i}: v\n")).collect();
+        labels.push_str("    k7: again\n    x: 1\n    y: 2\n    z: 3\n    w: 4\n    k3: again\n");
+        let text = format!("apiVersion: slogate/v1\nkind: ServiceLevelPolicy\nmetadata:\n  name: x\n  labels:\n{labels}spec: {{}}\n");
+        assert_eq!(
+            one_error(&text),
+            e(
+                9_006,
+                5,
+                "",
+                "duplicate key \"k7\" at line 9006: it was already given at line 13; keep one"
+            )
+        );
+        let p = ok(&format!("{}{}", doc(BASIC), "").replace(
+            "metadata: {name: x}",
+            &format!(
+                "metadata:\n  name: x\n  labels:\n{}",
+                (0..9_000)
+                    .map(|i| format!("    k{i}: v\n"))
+                    .collect::<String>()
+            ),
+        ));
+        assert_eq!(p.policy.labels.len(), 9_000);
+        assert_eq!(
+            p.policy.labels[8_999],
+            ("k8999".to_string(), "v".to_string())
+        );
+    }
+
+    #[test]
+    fn repeated_slo_names_levels_and_alerts_point_at_the_first() {
+        let slo = |name: &str| format!("    - name: {name}\n{BASIC}");
+        let text = format!("{}{}{}{}", doc(BASIC), slo("b"), slo("a"), slo("b"));
+        assert_eq!(
+            errors(&text),
+            vec![
+                e(
+                    14,
+                    13,
+                    "spec.slos[2].name",
+                    "duplicate SLO name \"a\" (first at line 6): SLO names must be unique"
+                ),
+                e(
+                    18,
+                    13,
+                    "spec.slos[3].name",
+                    "duplicate SLO name \"b\" (first at line 10): SLO names must be unique"
+                ),
+            ]
+        );
+        let levels = format!("{}  policy:\n    levels: [x, ok, x, ok, y]\n", doc(BASIC));
+        assert_eq!(
+            errors(&levels),
+            vec![
+                e(
+                    11,
+                    21,
+                    "spec.policy.levels[2]",
+                    "level \"x\" is listed twice: levels must be unique"
+                ),
+                e(
+                    11,
+                    24,
+                    "spec.policy.levels[3]",
+                    "level \"ok\" is listed twice: levels must be unique"
+                ),
+            ]
+        );
+        let alert = |name: &str| {
+            format!("        - {{name: {name}, windows: [{{long: 1h, short: 5m, budget: 2%}}]}}\n")
+        };
+        let alerts = doc(&format!(
+            "{BASIC}      alerting:\n{}{}{}{}",
+            alert("q"),
+            alert("p"),
+            alert("q"),
+            alert("p")
+        ));
+        assert_eq!(errors(&alerts), vec![
+            e(13, 18, "spec.slos[0].alerting[2].name", "duplicate alert name \"q\" (first at line 11): alert names must be unique within an SLO"),
+            e(14, 18, "spec.slos[0].alerting[3].name", "duplicate alert name \"p\" (first at line 12): alert names must be unique within an SLO"),
+        ]);
+        // A rule naming a repeated level gets the first one.
+        let rule = format!("{}  policy:\n    levels: [x, ok, ok]\n    rules:\n      - {{level: ok, when: \"remaining < 1%\"}}\n", doc(BASIC));
+        assert_eq!(errors(&rule).len(), 1);
+    }
+
+    #[test]
+    fn series_clash_with_the_earliest_use_that_differs() {
+        let slo = |name: &str, good: &str| {
+            format!("    - name: {name}\n      objective: 99%\n      window: {{rolling: 1d}}\n      sli: {{ratio: {{good: {good}, total: t}}}}\n")
+        };
+        // g without a query, then with q1, q1 again, q2 and a counter: q2
+        // clashes with q1 (line 13, the first query); the counter with the
+        // first use (line 9, kind rate), which is earlier than q1.
+        let text = format!(
+            "{}{}{}{}{}",
+            doc(BASIC),
+            slo("b", "{name: g, query: q1}"),
+            slo("c", "{name: g, query: q1}"),
+            slo("d", "{name: g, query: q2}"),
+            slo("e", "{name: g, query: q1, kind: counter}"),
+        );
+        assert_eq!(errors(&text), vec![
+            e(21, 27, "spec.slos[3].sli.ratio.good", "series \"g\" is used with a different query at line 13: one name is one series; give them distinct names, e.g. {name: g-2, query: ...}"),
+            e(25, 27, "spec.slos[4].sli.ratio.good", "series \"g\" is used with kind counter here and kind rate at line 9: one name is one series; give them distinct names, e.g. {name: g-2, query: ...}"),
+        ]);
+        // q1, then q2 twice: both q2 clash with q1, the earliest that differs.
+        let text = format!(
+            "{}{}{}{}",
+            doc(BASIC),
+            slo("b", "{name: g, query: q1}"),
+            slo("c", "{name: g, query: q2}"),
+            slo("d", "{name: g, query: q2}"),
+        );
+        let clashes: Vec<String> = errors(&text)
+            .into_iter()
+            .map(|x| format!("{}:{}", x.0, x.3))
+            .collect();
+        assert_eq!(clashes.len(), 2, "{clashes:#?}");
+        assert!(
+            clashes[0].starts_with("17:") && clashes[0].contains("at line 13"),
+            "{clashes:#?}"
+        );
+        assert!(
+            clashes[1].starts_with("21:") && clashes[1].contains("at line 13"),
+            "{clashes:#?}"
+        );
+    }
+
+    #[test]
+    fn many_levels_are_listed_shortly() {
+        let levels: Vec<String> = (0..500).map(|i| format!("level-{i}")).collect();
+        let text = format!(
+            "{}  policy:\n    levels: [{}]\n    rules:\n      - {{level: zzz, when: \"remaining < 1%\"}}\n",
+            doc(BASIC),
+            levels.join(", ")
+        );
+        assert_eq!(
+            one_error(&text).3,
+            "unknown level \"zzz\": the levels are level-0, level-1, level-2, level-3, level-4, level-5, level-6, level-7, level-8, level-9, … (500 in all)"
+        );
+    }
+
+    #[test]
+    fn suggestions_among_defined_names_have_a_budget() {
+        // 2,000 levels and 2,000 rules each naming a misspelt level: the
+        // first rules get a suggestion, and once the budget is spent the
+        // rest a listing, instead of 4 million comparisons.
+        let levels: Vec<String> = (0..2_000).map(|i| format!("level-{i:04}")).collect();
+        let rules: String = (0..2_000)
+            .map(|i| format!("      - {{level: levle-{i:04}, when: \"remaining < 1%\"}}\n"))
+            .collect();
+        let text = format!(
+            "{}  policy:\n    levels: [{}]\n    rules:\n{rules}",
+            doc(BASIC),
+            levels.join(", ")
+        );
+        let all = errors(&text);
+        assert_eq!(all.len(), 2_000);
+        assert_eq!(
+            all[0].3,
+            "unknown level \"levle-0000\" (did you mean \"level-0000\"?)"
+        );
+        assert!(
+            all[1_999]
+                .3
+                .starts_with("unknown level \"levle-1999\": the levels are level-0000, "),
+            "{}",
+            all[1_999].3
+        );
+    }
+
+    #[test]
+    fn copies_of_defaults_are_bounded() {
+        // 1,000 exclusions in spec.defaults (~42 bytes each), copied into
+        // 50 SLOs: 2.1 MB of copies, fine.
+        let exclusions: String = (0..1_000)
+            .map(|i| {
+                format!(
+                    "      - {{start: 2026-02-05T10:00:00Z, duration: {}m}}\n",
+                    i + 1
+                )
+            })
+            .collect();
+        let slos = |n: usize| {
+            (0..n)
+                .map(|i| format!("    - name: s{i}\n"))
+                .collect::<String>()
+        };
+        let text = |n: usize| {
+            format!(
+            "apiVersion: slogate/v1\nkind: ServiceLevelPolicy\nmetadata: {{name: x}}\nspec:\n  defaults:\n    objective: 99%\n    window: {{rolling: 28d}}\n    sli: {{ratio: {{good: g, total: t}}}}\n    exclude:\n{exclusions}  slos:\n{}",
+            slos(n)
+        )
+        };
+        let p = ok(&text(50)).policy;
+        assert_eq!(p.slos[49].exclude.len(), 1_000);
+        // Small defaults copied into 100,000 SLOs (4.9 MB of copies) are
+        // within 8 times the document's 1.6 MB.
+        let small = format!(
+            "apiVersion: slogate/v1\nkind: ServiceLevelPolicy\nmetadata: {{name: x}}\nspec:\n  defaults:\n    objective: 99%\n    window: {{rolling: 28d}}\n    sli: {{ratio: {{good: g, total: t}}}}\n  slos:\n{}",
+            slos(100_000)
+        );
+        assert_eq!(ok(&small).policy.slos.len(), 100_000);
+        // 20,000 SLOs (a 340 KB document) would hold 20 million exclusions:
+        // refused once, at the SLO where the copies pass 4 MB (line 1,011
+        // holds spec.slos[0]).
+        assert_eq!(
+            errors(&text(20_000)),
+            vec![e(1_106, 7, "spec.defaults", "the SLOs up to spec.slos[95] copy more than 4000000 bytes of spec.defaults (each SLO copies every default it does not set, and the copies may add up to 8 times the document's size, at least 4000000 bytes): set large fields in the SLOs that need them, or split the policy into several files")]
+        );
+    }
+}

@@ -2,58 +2,118 @@
 //! factors (SPEC §3), rules naming alerts that exist.
 
 use super::fields::{location_in, show, Decoder};
+use super::model::SeriesRef;
 use super::slo::SloInfo;
-use super::suggest;
+use super::unique;
 use super::yaml::Node;
+use crate::diagnostic::Location;
 use crate::time::format_duration;
 
 /// SLO names are unique in a document.
 pub(crate) fn unique_slo_names(d: &mut Decoder, slos: &[SloInfo]) {
-    for (i, s) in slos.iter().enumerate() {
-        if let Some(first) = slos[..i].iter().find(|f| f.slo.name == s.slo.name) {
-            d.error(
-                s.name_location,
-                &format!("spec.slos[{i}].name"),
-                format!(
-                    "duplicate SLO name \"{}\" (first at line {}): SLO names must be unique",
-                    s.slo.name, first.name_location.line
-                ),
-            );
-        }
+    for (i, first) in unique::repeats(slos, |s| s.slo.name.as_str()) {
+        let s = &slos[i];
+        d.error(
+            s.name_location,
+            &format!("spec.slos[{i}].name"),
+            format!(
+                "duplicate SLO name \"{}\" (first at line {}): SLO names must be unique",
+                s.slo.name, slos[first].name_location.line
+            ),
+        );
     }
 }
 
 /// One series name means one series: the same name with two different
-/// queries or kinds is an error.
+/// queries or kinds is an error, reported at each use that clashes with an
+/// earlier one (against the earliest it clashes with).
 pub(crate) fn consistent_series(d: &mut Decoder, slos: &[SloInfo]) {
     let uses: Vec<_> = slos.iter().flat_map(|s| s.series.iter()).collect();
-    for (i, (r, loc, path)) in uses.iter().enumerate() {
-        let clash = uses[..i].iter().find(|(o, _, _)| {
-            o.name == r.name
-                && (o.kind != r.kind
-                    || matches!((&o.query, &r.query), (Some(a), Some(b)) if a != b))
-        });
-        if let Some((o, first, _)) = clash {
-            let what = if o.kind != r.kind {
-                format!(
-                    "kind {} here and kind {} at line {}",
-                    r.kind.as_str(),
-                    o.kind.as_str(),
-                    first.line
-                )
-            } else {
-                format!("a different query at line {}", first.line)
-            };
-            d.error(
-                *loc,
-                path,
-                format!(
-                    "series \"{}\" is used with {what}: one name is one series; give them distinct names, e.g. {{name: {}-2, query: ...}}",
-                    r.name, r.name
-                ),
-            );
+    for (i, earlier) in series_clashes(&uses) {
+        let ((r, loc, path), (o, first, _)) = (uses[i], uses[earlier]);
+        let what = if o.kind != r.kind {
+            format!(
+                "kind {} here and kind {} at line {}",
+                r.kind.as_str(),
+                o.kind.as_str(),
+                first.line
+            )
+        } else {
+            format!("a different query at line {}", first.line)
+        };
+        d.error(
+            *loc,
+            path,
+            format!(
+                "series \"{}\" is used with {what}: one name is one series; give them distinct names, e.g. {{name: {}-2, query: ...}}",
+                r.name, r.name
+            ),
+        );
+    }
+}
+
+type SeriesUse = (SeriesRef, Location, String);
+
+/// What [`series_clashes`] remembers of the earlier uses of a name.
+#[derive(Clone, Copy, Default)]
+struct Earlier {
+    /// The first use of another kind than the name's first use.
+    other_kind: Option<usize>,
+    /// The first use with a query.
+    query: Option<usize>,
+    /// The first use with another query than that one.
+    other_query: Option<usize>,
+}
+
+/// `(use, the earliest use before it that clashes with it)`, in order: a
+/// clash is the same name with another kind, or with another query where
+/// both give one. Each use is compared with a summary of the earlier uses
+/// of its name ([`Earlier`]), not with each of them, so thousands of uses
+/// cost n·log n (grouping the names), not their square.
+fn series_clashes(uses: &[&SeriesUse]) -> Vec<(usize, usize)> {
+    let first = unique::first_of_each(uses, |(r, _, _)| r.name.as_str());
+    let kind = |j: usize| uses[j].0.kind;
+    let query = |j: usize| uses[j].0.query.as_deref();
+    // Indexed by the first use of each name.
+    let mut earlier = vec![Earlier::default(); uses.len()];
+    let mut clashes = Vec::new();
+    for (i, &leader) in first.iter().enumerate() {
+        let e = &mut earlier[leader];
+        // The earliest use of another kind: the first use if its kind is
+        // not this one, else the first use of a kind other than the first's.
+        let other_kind = if kind(leader) != kind(i) {
+            Some(leader)
+        } else {
+            e.other_kind
+        };
+        // Likewise for queries, among the uses that give one.
+        let other_query = match (query(i), e.query) {
+            (Some(mine), Some(q)) if query(q) != Some(mine) => Some(q),
+            (Some(_), _) => e.other_query,
+            (None, _) => None,
+        };
+        let clash = match (other_kind, other_query) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if let Some(j) = clash {
+            clashes.push((i, j));
+        }
+        if e.other_kind.is_none() && kind(leader) != kind(i) {
+            e.other_kind = Some(i);
+        }
+        match e.query {
+            None if query(i).is_some() => e.query = Some(i),
+            Some(q)
+                if e.other_query.is_none()
+                    && query(i).is_some_and(|mine| query(q) != Some(mine)) =>
+            {
+                e.other_query = Some(i)
+            }
+            _ => {}
         }
     }
+    clashes
 }
 
 /// Warns about alert pairs written in the document that can never fire or
@@ -108,28 +168,39 @@ pub(crate) fn alert_factors(d: &mut Decoder, info: &SloInfo) {
     }
 }
 
-/// Every `alert(NAME)` in a rule names an alert of some SLO.
-pub(crate) fn alert_references(d: &mut Decoder, when: &Node, path: &str, slos: &[SloInfo]) {
-    let mut known: Vec<&str> = slos
-        .iter()
-        .flat_map(|s| s.slo.alerting.iter().map(|a| a.name.as_str()))
-        .collect();
-    crate::sort::sort(&mut known);
-    known.dedup();
-    let text = when.text().unwrap_or_default();
-    for (name, offset) in crate::expr::alert_names(text) {
-        if known.contains(&name.as_str()) {
-            continue;
+/// The names of every SLO's alerts, sorted and without repeats, gathered
+/// once per document rather than once per rule.
+pub(crate) struct AlertNames<'a>(Vec<&'a str>);
+
+impl<'a> AlertNames<'a> {
+    pub fn of(slos: &'a [SloInfo]) -> AlertNames<'a> {
+        let mut known: Vec<&str> = slos
+            .iter()
+            .flat_map(|s| s.slo.alerting.iter().map(|a| a.name.as_str()))
+            .collect();
+        crate::sort::sort(&mut known);
+        known.dedup();
+        AlertNames(known)
+    }
+
+    /// Every `alert(NAME)` in a rule names an alert of some SLO.
+    pub fn check_references(&self, d: &mut Decoder, when: &Node, path: &str) {
+        let known = &self.0;
+        let text = when.text().unwrap_or_default();
+        for (name, offset) in crate::expr::alert_names(text) {
+            if known.binary_search(&name.as_str()).is_ok() {
+                continue;
+            }
+            let hint = if known.is_empty() {
+                ": no SLO has alerts".to_string()
+            } else {
+                d.hint_among(&name, known, "alerts")
+            };
+            d.error(
+                location_in(when, offset),
+                path,
+                format!("no SLO has an alert named \"{name}\"{hint}"),
+            );
         }
-        let hint = match suggest::closest(&name, &known) {
-            Some(c) => format!(" (did you mean \"{c}\"?)"),
-            None if known.is_empty() => ": no SLO has alerts".to_string(),
-            None => format!(": the alerts are {}", known.join(", ")),
-        };
-        d.error(
-            location_in(when, offset),
-            path,
-            format!("no SLO has an alert named \"{name}\"{hint}"),
-        );
     }
 }

@@ -3,7 +3,9 @@
 //! JSON is read the same way (it is YAML flow syntax). Every scalar stays
 //! text: the decoder decides what `99.9%` or `28d` mean. Refused, with a
 //! diagnostic: syntax errors, aliases, duplicate keys, non-scalar keys, more
-//! than one document, nesting deeper than [`MAX_DEPTH`].
+//! than one document, nesting deeper than [`MAX_DEPTH`]. The tree is built
+//! with an explicit stack, not recursion, and its depth is capped, so the
+//! code that walks it (decoding, dropping) cannot exhaust the stack.
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
@@ -52,19 +54,36 @@ impl Node {
         }
     }
 
+    /// Its nodes plus the bytes of its scalars: about what decoding a copy of
+    /// it costs (`spec.defaults` is copied into every SLO).
+    pub fn size(&self) -> usize {
+        1 + match &self.kind {
+            Kind::Map(entries) => entries.iter().map(|(k, v)| k.size() + v.size()).sum(),
+            Kind::Seq(items) => items.iter().map(Node::size).sum(),
+            Kind::Scalar { text, .. } => text.len(),
+            Kind::Null => 0,
+        }
+    }
+
     /// What this node is, for "expected …, found …" messages.
     pub fn describe(&self) -> String {
         match &self.kind {
             Kind::Map(_) => "a mapping".into(),
             Kind::Seq(_) => "a list".into(),
             Kind::Null => "nothing (null)".into(),
-            Kind::Scalar { text, .. } => {
-                let short: String = text.chars().take(60).collect();
-                let ellipsis = if short.len() < text.len() { "…" } else { "" };
-                format!("\"{short}{ellipsis}\"")
-            }
+            Kind::Scalar { text, .. } => format!("\"{}\"", shorten(text, 60)),
         }
     }
+}
+
+/// `text` cut to its first `chars` characters, with `…` when cut: document
+/// text quoted in a message stays short.
+pub fn shorten(text: &str, chars: usize) -> String {
+    let mut short: String = text.chars().take(chars).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    short
 }
 
 fn location(span: &Span) -> Location {
@@ -86,6 +105,26 @@ enum Open {
         location: Location,
         items: Vec<Node>,
     },
+}
+
+/// Refuses a mapping that gives a key twice, at the first repeat in
+/// document order. Checked when the mapping ends, all keys at once
+/// ([`unique`](super::unique): n·log n, not a scan of the earlier keys per key).
+fn unique_keys(entries: &[(Node, Node)]) -> Result<(), Diagnostic> {
+    let Some(&(repeat, first)) = super::unique::repeats(entries, |(k, _)| k.text()).first() else {
+        return Ok(());
+    };
+    let (key, first) = (&entries[repeat].0, &entries[first].0);
+    Err(Diagnostic::error(
+        Some(key.location),
+        "",
+        format!(
+            "duplicate key \"{}\" at line {}: it was already given at line {}; keep one",
+            key.text().unwrap_or_default(),
+            key.location.line,
+            first.location.line
+        ),
+    ))
 }
 
 /// Parses `text` into one document's root node. `Ok(None)` for an empty
@@ -149,7 +188,10 @@ pub fn parse(text: &str) -> Result<Option<Node>, Diagnostic> {
                 continue;
             }
             Event::MappingEnd | Event::SequenceEnd => match stack.pop() {
-                Some(Open::Map { location, entries, .. }) => Node { kind: Kind::Map(entries), location },
+                Some(Open::Map { location, entries, .. }) => {
+                    unique_keys(&entries)?;
+                    Node { kind: Kind::Map(entries), location }
+                }
                 Some(Open::Seq { location, items }) => Node { kind: Kind::Seq(items), location },
                 None => continue,
             },
@@ -173,21 +215,11 @@ pub fn parse(text: &str) -> Result<Option<Node>, Diagnostic> {
             Some(Open::Seq { items, .. }) => items.push(node),
             Some(Open::Map { entries, key, .. }) => match key.take() {
                 None => {
-                    let Some(name) = node.text() else {
+                    if node.text().is_none() {
                         return Err(Diagnostic::error(
                             Some(node.location),
                             "",
                             format!("a key must be a name, found {}", node.describe()),
-                        ));
-                    };
-                    if let Some((first, _)) = entries.iter().find(|(k, _)| k.text() == Some(name)) {
-                        return Err(Diagnostic::error(
-                            Some(node.location),
-                            "",
-                            format!(
-                                "duplicate key \"{name}\" at line {}: it was already given at line {}; keep one",
-                                node.location.line, first.location.line
-                            ),
                         ));
                     }
                     *key = Some(node);
