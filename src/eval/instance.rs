@@ -1,6 +1,8 @@
 //! One SLO instance: from its measure to its part of the report.
 
-use super::measure::{Measure, Tally};
+use std::cell::RefCell;
+
+use super::measure::{End, Measure, Tally};
 use super::rules::{judge, level_of, Figures};
 use super::spans::Spans;
 use crate::decimal::Complement;
@@ -41,13 +43,58 @@ pub struct Inputs<'a> {
     pub warnings: Vec<Warning>,
 }
 
-/// The budget arithmetic over the measure (docs/arithmetic.md §6–9).
+/// The budget arithmetic over the measure (docs/arithmetic.md §6–9), for
+/// an evaluation at `frame.at`.
 pub struct Calc<'a> {
     pub measure: &'a Measure<'a>,
     pub frame: Frame,
     /// `1 − objective`, exactly (computed once: it formats a decimal).
     pub share: Complement,
     pub budgeting: Budgeting,
+    /// Where `frame.at` falls in the data: every window ends there.
+    end: End,
+    /// The windows `(from, at]` tallied so far, by `from`: alerts, rules and
+    /// the forecast share windows, and the level timeline asks them all at
+    /// each of 500 points.
+    tallies: RefCell<Vec<(Instant, Tally)>>,
+}
+
+impl<'a> Calc<'a> {
+    pub fn new(
+        measure: &'a Measure<'a>,
+        frame: Frame,
+        share: Complement,
+        budgeting: Budgeting,
+    ) -> Calc<'a> {
+        Calc {
+            measure,
+            frame,
+            share,
+            budgeting,
+            end: measure.end(frame.at),
+            tallies: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The tally of `(from, at]`, computed once.
+    fn tally_since(&self, from: Instant) -> Tally {
+        if let Some((_, t)) = self.tallies.borrow().iter().find(|(f, _)| *f == from) {
+            return *t;
+        }
+        let t = self.measure.tally_since(from, &self.end);
+        self.tallies.borrow_mut().push((from, t));
+        t
+    }
+
+    /// The same measure as an evaluation at `t` (a burn-down point) sees it.
+    fn at(&self, t: Instant) -> Calc<'a> {
+        let frame = Frame {
+            at: t,
+            start: self.frame.start_at(t),
+            ..self.frame
+        };
+        Calc::new(self.measure, frame, self.share, self.budgeting)
+    }
 }
 
 impl Calc<'_> {
@@ -63,7 +110,7 @@ impl Calc<'_> {
     }
 
     pub fn window(&self) -> Tally {
-        self.measure.tally(self.frame.start, self.frame.at)
+        self.tally_since(self.frame.start)
     }
 
     /// `bad` as a share of what the budget is a share of: the window's
@@ -83,14 +130,13 @@ impl Calc<'_> {
     }
 
     pub fn burn_rate(&self, w: Millis) -> Option<f64> {
-        let t = self.measure.tally(self.frame.at - w, self.frame.at);
+        let t = self.tally_since(self.frame.at - w);
         t.bad_share()
             .and_then(|share| finite(self.error_share().divide(share)))
     }
 
     pub fn sli_over(&self, w: Millis) -> Option<f64> {
-        self.measure
-            .tally(self.frame.at - w, self.frame.at)
+        self.tally_since(self.frame.at - w)
             .bad_share()
             .and_then(|s| finite(1.0 - s))
     }
@@ -98,29 +144,15 @@ impl Calc<'_> {
     /// consumed(W): clipped to the window, a share of its allowed budget.
     pub fn consumed_in(&self, w: Millis) -> Option<f64> {
         let from = self.frame.start.max(self.frame.at - w);
-        let part = self.measure.tally(from, self.frame.at);
+        let part = self.tally_since(from);
         self.share_of_base(part.bad, self.window())
             .and_then(|s| finite(self.error_share().divide(s)))
     }
 
     /// remainingRatio as an evaluation at `t` would see it (burn-down).
     fn remaining_at(&self, t: Instant) -> Option<f64> {
-        self.at(t)
-            .remaining_ratio_of(self.measure.tally(self.frame.start_at(t), t))
-    }
-
-    /// The same measure as an evaluation at `t` (a burn-down point) sees it.
-    fn at(&self, t: Instant) -> Calc<'_> {
-        Calc {
-            measure: self.measure,
-            frame: Frame {
-                at: t,
-                start: self.frame.start_at(t),
-                ..self.frame
-            },
-            share: self.share,
-            budgeting: self.budgeting,
-        }
+        let point = self.at(t);
+        point.remaining_ratio_of(point.window())
     }
 }
 
@@ -177,12 +209,12 @@ pub fn report(inputs: Inputs) -> SloReport {
         slice,
         mut warnings,
     } = inputs;
-    let calc = Calc {
-        measure: &measure,
+    let calc = Calc::new(
+        &measure,
         frame,
-        share: Complement::of(slo.objective),
-        budgeting: slo.budgeting,
-    };
+        Complement::of(slo.objective),
+        slo.budgeting,
+    );
     let window = calc.window();
     let remaining_ratio = calc.remaining_ratio_of(window);
     let allowed = calc.allowed(window);
@@ -343,20 +375,11 @@ fn timeline(
     let (mut level, mut matched, mut firing) = (usize::MAX, Vec::new(), Vec::new());
     let (mut next_matched, mut next_firing) = (Vec::new(), Vec::new());
     let mut from = calc.frame.start;
-    let mut burns: Vec<(Millis, Option<f64>)> = Vec::new();
     for (&t, &remaining_ratio) in burndown.t.iter().zip(&burndown.remaining_ratio) {
+        // Each window is tallied once per point (the Calc keeps them):
+        // alerts share windows with each other, the forecast and the rules.
         let point = calc.at(t);
-        // Burn rates by window, each computed once per point: alerts share
-        // windows with each other, the forecast and the rules.
-        burns.clear();
-        let mut burn = |w: Millis| match burns.iter().find(|b| b.0 == w) {
-            Some(b) => b.1,
-            None => {
-                let b = point.burn_rate(w);
-                burns.push((w, b));
-                b
-            }
-        };
+        let burn = |w: Millis| point.burn_rate(w);
         next_firing.clear();
         for alert in &slo.alerting {
             let fired = alert.windows.iter().any(|w| {
@@ -574,17 +597,18 @@ mod tests {
     }
 
     fn check(measure: &Measure, at: Instant, rolling: bool) {
-        let calc = Calc {
-            measure,
-            frame: Frame {
-                at,
-                start: at - 30 * DAY,
-                period: 30 * DAY,
-                rolling,
-            },
-            share: Complement::of(0.999),
-            budgeting: Budgeting::Occurrences,
+        let frame = Frame {
+            at,
+            start: at - 30 * DAY,
+            period: 30 * DAY,
+            rolling,
         };
+        let calc = Calc::new(
+            measure,
+            frame,
+            Complement::of(0.999),
+            Budgeting::Occurrences,
+        );
         let b = burndown(&calc);
         assert_eq!(b.t.len(), BURNDOWN_POINTS as usize);
         for (t, got) in b.t.iter().zip(&b.remaining_ratio) {

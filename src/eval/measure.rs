@@ -62,11 +62,33 @@ pub enum Measure<'c> {
     NoData,
 }
 
+/// A window end and where it falls in each role's interval ends: many
+/// windows end at one evaluation instant, and each then costs one search
+/// per role instead of two.
+#[derive(Clone, Copy, Debug)]
+pub struct End {
+    pub to: Instant,
+    index: [usize; 2],
+}
+
 impl Measure<'_> {
-    pub fn tally(&self, from: Instant, to: Instant) -> Tally {
+    pub fn end(&self, to: Instant) -> End {
+        let index = match self {
+            Measure::Occurrences { roles, .. } => [roles[0].index(to), roles[1].index(to)],
+            _ => [0, 0],
+        };
+        End { to, index }
+    }
+
+    /// The tally of `(from, end.to]`.
+    pub fn tally_since(&self, from: Instant, end: &End) -> Tally {
+        let to = end.to;
         match self {
             Measure::Occurrences { roles, combo } => {
-                let (n, b) = combo.total_and_bad(roles[0].sum(from, to), roles[1].sum(from, to));
+                let (n, b) = combo.total_and_bad(
+                    roles[0].sum_since(from, to, end.index[0]),
+                    roles[1].sum_since(from, to, end.index[1]),
+                );
                 Tally {
                     good: n - b,
                     bad: b,

@@ -293,12 +293,24 @@ impl<'c> PrefixSums<'c> {
     }
 
     /// Events of the intervals whose end lies in `(from, to]`.
+    #[cfg(test)]
     pub fn sum(&self, from: Instant, to: Instant) -> f64 {
+        self.sum_since(from, to, self.index(to))
+    }
+
+    /// How many interval ends lie at or before `t`: the place of a window
+    /// end, found once for many windows ending there.
+    pub fn index(&self, t: Instant) -> usize {
+        upper_bound(&self.ends, t)
+    }
+
+    /// [`PrefixSums::sum`] with `to`'s [`PrefixSums::index`] known.
+    pub fn sum_since(&self, from: Instant, to: Instant, to_index: usize) -> f64 {
         if to <= from {
             return 0.0;
         }
-        let (i, j) = range_of(&self.ends, from, to);
-        let (a, b) = (self.sums[i], self.sums[j]);
+        let i = upper_bound(&self.ends, from);
+        let (a, b) = (self.sums[i], self.sums[to_index]);
         let v = (b[0] - a[0]) + (b[1] - a[1]);
         v.max(0.0)
     }
