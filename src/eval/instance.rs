@@ -56,7 +56,14 @@ pub struct Calc<'a> {
     /// The windows `(from, at]` tallied so far, by `from`: alerts, rules and
     /// the forecast share windows, and the level timeline asks them all at
     /// each of 500 points.
-    tallies: RefCell<Vec<(Instant, Tally)>>,
+    tallies: RefCell<TallyCache>,
+}
+
+/// A few tallies by window start, without allocating: one is made per
+/// burn-down point.
+struct TallyCache {
+    len: usize,
+    items: [(Instant, Tally); 16],
 }
 
 impl<'a> Calc<'a> {
@@ -72,17 +79,25 @@ impl<'a> Calc<'a> {
             share,
             budgeting,
             end: measure.end(frame.at),
-            tallies: RefCell::new(Vec::new()),
+            tallies: RefCell::new(TallyCache {
+                len: 0,
+                items: [(0, Tally::NONE); 16],
+            }),
         }
     }
 
-    /// The tally of `(from, at]`, computed once.
+    /// The tally of `(from, at]`, computed once (the first 16 windows).
     fn tally_since(&self, from: Instant) -> Tally {
-        if let Some((_, t)) = self.tallies.borrow().iter().find(|(f, _)| *f == from) {
+        let mut cache = self.tallies.borrow_mut();
+        let TallyCache { len, items } = &mut *cache;
+        if let Some((_, t)) = items[..*len].iter().find(|(f, _)| *f == from) {
             return *t;
         }
         let t = self.measure.tally_since(from, &self.end);
-        self.tallies.borrow_mut().push((from, t));
+        if let Some(slot) = items.get_mut(*len) {
+            *slot = (from, t);
+            *len += 1;
+        }
         t
     }
 
@@ -149,7 +164,9 @@ impl Calc<'_> {
             .and_then(|s| finite(self.error_share().divide(s)))
     }
 
-    /// remainingRatio as an evaluation at `t` would see it (burn-down).
+    /// remainingRatio as an evaluation at `t` would see it, point by point
+    /// (what the burn-down computes in one walk).
+    #[cfg(test)]
     fn remaining_at(&self, t: Instant) -> Option<f64> {
         let point = self.at(t);
         point.remaining_ratio_of(point.window())
@@ -262,8 +279,15 @@ pub fn report(inputs: Inputs) -> SloReport {
         firing: &firing,
     };
     let (level, reasons) = judge(policy, &figures);
-    let burndown = burndown(&calc);
-    let timeline = timeline(policy, slo, &calc, &burndown, &known_counted, excluded);
+    let (burndown, timeline) = history(
+        &calc,
+        Some(&Judge {
+            policy,
+            slo,
+            known_counted: &known_counted,
+            excluded,
+        }),
+    );
     SloReport {
         name: slo.name.clone(),
         group,
@@ -358,39 +382,87 @@ fn fires(factor: f64, long_burn: Option<f64>, short_burn: Option<f64>) -> bool {
     long_burn.is_some_and(|b| b > factor) && short_burn.is_some_and(|b| b > factor)
 }
 
-/// The level timeline: at each burn-down point, the level the rules give
-/// and the alerts that fire, as an evaluation at that point would see them
-/// (docs/arithmetic.md §12), from the same prefix sums as the rest of the
-/// report. Consecutive points that agree share a segment.
-fn timeline(
-    policy: &Policy,
-    slo: &Slo,
-    calc: &Calc,
-    burndown: &Burndown,
-    known_counted: &Spans,
-    excluded: &Spans,
-) -> Vec<Segment> {
-    let mut segments: Vec<Segment> = Vec::new();
-    // The state of the open segment: level, matched rules, firing alerts.
-    let (mut level, mut matched, mut firing) = (usize::MAX, Vec::new(), Vec::new());
-    let (mut next_matched, mut next_firing) = (Vec::new(), Vec::new());
-    let mut from = calc.frame.start;
-    for (&t, &remaining_ratio) in burndown.t.iter().zip(&burndown.remaining_ratio) {
-        // Each window is tallied once per point (the Calc keeps them):
-        // alerts share windows with each other, the forecast and the rules.
+/// What the level timeline needs beyond the measure.
+struct Judge<'a> {
+    policy: &'a Policy,
+    slo: &'a Slo,
+    known_counted: &'a Spans,
+    excluded: &'a Spans,
+}
+
+/// The burn-down and the level timeline, in one walk over the points: at
+/// each, the remaining ratio, the level the rules give and the alerts that
+/// fire, as an evaluation at that point would see them (docs/arithmetic.md
+/// §12), from the same prefix sums as the rest of the report. Consecutive
+/// points that agree share a segment of the timeline.
+fn history(calc: &Calc, judge: Option<&Judge>) -> (Burndown, Vec<Segment>) {
+    let span = calc.frame.at - calc.frame.start;
+    let n = span.min(BURNDOWN_POINTS);
+    let mut burndown = Burndown {
+        t: Vec::with_capacity(n as usize),
+        remaining_ratio: Vec::with_capacity(n as usize),
+    };
+    let mut timeline = Timeline::default();
+    // Points before the data all read the same nothing: computed once. With
+    // little history (a new service, a short query range) that is most of
+    // the 500, and it is the same number, not an approximation.
+    let empty_until = empty_until(calc.measure);
+    let mut before_data = None;
+    for j in 0..n {
+        let t = calc.frame.start + ((i128::from(j + 1) * i128::from(span)) / i128::from(n)) as i64;
         let point = calc.at(t);
+        let ratio = match before_data {
+            Some(ratio) if t < empty_until => ratio,
+            _ => point.remaining_ratio_of(point.window()),
+        };
+        if t < empty_until {
+            before_data = Some(ratio);
+        }
+        burndown.t.push(t);
+        burndown.remaining_ratio.push(ratio);
+        if let Some(judge) = judge {
+            timeline.add(judge, &point, calc.frame.start, ratio);
+        }
+    }
+    (burndown, timeline.segments)
+}
+
+/// The level timeline as it is built, point by point.
+#[derive(Default)]
+struct Timeline {
+    segments: Vec<Segment>,
+    /// The open segment's level index, matched rules and firing alerts.
+    level: Option<usize>,
+    matched: Vec<bool>,
+    firing: Vec<bool>,
+    /// The next point's, swapped in when it opens a segment.
+    next_matched: Vec<bool>,
+    next_firing: Vec<bool>,
+}
+
+impl Timeline {
+    /// One more point; `start` is the report's window start, where the first
+    /// segment begins.
+    fn add(&mut self, judge: &Judge, point: &Calc, start: Instant, remaining_ratio: Option<f64>) {
+        let Judge {
+            policy,
+            slo,
+            known_counted,
+            excluded,
+        } = *judge;
+        let t = point.frame.at;
         let burn = |w: Millis| point.burn_rate(w);
-        next_firing.clear();
+        self.next_firing.clear();
         for alert in &slo.alerting {
             let fired = alert.windows.iter().any(|w| {
                 let f = factor(w, point.frame.period);
                 fires(f, burn(w.long), burn(w.short))
             });
-            next_firing.push(fired);
+            self.next_firing.push(fired);
         }
         let window = point.window();
         let figures = Figures {
-            calc: &point,
+            calc: point,
             remaining_ratio,
             sli: window.bad_share().map(|s| 1.0 - s),
             tte: time_to_exhaustion(
@@ -400,69 +472,42 @@ fn timeline(
             ),
             coverage: point.frame.coverage(known_counted, excluded),
             alerts: &slo.alerting,
-            firing: &next_firing,
+            firing: &self.next_firing,
         };
-        let next_level = level_of(policy, &figures, &mut next_matched);
-        if next_level == level && next_matched == matched && next_firing == firing {
-            if let Some(last) = segments.last_mut() {
+        let level = level_of(policy, &figures, &mut self.next_matched);
+        let same = self.level == Some(level)
+            && self.next_matched == self.matched
+            && self.next_firing == self.firing;
+        if same {
+            if let Some(last) = self.segments.last_mut() {
                 last.to = t;
             }
-        } else {
-            level = next_level;
-            std::mem::swap(&mut matched, &mut next_matched);
-            std::mem::swap(&mut firing, &mut next_firing);
-            if let Some(last) = segments.last() {
-                from = last.to;
-            }
-            segments.push(Segment {
-                from,
-                to: t,
-                level: policy.levels.get(level).cloned().unwrap_or_default(),
-                reasons: policy
-                    .rules
-                    .iter()
-                    .zip(&matched)
-                    .filter(|(_, m)| **m)
-                    .map(|(r, _)| r.when_text.clone())
-                    .collect(),
-                alerts: slo
-                    .alerting
-                    .iter()
-                    .zip(&firing)
-                    .filter(|(_, f)| **f)
-                    .map(|(a, _)| a.name.clone())
-                    .collect(),
-            });
+            return;
         }
+        self.level = Some(level);
+        std::mem::swap(&mut self.matched, &mut self.next_matched);
+        std::mem::swap(&mut self.firing, &mut self.next_firing);
+        let from = self.segments.last().map_or(start, |s| s.to);
+        self.segments.push(Segment {
+            from,
+            to: t,
+            level: policy.levels.get(level).cloned().unwrap_or_default(),
+            reasons: policy
+                .rules
+                .iter()
+                .zip(&self.matched)
+                .filter(|(_, m)| **m)
+                .map(|(r, _)| r.when_text.clone())
+                .collect(),
+            alerts: slo
+                .alerting
+                .iter()
+                .zip(&self.firing)
+                .filter(|(_, f)| **f)
+                .map(|(a, _)| a.name.clone())
+                .collect(),
+        });
     }
-    segments
-}
-
-fn burndown(calc: &Calc) -> Burndown {
-    let span = calc.frame.at - calc.frame.start;
-    let n = span.min(BURNDOWN_POINTS);
-    let mut out = Burndown {
-        t: Vec::with_capacity(n as usize),
-        remaining_ratio: Vec::with_capacity(n as usize),
-    };
-    // Points before the data all read the same nothing: computed once. With
-    // little history (a new service, a short query range) that is most of
-    // the 500, and it is the same number, not an approximation.
-    let empty_until = empty_until(calc.measure);
-    let mut before_data = None;
-    for j in 0..n {
-        let t = calc.frame.start + ((i128::from(j + 1) * i128::from(span)) / i128::from(n)) as i64;
-        out.t.push(t);
-        let ratio = match before_data {
-            Some(ratio) if t < empty_until => ratio,
-            _ => calc.remaining_at(t),
-        };
-        if t < empty_until {
-            before_data = Some(ratio);
-        }
-        out.remaining_ratio.push(ratio);
-    }
-    out
 }
 
 /// An instant before which the measure holds nothing: every window ending
@@ -609,7 +654,7 @@ mod tests {
             Complement::of(0.999),
             Budgeting::Occurrences,
         );
-        let b = burndown(&calc);
+        let (b, _) = history(&calc, None);
         assert_eq!(b.t.len(), BURNDOWN_POINTS as usize);
         for (t, got) in b.t.iter().zip(&b.remaining_ratio) {
             let want = calc.remaining_at(*t);

@@ -45,6 +45,13 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Nothing good, nothing bad, no data.
+    pub const NONE: Tally = Tally {
+        good: 0.0,
+        bad: 0.0,
+        any: false,
+    };
+
     /// bad / (good + bad), or `None` when there is nothing good or bad.
     pub fn bad_share(self) -> Option<f64> {
         let all = self.good + self.bad;

@@ -734,13 +734,36 @@ impl<'a> Ctx<'a> {
         uses_timeslices(self.slo)
     }
 
-    fn bad_share(&self) -> f64 {
-        1.0 - self.slo.objective
+    /// `1 − O` as the doc takes it: an exact decimal (README, "Objectives
+    /// are decimals"): 0.999 gives 1/1000, not 0.0010000000000000009.
+    /// Returned as `(num, den)`, whole numbers held exactly.
+    fn share(&self) -> (f64, f64) {
+        let o = self.slo.objective;
+        let text = format!("{o}");
+        match text.strip_prefix("0.") {
+            Some(digits) if o > 0.0 && o < 1.0 && digits.len() <= 15 => {
+                let den = 10f64.powi(digits.len() as i32);
+                (den - digits.parse::<f64>().unwrap(), den)
+            }
+            _ => (1.0 - o, 1.0),
+        }
+    }
+
+    /// `x / (1 − O)`.
+    fn per_share(&self, x: f64) -> f64 {
+        let (num, den) = self.share();
+        x * den / num
+    }
+
+    /// `(1 − O) × x`.
+    fn of_share(&self, x: f64) -> f64 {
+        let (num, den) = self.share();
+        x * num / den
     }
 
     /// Allowed budget in seconds for timeslices: (1 − O) × P.
     fn allowed_seconds(&self) -> f64 {
-        self.bad_share() * (self.p as f64 / 1000.0)
+        self.of_share(self.p as f64 / 1000.0)
     }
 
     /// The budget over the SLO window `(x, t]` (x = a for the report).
@@ -769,21 +792,21 @@ impl<'a> Ctx<'a> {
                 consumed: Some(consumed),
                 remaining: Some(remaining),
                 // §7/§13: divide before multiplying.
-                remaining_ratio: Some(1.0 - (s.bad as f64 / self.p as f64) / self.bad_share()),
+                remaining_ratio: Some(1.0 - self.per_share(s.bad as f64 / self.p as f64)),
             }
         } else {
             let (n, b) = self.inst.counts(x, t, self.excl, &self.k);
             if n == 0.0 {
                 return none(BudgetUnit::Events);
             }
-            let allowed = self.bad_share() * n;
+            let allowed = self.of_share(n);
             BudgetReport {
                 unit: BudgetUnit::Events,
                 allowed: Some(allowed),
                 consumed: Some(b),
                 remaining: Some(allowed - b),
                 // §6/§13: the bad share first, so nothing underflows.
-                remaining_ratio: Some(1.0 - (b / n) / self.bad_share()),
+                remaining_ratio: Some(1.0 - self.per_share(b / n)),
             }
         }
     }
@@ -806,10 +829,10 @@ impl<'a> Ctx<'a> {
         if self.ts() {
             let s = self.grid.as_ref()?.sums(x, t);
             let known = s.good + s.bad;
-            (known > 0).then(|| (s.bad as f64 / known as f64) / self.bad_share())
+            (known > 0).then(|| self.per_share(s.bad as f64 / known as f64))
         } else {
             let (n, b) = self.inst.counts(x, t, self.excl, &self.k);
-            (n != 0.0).then(|| (b / n) / self.bad_share())
+            (n != 0.0).then(|| self.per_share(b / n))
         }
     }
 
@@ -830,14 +853,14 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             let bad = grid.sums(x, t).bad as f64;
-            Some((bad / self.p as f64) / self.bad_share())
+            Some(self.per_share(bad / self.p as f64))
         } else {
             let (n_window, _) = self.inst.counts(a, t, self.excl, &self.k);
             if n_window == 0.0 {
                 return None;
             }
             let (_, b) = self.inst.counts(x, t, self.excl, &self.k);
-            Some((b / n_window) / self.bad_share())
+            Some(self.per_share(b / n_window))
         }
     }
 
