@@ -7,6 +7,7 @@
 //! number of windows asked for.
 
 mod clean;
+mod groups;
 mod instance;
 mod measure;
 mod rules;
@@ -26,6 +27,7 @@ use crate::series::{DataSet, Series, SeriesKind};
 use crate::time::calendar::period_containing;
 use crate::time::{Instant, Millis, DAY, HOUR, MINUTE};
 use clean::{already_clean, clean, Clean};
+use groups::{instances, Instance};
 use instance::{Frame, Inputs};
 use measure::{build_ratio, build_threshold, BuildNotes, Combo, Role, Scope};
 use spans::Spans;
@@ -207,18 +209,7 @@ impl Engine {
         let excluded = exclusions(slo, from, at);
         let roles = roles(index, slo, data, cleaned)?;
         let mut reports = Vec::new();
-        for group in groups(slo, &roles) {
-            let picked: Vec<Role> = roles
-                .iter()
-                .map(|r| Role {
-                    series: r
-                        .series
-                        .iter()
-                        .filter(|(s, _)| group_key(slo, s) == group)
-                        .map(|(s, c)| (*s, *c, s.kind.unwrap_or(r.reference.kind)))
-                        .collect(),
-                })
-                .collect();
+        for Instance { key, roles: picked } in instances(slo, &roles) {
             let scope = Scope {
                 from,
                 at,
@@ -255,7 +246,12 @@ impl Engine {
                 .filter(|(_, n)| *n > 0)
                 .map(|(name, n)| format!("series \"{name}\": {n} intervals had negative events and were counted as 0"))
                 .collect();
-            let group_labels = slo.group_by.iter().cloned().zip(group).collect();
+            let group_labels = slo
+                .group_by
+                .iter()
+                .cloned()
+                .zip(key.into_iter().map(String::from))
+                .collect();
             reports.push(instance::report(Inputs {
                 policy: &self.policy,
                 slo,
@@ -368,27 +364,6 @@ fn roles<'d, 'c>(
             Ok(RoleData { reference: r, series })
         })
         .collect()
-}
-
-fn group_key(slo: &Slo, series: &Series) -> Vec<String> {
-    slo.group_by
-        .iter()
-        .map(|l| series.label(l).unwrap_or("").to_string())
-        .collect()
-}
-
-/// The distinct groupBy values over every role, sorted.
-fn groups(slo: &Slo, roles: &[RoleData]) -> Vec<Vec<String>> {
-    let mut keys: Vec<Vec<String>> = roles
-        .iter()
-        .flat_map(|r| r.series.iter().map(|(s, _)| group_key(slo, s)))
-        .collect();
-    crate::sort::sort(&mut keys);
-    keys.dedup();
-    if keys.is_empty() {
-        keys.push(slo.group_by.iter().map(|_| String::new()).collect());
-    }
-    keys
 }
 
 /// The SLO's exclusions over `(from, at]`, merged.
