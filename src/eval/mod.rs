@@ -117,7 +117,8 @@ impl Engine {
         }
         let mut slos = Vec::new();
         for (index, slo) in self.policy.slos.iter().enumerate() {
-            slos.extend(self.evaluate_slo(index, slo, data, &cleaned, at)?);
+            let room = MAX_INSTANCES - slos.len();
+            slos.extend(self.evaluate_slo(index, slo, data, &cleaned, at, room)?);
         }
         let worst = slos
             .iter()
@@ -181,6 +182,7 @@ impl Engine {
         data: &DataSet,
         cleaned: &[Clean],
         at: Instant,
+        room: usize,
     ) -> Result<Vec<SloReport>, EvalError> {
         let frame = match &slo.window {
             Window::Rolling { duration } => Frame {
@@ -209,7 +211,17 @@ impl Engine {
         let excluded = exclusions(slo, from, at);
         let roles = roles(index, slo, data, cleaned)?;
         let mut reports = Vec::new();
-        for Instance { key, roles: picked } in instances(slo, &roles) {
+        let instances = instances(slo, &roles);
+        if instances.len() > room {
+            return Err(EvalError::new(format!(
+                "SLO \"{}\": groupBy [{}] makes {} instances, and one evaluation may have at most {MAX_INSTANCES} in all (each carries a {}-point burn-down): group by fewer labels or query fewer series",
+                slo.name,
+                slo.group_by.join(", "),
+                instances.len(),
+                instance::BURNDOWN_POINTS
+            )));
+        }
+        for Instance { key, roles: picked } in instances {
             let scope = Scope {
                 from,
                 at,
@@ -269,6 +281,11 @@ impl Engine {
         Ok(reports)
     }
 }
+
+/// The most SLO instances (SLOs × `groupBy` values) one evaluation reports.
+/// Each costs ~15 KB natively (~21 KB in WebAssembly, whose memory ends at
+/// 4 GiB), mostly its 500-point burn-down: 100,000 take ~2 GB.
+pub const MAX_INSTANCES: usize = 100_000;
 
 /// The instants the engine accepts: JavaScript's `Date` range, ±8.64e15 ms
 /// (about ±273,790 years). Within it every window, slice and step sum stays

@@ -259,3 +259,22 @@ fn group_by_instances_from_scrambled_input() {
     // one good at half has 0.5 × (36,000 − 600).
     assert!((report.slos[2].sli.unwrap() - 17_700.0 / 36_000.0).abs() < 1e-12);
 }
+
+/// More `groupBy` instances than an evaluation may have: refused before
+/// any is computed, with the limit and what to do.
+#[test]
+fn too_many_instances_are_refused_with_the_limit() {
+    let mut grouped = slo(Budgeting::Occurrences, HOUR);
+    grouped.group_by = vec!["region".into()];
+    let engine = Engine::new(policy(grouped), vec![]);
+    let mut d = DataSet::default();
+    for i in 0..=MAX_INSTANCES {
+        let region = format!("r{i}");
+        d.push(Series::new("total", vec![], vec![]).with_labels(&[("region", &region)]));
+    }
+    d.push(Series::new("good", vec![], vec![]));
+    assert_eq!(
+        engine.evaluate(&d, HOUR).unwrap_err().message,
+        "SLO \"availability\": groupBy [region] makes 100002 instances, and one evaluation may have at most 100000 in all (each carries a 500-point burn-down): group by fewer labels or query fewer series"
+    );
+}
