@@ -14,6 +14,7 @@
 //! - Structured results other than the report are JSON text too (see
 //!   `json`): one string crosses the boundary instead of many JS calls.
 
+mod alloc;
 mod columns;
 mod json;
 
