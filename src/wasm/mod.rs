@@ -55,7 +55,7 @@ impl RawEngine {
         strings: Vec<String>,
         arrays: Vec<js_sys::Float64Array>,
     ) -> Result<String, JsError> {
-        Ok(to_json(&self.report(at_ms, meta, strings, &arrays)?))
+        fits_a_string(to_json(&self.report(at_ms, meta, strings, &arrays)?))
     }
 
     /// Like [`RawEngine::evaluate_columns`], for a wrapper that builds the
@@ -74,7 +74,7 @@ impl RawEngine {
     ) -> Result<js_sys::Array, JsError> {
         let mut report = self.report(at_ms, meta, strings, &arrays)?;
         let burndowns = take_burndowns(&mut report.slos)?;
-        let json = JsValue::from(to_json(&report));
+        let json = JsValue::from(fits_a_string(to_json(&report))?);
         Ok(js_sys::Array::of2(&json, &burndowns))
     }
 
@@ -112,6 +112,24 @@ impl RawEngine {
     #[wasm_bindgen(js_name = sloNames)]
     pub fn slo_names(&self) -> String {
         json::strings(self.engine.policy.slos.iter().map(|s| s.name.as_str()))
+    }
+}
+
+/// The longest string every JavaScript engine holds: V8's limit, 2^29 − 24
+/// characters (SpiderMonkey's and JavaScriptCore's are longer).
+const MAX_JS_STRING: usize = (1 << 29) - 24;
+
+/// `json`, when JavaScript can hold it as a string. A longer one would fail
+/// in the glue with the host's RangeError, which the wrapper must take for a
+/// trap; this says what happened instead. UTF-8 bytes bound the characters.
+fn fits_a_string(json: String) -> Result<String, JsError> {
+    if json.len() <= MAX_JS_STRING {
+        Ok(json)
+    } else {
+        Err(JsError::new(&format!(
+            "the report's JSON is {} bytes, more than a JavaScript string may hold ({MAX_JS_STRING} characters): evaluate() returns it as an object, with the burn-downs as numbers",
+            json.len()
+        )))
     }
 }
 
