@@ -26,6 +26,10 @@
 //! - **`windows`** — the headline data with a policy of 1 or 20 rules, each
 //!   naming a different `burn_rate(W)`: the time per evaluation should stay
 //!   flat, since every window is an O(log n) query on the prefix sums.
+//! - **`groups`** — growth in `groupBy` instances: the headline policy
+//!   grouped by `repository`, over 1k, 10k and 100k repositories, each with
+//!   a small good and total series (10 samples), supplied in no particular
+//!   order. The time per group should stay flat (cost linear in groups).
 //!
 //! Divan reports the time per evaluation and, through an items counter (the
 //! number of samples in all series), samples per second. After divan's table
@@ -38,6 +42,7 @@
 //! ```text
 //! cargo bench --bench eval                 # everything, about a minute
 //! cargo bench --bench eval -- headline     # divan's filter; the summary still runs
+//! SLOGATE_BENCH_SUMMARY=0 cargo bench --bench eval -- groups   # groupBy growth only
 //! SLOGATE_BENCH_SUMMARY=0 cargo bench --bench eval   # divan's table only
 //! ```
 //!
@@ -119,6 +124,21 @@ fn windows(bencher: Bencher, burn_rate_windows: usize) {
     run(bencher, case);
 }
 
+/// The headline policy grouped by `repository`: 1k, 10k and 100k groups of
+/// two 10-sample series each. Items are groups (divan's throughput column).
+#[divan::bench(args = [1_000, 10_000, 100_000], sample_count = 5, sample_size = 1)]
+fn groups(bencher: Bencher, groups: usize) {
+    let case = GROUPS
+        .iter()
+        .find(|c| c.data.series.len() == 2 * groups)
+        .expect("a groups case for every argument");
+    bencher.counter(ItemsCount::new(groups)).bench(|| {
+        case.engine
+            .evaluate(black_box(&case.data), black_box(AT))
+            .expect("the bench data fits the policy")
+    });
+}
+
 fn run(bencher: Bencher, case: &Case) {
     bencher.counter(ItemsCount::new(case.samples())).bench(|| {
         case.engine
@@ -198,6 +218,22 @@ static WINDOWS_20: LazyLock<Case> = LazyLock::new(|| {
         policy(Budgeting::Occurrences, burn_rate_rules(20)),
         HEADLINE_SAMPLES,
     )
+});
+
+static GROUPS: LazyLock<Vec<Case>> = LazyLock::new(|| {
+    [1_000, 10_000, 100_000]
+        .into_iter()
+        .map(|groups| {
+            let mut policy = policy(Budgeting::Occurrences, headline_rules());
+            policy.slos[0].group_by = vec!["repository".into()];
+            Case {
+                name: format!("groups: {groups} repositories"),
+                engine: Engine::new(policy, vec![]),
+                data: repositories(groups),
+                samples_per_series: GROUP_SAMPLES,
+            }
+        })
+        .collect()
 });
 
 // ---------------------------------------------------------------------------
@@ -378,6 +414,32 @@ fn traffic(n: usize) -> DataSet {
     let mut data = DataSet::default();
     data.push(Series::new("total", times.clone(), total).with_step(step));
     data.push(Series::new("good", times, good).with_step(step));
+    data
+}
+
+/// Samples per series of the `groups` cases: the last 10 minutes.
+const GROUP_SAMPLES: usize = 10;
+
+/// `total` then `good` for each of `groups` repositories, 10 one-minute
+/// samples each ending at [`AT`], with 1% errors. Repository names are a
+/// bijective scramble of the index, so the input is not in group order.
+fn repositories(groups: usize) -> DataSet {
+    let times: Vec<i64> = (0..GROUP_SAMPLES as i64)
+        .map(|i| AT - (GROUP_SAMPLES as i64 - 1 - i) * MINUTE)
+        .collect();
+    let name = |g: usize| format!("repo-{:08x}", (g as u32).wrapping_mul(0x9E37_79B1));
+    let mut data = DataSet::default();
+    for (role, rate) in [("total", 100.0), ("good", 99.0)] {
+        for g in 0..groups {
+            let repository = name(g);
+            let labels = [("repository", repository.as_str()), ("job", "api")];
+            data.push(
+                Series::new(role, times.clone(), vec![rate; GROUP_SAMPLES])
+                    .with_labels(&labels)
+                    .with_step(MINUTE),
+            );
+        }
+    }
     data
 }
 

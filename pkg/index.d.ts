@@ -73,6 +73,9 @@ export class SlogateError extends Error {
 /** At most this many samples (times and values together) per evaluation. */
 export const MAX_SAMPLES: number;
 
+/** At most this many characters of series names, kinds and labels (names and values) per evaluation. */
+export const MAX_TEXT_CHARS: number;
+
 /** An engine built once from policy text (YAML or JSON), evaluated many times. */
 export class Engine {
   /** Throws a SlogateError with `diagnostics` when the policy is unusable. */

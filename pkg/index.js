@@ -12,5 +12,5 @@ import { init } from './lib/load.js';
 export { init as default, initSync } from './lib/load.js';
 export { Engine, validate } from './lib/engine.js';
 export { SlogateError } from './lib/errors.js';
-export { MAX_SAMPLES } from './lib/columns.js';
+export { MAX_SAMPLES, MAX_TEXT_CHARS } from './lib/columns.js';
 export { init };

@@ -70,16 +70,6 @@ compile_error!(
     "the WebAssembly build needs the `wasm` feature: --no-default-features --features wasm"
 );
 
-// The WebAssembly module's allocator: lol_alloc's free list (sorted by
-// address, adjacent blocks coalesced, so freed buffers are reused) is under
-// 1 KB where std's dlmalloc is ~7 KB. The module is single-threaded: no
-// threads are spawned and the module is built without the atomics feature.
-#[cfg(all(target_arch = "wasm32", feature = "wasm"))]
-#[global_allocator]
-// SAFETY: wasm32-unknown-unknown without `+atomics` has one thread.
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
-
 // The JavaScript bindings behind `@slogate/engine` (see `pkg/README.md`).
 #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
 pub mod wasm;

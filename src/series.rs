@@ -87,11 +87,41 @@ impl Series {
         self
     }
 
+    /// The value of label `key`; the first, should the key repeat.
     pub fn label(&self, key: &str) -> Option<&str> {
         self.labels
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// The value of each label of `keys`, as [`Series::label`] finds it,
+    /// `""` for a label the series lacks (a `groupBy` key).
+    ///
+    /// Linear in the labels: with many keys and many labels, one lookup per
+    /// key would cost keys × labels, so the labels are sorted once and each
+    /// key found by binary search.
+    pub fn label_values(&self, keys: &[String]) -> Vec<&str> {
+        /// Below this many keys, a scan per key costs at most a few scans.
+        const FEW_KEYS: usize = 4;
+        if keys.len() <= FEW_KEYS || self.labels.len() <= FEW_KEYS {
+            return keys.iter().map(|k| self.label(k).unwrap_or("")).collect();
+        }
+        let mut sorted: Vec<(&str, &str)> = self
+            .labels
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        // Stable, then the first of each run of equal keys: `label`'s pick.
+        crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(b.0));
+        sorted.dedup_by(|later, first| later.0 == first.0);
+        keys.iter()
+            .map(|k| {
+                sorted
+                    .binary_search_by(|(label, _)| label.cmp(&k.as_str()))
+                    .map_or("", |at| sorted[at].1)
+            })
+            .collect()
     }
 }
 
@@ -109,5 +139,30 @@ impl DataSet {
     /// Every series supplied under `name`.
     pub fn named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Series> + 'a {
         self.series.iter().filter(move |s| s.name == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Sorted lookups (many keys and labels) find what `label` finds,
+        /// the first of a repeated key included.
+        #[test]
+        fn label_values_finds_what_label_finds(
+            labels in prop::collection::vec((0u8..40, 0u8..4), 0..60),
+            keys in prop::collection::vec(0u8..48, 0..12),
+        ) {
+            let labels: Vec<(String, String)> = labels
+                .iter()
+                .map(|(k, v)| (format!("k{k}"), format!("v{v}")))
+                .collect();
+            let series = Series { labels, ..Series::default() };
+            let keys: Vec<String> = keys.iter().map(|k| format!("k{k}")).collect();
+            let expected: Vec<&str> = keys.iter().map(|k| series.label(k).unwrap_or("")).collect();
+            prop_assert_eq!(series.label_values(&keys), expected);
+        }
     }
 }

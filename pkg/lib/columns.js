@@ -21,6 +21,14 @@ const STRIDE = 4;
  */
 export const MAX_SAMPLES = 2 ** 25;
 
+/**
+ * At most this many characters of text per evaluation: series names, kinds,
+ * label names and values, all together (64 Mi, ~100× a 100,000-label
+ * series). Each string is copied into WebAssembly memory as UTF-8; far
+ * beyond this, the copies would exhaust its 4 GiB rather than fail cleanly.
+ */
+export const MAX_TEXT_CHARS = 2 ** 26;
+
 export function pack(series) {
   if (!Array.isArray(series)) {
     throw new SlogateError('evaluate(atMs, series): series must be an array of {name, times, values}');
@@ -29,6 +37,17 @@ export function pack(series) {
   const strings = [];
   const columns = [];
   let total = 0;
+  let chars = 0;
+  /** Appends one string, counted against MAX_TEXT_CHARS. */
+  const pushString = (x) => {
+    chars += x.length;
+    if (chars > MAX_TEXT_CHARS) {
+      throw new SlogateError(
+        `too much text: at most ${MAX_TEXT_CHARS} characters of series names, kinds and labels in all per evaluation`,
+      );
+    }
+    strings.push(x);
+  };
   series.forEach((s, i) => {
     if (s === null || typeof s !== 'object') throw new SlogateError(`series #${i} is not an object`);
     const { name } = s;
@@ -43,9 +62,10 @@ export function pack(series) {
     if (typeof kind !== 'string') throw new SlogateError(`series "${name}": kind must be a string`);
     const step = s.stepMs ?? NaN;
     if (typeof step !== 'number') throw new SlogateError(`series "${name}": stepMs must be a number`);
-    const labels = labelPairs(s.labels, name);
-    meta.set([t.length, v.length, step, labels.length / 2], i * STRIDE);
-    strings.push(name, kind, ...labels);
+    pushString(name);
+    pushString(kind);
+    const labelCount = pushLabels(s.labels, name, pushString);
+    meta.set([t.length, v.length, step, labelCount], i * STRIDE);
     columns.push(t, v);
   });
   return { meta, strings, columns };
@@ -63,17 +83,24 @@ function column(x, name, what) {
   throw new SlogateError(`series "${name}": ${what} must be a Float64Array (or an array of numbers)`);
 }
 
-function labelPairs(labels, name) {
-  if (labels === undefined || labels === null) return [];
+/**
+ * Hands each label's name and value to `pushString` and returns how many
+ * labels there are. One string at a time: spreading a user-sized array into
+ * arguments (`push(...pairs)`) overflows the stack at ~100,000 labels.
+ */
+function pushLabels(labels, name, pushString) {
+  if (labels === undefined || labels === null) return 0;
   if (typeof labels !== 'object' || Array.isArray(labels)) {
     throw new SlogateError(`series "${name}": labels must be an object of strings`);
   }
-  const pairs = [];
+  let count = 0;
   for (const [key, value] of Object.entries(labels)) {
     if (typeof value !== 'string') {
       throw new SlogateError(`series "${name}": label "${key}" must be a string`);
     }
-    pairs.push(key, value);
+    pushString(key);
+    pushString(value);
+    count += 1;
   }
-  return pairs;
+  return count;
 }

@@ -2,7 +2,7 @@
 
 import * as glue from '../dist/slogate_engine.js';
 import { pack } from './columns.js';
-import { SlogateError, currentGeneration, guard } from './errors.js';
+import { SlogateError, currentGeneration, guard, surface } from './errors.js';
 import { requireLoaded } from './load.js';
 
 export class Engine {
@@ -15,18 +15,20 @@ export class Engine {
    * whose message is the CLI's and whose `diagnostics` list every finding.
    */
   constructor(policyText) {
-    requireLoaded();
-    if (typeof policyText !== 'string') throw new SlogateError('new Engine(policyText): policyText must be a string');
-    this.#text = policyText;
-    this.#raw = build(policyText);
-    this.#generation = currentGeneration();
-    const raw = this.#raw;
-    // Immutable for the engine's life: read once.
-    this.name = guard(() => raw.name());
-    this.levels = Object.freeze(JSON.parse(guard(() => raw.levels())));
-    this.sloNames = Object.freeze(JSON.parse(guard(() => raw.sloNames())));
-    this.warnings = Object.freeze(JSON.parse(guard(() => raw.warnings())));
-    Object.freeze(this);
+    surface(() => {
+      requireLoaded();
+      if (typeof policyText !== 'string') throw new SlogateError('new Engine(policyText): policyText must be a string');
+      this.#text = policyText;
+      this.#raw = build(policyText);
+      this.#generation = currentGeneration();
+      const raw = this.#raw;
+      // Immutable for the engine's life: read once.
+      this.name = guard(() => raw.name());
+      this.levels = Object.freeze(JSON.parse(guard(() => raw.levels())));
+      this.sloNames = Object.freeze(JSON.parse(guard(() => raw.sloNames())));
+      this.warnings = Object.freeze(JSON.parse(guard(() => raw.warnings())));
+      Object.freeze(this);
+    });
   }
 
   /**
@@ -34,13 +36,15 @@ export class Engine {
    * report, the same as `slogate eval --format json` prints.
    */
   evaluate(atMs, series) {
-    const [json, burndowns] = this.#evaluate('evaluateColumnsSplit', atMs, series);
-    return withBurndowns(JSON.parse(json), burndowns);
+    return surface(() => {
+      const [json, burndowns] = this.#evaluate('evaluateColumnsSplit', atMs, series);
+      return withBurndowns(JSON.parse(json), burndowns);
+    });
   }
 
   /** Like `evaluate`, but the report's compact JSON text, byte for byte the CLI's. */
   evaluateJson(atMs, series) {
-    return this.#evaluate('evaluateColumns', atMs, series);
+    return surface(() => this.#evaluate('evaluateColumns', atMs, series));
   }
 
   /** Checks and packs the arguments, then calls the raw engine's `method`. */
@@ -52,10 +56,12 @@ export class Engine {
 
   /** Releases the engine's WebAssembly memory; the engine is unusable afterwards. */
   free() {
-    const raw = this.#raw;
-    this.#raw = null;
-    // An engine of a replaced instance has nothing left to free.
-    if (raw && this.#generation === currentGeneration()) guard(() => raw.free());
+    surface(() => {
+      const raw = this.#raw;
+      this.#raw = null;
+      // An engine of a replaced instance has nothing left to free.
+      if (raw && this.#generation === currentGeneration()) guard(() => raw.free());
+    });
   }
 
   [Symbol.dispose]() {
@@ -109,13 +115,17 @@ function build(text) {
  * bad text.
  */
 export function validate(text) {
-  requireLoaded();
-  if (typeof text !== 'string') throw new SlogateError('validate(text): text must be a string');
-  return JSON.parse(guard(() => glue.validate(text)));
+  return surface(() => {
+    requireLoaded();
+    if (typeof text !== 'string') throw new SlogateError('validate(text): text must be a string');
+    return JSON.parse(guard(() => glue.validate(text)));
+  });
 }
 
 /** Test hook: traps the instance on purpose to exercise the recovery path. */
 export function __trapForTests() {
-  requireLoaded();
-  guard(() => glue.__trapForTests());
+  surface(() => {
+    requireLoaded();
+    guard(() => glue.__trapForTests());
+  });
 }

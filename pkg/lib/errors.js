@@ -41,6 +41,44 @@ function isTrap(e) {
   return e instanceof WebAssembly.RuntimeError || e instanceof RangeError;
 }
 
+/**
+ * Runs the body of a public function: whatever fails inside it (a call into
+ * the glue already made a SlogateError by `guard`, or anything the wrapper's
+ * own JavaScript throws, e.g. a user's getter or a host limit) leaves it as a
+ * SlogateError, the original as its `cause`. The package throws nothing else.
+ */
+export function surface(fn, what = 'unexpected error') {
+  try {
+    return fn();
+  } catch (e) {
+    throw asSlogateError(e, what);
+  }
+}
+
+/** `surface` for an asynchronous body: the promise rejects with a SlogateError. */
+export async function surfaceAsync(fn, what = 'unexpected error') {
+  try {
+    return await fn();
+  } catch (e) {
+    throw asSlogateError(e, what);
+  }
+}
+
+/** `e` as it leaves the package; `what` says what failed, before `e`'s own words. */
+function asSlogateError(e, what) {
+  if (e instanceof SlogateError) return e;
+  return new SlogateError(`${what}: ${describe(e)}`, { cause: e });
+}
+
+/** `Name: message` of anything thrown, without throwing again. */
+function describe(e) {
+  try {
+    return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  } catch {
+    return 'a value that cannot be printed';
+  }
+}
+
 /** Runs `fn` (a call into the glue); rethrows every failure as a SlogateError. */
 export function guard(fn) {
   try {

@@ -7,9 +7,12 @@
 // Response, and any failure falls back to compiling the bytes.
 
 import initGlue, { initSync as initGlueSync } from '../dist/slogate_engine.js';
-import { SlogateError } from './errors.js';
+import { SlogateError, surface, surfaceAsync } from './errors.js';
 
 let loading = null;
+
+/** What a loading failure's message starts with, before the host's own words. */
+const CANNOT_LOAD = 'cannot load the WebAssembly module';
 let loaded = false;
 
 /** Whether `init` or `initSync` has finished. */
@@ -49,10 +52,11 @@ export function requireSimd(validate = (bytes) => WebAssembly.validate(bytes)) {
 /** Asynchronous loading; later calls return the first call's promise. */
 export function init(input) {
   if (loading === null) {
-    loading = Promise.resolve().then(() => requireSimd()).then(() => compile(input)).then(async (module) => {
-      await initGlue({ module_or_path: module });
+    loading = surfaceAsync(async () => {
+      requireSimd();
+      await initGlue({ module_or_path: await compile(input) });
       loaded = true;
-    });
+    }, CANNOT_LOAD);
     // A failed load may be retried (e.g. with another URL).
     loading.catch(() => {
       loading = null;
@@ -63,11 +67,13 @@ export function init(input) {
 
 /** Synchronous loading from bytes or a compiled Module (workers, Node). */
 export function initSync(input) {
-  if (loaded) return;
-  requireSimd();
-  const module = input instanceof WebAssembly.Module ? input : new WebAssembly.Module(bytesOf(input));
-  initGlueSync({ module });
-  loaded = true;
+  surface(() => {
+    if (loaded) return;
+    requireSimd();
+    const module = input instanceof WebAssembly.Module ? input : new WebAssembly.Module(bytesOf(input));
+    initGlueSync({ module });
+    loaded = true;
+  }, CANNOT_LOAD);
 }
 
 /** The compiled module from any `init` input (exported for the tests). */

@@ -8,6 +8,7 @@
 
 mod clean;
 mod error;
+mod groups;
 mod instance;
 mod measure;
 pub mod plan;
@@ -27,6 +28,7 @@ use crate::report::{Report, SloReport, Warning, WarningKind};
 use crate::series::{DataSet, Series, SeriesKind};
 use crate::time::{Instant, Millis, DAY, HOUR, MINUTE};
 use clean::{already_clean, clean, Clean};
+use groups::{instances, Instance};
 use instance::{Frame, Inputs};
 use measure::{build_ratio, build_threshold, BuildNotes, Combo, Role, Scope};
 use spans::Spans;
@@ -94,7 +96,8 @@ impl Engine {
         }
         let mut slos = Vec::new();
         for (index, slo) in self.policy.slos.iter().enumerate() {
-            slos.extend(self.evaluate_slo(index, slo, data, &cleaned, at)?);
+            let room = MAX_INSTANCES - slos.len();
+            slos.extend(self.evaluate_slo(index, slo, data, &cleaned, at, room)?);
         }
         let worst = slos
             .iter()
@@ -159,6 +162,7 @@ impl Engine {
         data: &DataSet,
         cleaned: &[Clean],
         at: Instant,
+        room: usize,
     ) -> Result<Vec<SloReport>, EvalError> {
         let frame = Frame::of(slo, at);
         let plan = self.windows(slo);
@@ -166,18 +170,20 @@ impl Engine {
         let excluded = exclusions(slo, from, at);
         let roles = roles(index, slo, data, cleaned)?;
         let mut reports = Vec::new();
-        for group in groups(slo, &roles) {
-            let picked: Vec<Role> = roles
-                .iter()
-                .map(|r| Role {
-                    series: r
-                        .series
-                        .iter()
-                        .filter(|(s, _)| group_key(slo, s) == group)
-                        .map(|(s, c)| (*s, *c, s.kind.unwrap_or(r.reference.kind)))
-                        .collect(),
-                })
-                .collect();
+        let instances = instances(slo, &roles);
+        if instances.len() > room {
+            return Err(EvalError::new(
+                EvalErrorKind::TooMuchData,
+                format!(
+                    "SLO \"{}\": groupBy [{}] makes {} instances, and one evaluation may have at most {MAX_INSTANCES} in all (each carries a {}-point burn-down): group by fewer labels or query fewer series",
+                    slo.name,
+                    slo.group_by.join(", "),
+                    instances.len(),
+                    instance::BURNDOWN_POINTS
+                ),
+            ));
+        }
+        for Instance { key, roles: picked } in instances {
             let scope = Scope {
                 from,
                 at,
@@ -223,7 +229,12 @@ impl Engine {
                     )
                 })
                 .collect();
-            let group_labels = slo.group_by.iter().cloned().zip(group).collect();
+            let group_labels = slo
+                .group_by
+                .iter()
+                .cloned()
+                .zip(key.into_iter().map(String::from))
+                .collect();
             reports.push(instance::report(Inputs {
                 policy: &self.policy,
                 slo,
@@ -241,6 +252,11 @@ impl Engine {
         Ok(reports)
     }
 }
+
+/// The most SLO instances (SLOs × `groupBy` values) one evaluation reports.
+/// Each costs ~15 KB natively (~21 KB in WebAssembly, whose memory ends at
+/// 4 GiB), mostly its 500-point burn-down: 100,000 take ~2 GB.
+pub const MAX_INSTANCES: usize = 100_000;
 
 /// The instants the engine accepts: JavaScript's `Date` range, ±8.64e15 ms
 /// (about ±273,790 years). Within it every window, slice and step sum stays
@@ -362,27 +378,6 @@ fn roles<'d, 'c>(
             Ok(RoleData { reference: r, series })
         })
         .collect()
-}
-
-fn group_key(slo: &Slo, series: &Series) -> Vec<String> {
-    slo.group_by
-        .iter()
-        .map(|l| series.label(l).unwrap_or("").to_string())
-        .collect()
-}
-
-/// The distinct groupBy values over every role, sorted.
-fn groups(slo: &Slo, roles: &[RoleData]) -> Vec<Vec<String>> {
-    let mut keys: Vec<Vec<String>> = roles
-        .iter()
-        .flat_map(|r| r.series.iter().map(|(s, _)| group_key(slo, s)))
-        .collect();
-    crate::sort::sort(&mut keys);
-    keys.dedup();
-    if keys.is_empty() {
-        keys.push(slo.group_by.iter().map(|_| String::new()).collect());
-    }
-    keys
 }
 
 /// The SLO's exclusions over `(from, at]`, merged.

@@ -208,3 +208,85 @@ fn extreme_instants_and_steps_are_errors_not_overflows() {
     edges.series[0].values = vec![1.0; 3];
     assert!(engine.evaluate(&edges, MAX_INSTANT).is_ok());
 }
+
+/// `groupBy`: one instance per value, ordered by value, whatever the input
+/// order; a series without the label is in the `""` instance; every series
+/// of a role and value counts (two copies of `total` double it); a value
+/// without one of the roles reads as an empty series of it. Each instance
+/// reads exactly what an ungrouped evaluation of its own series reads.
+#[test]
+fn group_by_instances_from_scrambled_input() {
+    let mut grouped = slo(Budgeting::Occurrences, HOUR);
+    grouped.group_by = vec!["region".into()];
+    let grouped = Engine::new(policy(grouped), vec![]);
+    let alone = Engine::new(policy(slo(Budgeting::Occurrences, HOUR)), vec![]);
+    let hour = data(60, |m| if m > 50 { 1.0 } else { 0.0 });
+    let series = |name: &str, region: Option<&str>, scale: f64| {
+        let mut s = hour.named(name).next().unwrap().clone();
+        s.values.iter_mut().for_each(|v| *v *= scale);
+        if let Some(region) = region {
+            s = s.with_labels(&[("job", "api"), ("region", region)]);
+        }
+        s
+    };
+    let input = [
+        series("good", Some("us"), 1.0),
+        series("total", Some("ap"), 1.0),
+        series("total", None, 2.0),
+        series("good", Some("eu"), 0.5),
+        series("total", Some("us"), 1.0),
+        series("good", None, 2.0),
+        series("total", Some("eu"), 0.5),
+        series("total", Some("eu"), 0.5),
+    ];
+    let report = grouped
+        .evaluate(
+            &DataSet {
+                series: input.to_vec(),
+            },
+            HOUR,
+        )
+        .unwrap();
+    let keys: Vec<&str> = report.slos.iter().map(|s| s.group[0].1.as_str()).collect();
+    assert_eq!(keys, ["", "ap", "eu", "us"]);
+    let no_good = input.len();
+    for (instance, indices) in [
+        (0, vec![2, 5]),
+        (1, vec![1, no_good]),
+        (2, vec![3, 6, 7]),
+        (3, vec![0, 4]),
+    ] {
+        let own = DataSet {
+            series: indices
+                .iter()
+                .map(|&i| input.get(i).cloned())
+                .map(|s| s.unwrap_or_else(|| Series::new("good", vec![], vec![])))
+                .collect(),
+        };
+        let mut expected = alone.evaluate(&own, HOUR).unwrap().slos.remove(0);
+        expected.group = vec![("region".into(), keys[instance].into())];
+        assert_eq!(report.slos[instance], expected, "instance {instance}");
+    }
+    // Two copies of eu's total at half the traffic make 36,000 events; its
+    // one good at half has 0.5 × (36,000 − 600).
+    assert!((report.slos[2].sli.unwrap() - 17_700.0 / 36_000.0).abs() < 1e-12);
+}
+
+/// More `groupBy` instances than an evaluation may have: refused before
+/// any is computed, with the limit and what to do.
+#[test]
+fn too_many_instances_are_refused_with_the_limit() {
+    let mut grouped = slo(Budgeting::Occurrences, HOUR);
+    grouped.group_by = vec!["region".into()];
+    let engine = Engine::new(policy(grouped), vec![]);
+    let mut d = DataSet::default();
+    for i in 0..=MAX_INSTANCES {
+        let region = format!("r{i}");
+        d.push(Series::new("total", vec![], vec![]).with_labels(&[("region", &region)]));
+    }
+    d.push(Series::new("good", vec![], vec![]));
+    assert_eq!(
+        engine.evaluate(&d, HOUR).unwrap_err().message,
+        "SLO \"availability\": groupBy [region] makes 100002 instances, and one evaluation may have at most 100000 in all (each carries a 500-point burn-down): group by fewer labels or query fewer series"
+    );
+}

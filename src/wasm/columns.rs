@@ -47,7 +47,7 @@ pub fn instant(value: f64, what: impl FnOnce() -> String) -> Result<Instant, Str
 /// (see [`instants`]).
 pub fn decode(
     meta: &[f64],
-    strings: &[String],
+    strings: Vec<String>,
     arrays: &[js_sys::Float64Array],
 ) -> Result<(DataSet, Vec<bool>), String> {
     if !meta.len().is_multiple_of(META_STRIDE) {
@@ -58,11 +58,12 @@ pub fn decode(
     }
     let mut data = DataSet::default();
     let mut known_clean = Vec::new();
-    let mut strings = strings.iter();
+    // Moved into the series, not copied: a header of many labels is held once.
+    let mut strings = strings.into_iter();
     // How many of the arrays the header has described.
     let mut used = 0;
     for (index, m) in meta.chunks_exact(META_STRIDE).enumerate() {
-        let name = take(&mut strings, index, "name")?.clone();
+        let name = take(&mut strings, index, "name")?;
         let kind = match take(&mut strings, index, "kind")?.as_str() {
             "" => None,
             text => Some(SeriesKind::parse(text).ok_or_else(|| {
@@ -72,8 +73,8 @@ pub fn decode(
         let pairs = length(m[3], strings.len() / 2, &name, "labels")?;
         let mut labels = Vec::with_capacity(pairs);
         for _ in 0..pairs {
-            let key = take(&mut strings, index, "label name")?.clone();
-            let value = take(&mut strings, index, "label value")?.clone();
+            let key = take(&mut strings, index, "label name")?;
+            let value = take(&mut strings, index, "label value")?;
             labels.push((key, value));
         }
         let (Some(t), Some(v)) = (arrays.get(2 * index), arrays.get(2 * index + 1)) else {
@@ -127,11 +128,11 @@ fn exactly(n: usize, len: usize, name: &str, column: &str) -> Result<usize, Stri
 }
 
 /// The next string of the header.
-fn take<'a>(
-    strings: &mut std::slice::Iter<'a, String>,
+fn take(
+    strings: &mut std::vec::IntoIter<String>,
     index: usize,
     what: &str,
-) -> Result<&'a String, String> {
+) -> Result<String, String> {
     strings
         .next()
         .ok_or_else(|| format!("series #{index}: the header lacks its {what}"))

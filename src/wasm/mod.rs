@@ -14,6 +14,7 @@
 //! - Structured results other than the report are JSON text too (see
 //!   `json`): one string crosses the boundary instead of many JS calls.
 
+mod alloc;
 mod columns;
 mod json;
 
@@ -24,6 +25,7 @@ use wasm_bindgen::prelude::*;
 use crate::eval::Engine;
 use crate::policy::diagnose;
 use crate::report::json::to_json;
+use crate::report::model::{Report, SloReport};
 
 /// An engine built once from policy text, evaluated many times.
 #[wasm_bindgen]
@@ -53,7 +55,7 @@ impl RawEngine {
         strings: Vec<String>,
         arrays: Vec<js_sys::Float64Array>,
     ) -> Result<String, JsError> {
-        Ok(to_json(&self.report(at_ms, meta, &strings, &arrays)?))
+        fits_a_string(to_json(&self.report(at_ms, meta, strings, &arrays)?))
     }
 
     /// Like [`RawEngine::evaluate_columns`], for a wrapper that builds the
@@ -70,33 +72,19 @@ impl RawEngine {
         strings: Vec<String>,
         arrays: Vec<js_sys::Float64Array>,
     ) -> Result<js_sys::Array, JsError> {
-        let mut report = self.report(at_ms, meta, &strings, &arrays)?;
-        let points: usize = report.slos.iter().map(|s| s.burndown.t.len()).sum();
-        let mut numbers = Vec::with_capacity(report.slos.len() + 2 * points);
-        for slo in &mut report.slos {
-            let burndown = std::mem::take(&mut slo.burndown);
-            numbers.push(burndown.t.len() as f64);
-            // Instants are far below 2^53: exact as numbers.
-            numbers.extend(burndown.t.iter().map(|&t| t as f64));
-            numbers.extend(
-                burndown
-                    .remaining_ratio
-                    .iter()
-                    .map(|r| r.unwrap_or(f64::NAN)),
-            );
-        }
-        let json = JsValue::from(to_json(&report));
-        let numbers = js_sys::Float64Array::from(numbers.as_slice());
-        Ok(js_sys::Array::of2(&json, &numbers))
+        let mut report = self.report(at_ms, meta, strings, &arrays)?;
+        let burndowns = take_burndowns(&mut report.slos)?;
+        let json = JsValue::from(fits_a_string(to_json(&report))?);
+        Ok(js_sys::Array::of2(&json, &burndowns))
     }
 
     fn report(
         &self,
         at_ms: f64,
         meta: &[f64],
-        strings: &[String],
+        strings: Vec<String>,
         arrays: &[js_sys::Float64Array],
-    ) -> Result<crate::report::model::Report, JsError> {
+    ) -> Result<Report, JsError> {
         let at = columns::instant(at_ms, || "at".to_string()).map_err(|e| JsError::new(&e))?;
         let (data, known_clean) =
             columns::decode(meta, strings, arrays).map_err(|e| JsError::new(&e))?;
@@ -125,6 +113,64 @@ impl RawEngine {
     pub fn slo_names(&self) -> String {
         json::strings(self.engine.policy.slos.iter().map(|s| s.name.as_str()))
     }
+}
+
+/// The longest string every JavaScript engine holds: V8's limit, 2^29 − 24
+/// characters (SpiderMonkey's and JavaScriptCore's are longer).
+const MAX_JS_STRING: usize = (1 << 29) - 24;
+
+/// `json`, when JavaScript can hold it as a string. A longer one would fail
+/// in the glue with the host's RangeError, which the wrapper must take for a
+/// trap; this says what happened instead. UTF-8 bytes bound the characters.
+fn fits_a_string(json: String) -> Result<String, JsError> {
+    if json.len() <= MAX_JS_STRING {
+        Ok(json)
+    } else {
+        Err(JsError::new(&format!(
+            "the report's JSON is {} bytes, more than a JavaScript string may hold ({MAX_JS_STRING} characters): evaluate() returns it as an object, with the burn-downs as numbers",
+            json.len()
+        )))
+    }
+}
+
+/// The burn-downs of `slos`, moved out into one `Float64Array` (see
+/// [`RawEngine::evaluate_columns_split`]). Written into JS memory a batch
+/// at a time, each burn-down freed once copied: with many instances (500
+/// points each, 12 KB) the WebAssembly memory never holds them twice.
+fn take_burndowns(slos: &mut [SloReport]) -> Result<js_sys::Float64Array, JsError> {
+    /// Numbers gathered before each copy into the array (512 KB).
+    const BATCH: usize = 1 << 16;
+    let length: usize = slos.iter().map(|s| 1 + 2 * s.burndown.t.len()).sum();
+    let length = u32::try_from(length).map_err(|_| {
+        JsError::new("the report's burn-downs have more points than a Float64Array holds")
+    })?;
+    let out = js_sys::Float64Array::new_with_length(length);
+    let mut batch: Vec<f64> = Vec::with_capacity(BATCH);
+    let mut written = 0;
+    let mut flush = |batch: &mut Vec<f64>| {
+        // `written + batch.len()` ≤ `length`, a u32.
+        let end = written + batch.len() as u32;
+        out.subarray(written, end).copy_from(batch);
+        written = end;
+        batch.clear();
+    };
+    for slo in slos {
+        let burndown = std::mem::take(&mut slo.burndown);
+        batch.push(burndown.t.len() as f64);
+        // Instants are far below 2^53: exact as numbers.
+        batch.extend(burndown.t.iter().map(|&t| t as f64));
+        batch.extend(
+            burndown
+                .remaining_ratio
+                .iter()
+                .map(|r| r.unwrap_or(f64::NAN)),
+        );
+        if batch.len() >= BATCH {
+            flush(&mut batch);
+        }
+    }
+    flush(&mut batch);
+    Ok(out)
 }
 
 /// Every diagnostic (errors and warnings) of a policy text, as a JSON array,
