@@ -64,7 +64,18 @@ export interface SloReport {
    * encoded: segments tile the window `(window.start, window.end]`.
    */
   timeline: Segment[];
-  warnings: string[];
+  warnings: Warning[];
+}
+
+/** Something the numbers rest on that a reader should know. */
+export interface Warning {
+  kind:
+    | 'low-coverage'
+    | 'window-before-data'
+    | 'window-without-data'
+    | 'window-shorter-than-slice'
+    | 'negative-events';
+  message: string;
 }
 
 export interface AlertReport {

@@ -286,6 +286,11 @@ pub fn report(inputs: Inputs) -> SloReport {
             slo,
             known_counted: &known_counted,
             excluded,
+            reads_coverage: policy.rules.iter().any(|r| {
+                crate::expr::terms(&r.when)
+                    .iter()
+                    .any(|t| **t == crate::expr::Term::Coverage)
+            }),
         }),
     );
     SloReport {
@@ -388,6 +393,9 @@ struct Judge<'a> {
     slo: &'a Slo,
     known_counted: &'a Spans,
     excluded: &'a Spans,
+    /// Whether a rule asks for coverage: the one figure that may differ
+    /// between points before the data.
+    reads_coverage: bool,
 }
 
 /// The burn-down and the level timeline, in one walk over the points: at
@@ -406,19 +414,28 @@ fn history(calc: &Calc, judge: Option<&Judge>) -> (Burndown, Vec<Segment>) {
     // Points before the data all read the same nothing: computed once. With
     // little history (a new service, a short query range) that is most of
     // the 500, and it is the same number, not an approximation.
+    // So is the timeline, unless a rule reads coverage.
     let empty_until = empty_until(calc.measure);
     let mut before_data = None;
     for j in 0..n {
         let t = calc.frame.start + ((i128::from(j + 1) * i128::from(span)) / i128::from(n)) as i64;
+        burndown.t.push(t);
+        if let (Some(ratio), true) = (before_data, t < empty_until) {
+            burndown.remaining_ratio.push(ratio);
+            match judge {
+                Some(judge) if judge.reads_coverage => {
+                    timeline.add(judge, &calc.at(t), calc.frame.start, ratio)
+                }
+                Some(_) => timeline.extend(t),
+                None => {}
+            }
+            continue;
+        }
         let point = calc.at(t);
-        let ratio = match before_data {
-            Some(ratio) if t < empty_until => ratio,
-            _ => point.remaining_ratio_of(point.window()),
-        };
+        let ratio = point.remaining_ratio_of(point.window());
         if t < empty_until {
             before_data = Some(ratio);
         }
-        burndown.t.push(t);
         burndown.remaining_ratio.push(ratio);
         if let Some(judge) = judge {
             timeline.add(judge, &point, calc.frame.start, ratio);
@@ -441,6 +458,13 @@ struct Timeline {
 }
 
 impl Timeline {
+    /// One more point in the same state as the last.
+    fn extend(&mut self, t: Instant) {
+        if let Some(last) = self.segments.last_mut() {
+            last.to = t;
+        }
+    }
+
     /// One more point; `start` is the report's window start, where the first
     /// segment begins.
     fn add(&mut self, judge: &Judge, point: &Calc, start: Instant, remaining_ratio: Option<f64>) {
@@ -449,6 +473,7 @@ impl Timeline {
             slo,
             known_counted,
             excluded,
+            reads_coverage: _,
         } = *judge;
         let t = point.frame.at;
         let burn = |w: Millis| point.burn_rate(w);
