@@ -418,7 +418,9 @@ fn history(calc: &Calc, judge: Option<&Judge>) -> (Burndown, Vec<Segment>) {
     let empty_until = empty_until(calc.measure);
     let mut before_data = None;
     for j in 0..n {
-        let t = calc.frame.start + ((i128::from(j + 1) * i128::from(span)) / i128::from(n)) as i64;
+        // span is at most a period (400 years ≈ 1.3e13 ms), so (j + 1) × span
+        // stays below 7e15: no 128-bit division (~1 KB of WebAssembly).
+        let t = calc.frame.start + (j + 1).saturating_mul(span) / n;
         burndown.t.push(t);
         if let (Some(ratio), true) = (before_data, t < empty_until) {
             burndown.remaining_ratio.push(ratio);
@@ -513,25 +515,26 @@ impl Timeline {
         std::mem::swap(&mut self.matched, &mut self.next_matched);
         std::mem::swap(&mut self.firing, &mut self.next_firing);
         let from = self.segments.last().map_or(start, |s| s.to);
-        self.segments.push(Segment {
+        let mut segment = Segment {
             from,
             to: t,
             level: policy.levels.get(level).cloned().unwrap_or_default(),
-            reasons: policy
-                .rules
-                .iter()
-                .zip(&self.matched)
-                .filter(|(_, m)| **m)
-                .map(|(r, _)| r.when_text.clone())
-                .collect(),
-            alerts: slo
-                .alerting
-                .iter()
-                .zip(&self.firing)
-                .filter(|(_, f)| **f)
-                .map(|(a, _)| a.name.clone())
-                .collect(),
-        });
+            reasons: Vec::new(),
+            alerts: Vec::new(),
+        };
+        // Plain loops: iterator chains over two element types cost the
+        // WebAssembly module two copies of the same code.
+        for (i, rule) in policy.rules.iter().enumerate() {
+            if self.matched[i] {
+                segment.reasons.push(rule.when_text.clone());
+            }
+        }
+        for (i, alert) in slo.alerting.iter().enumerate() {
+            if self.firing[i] {
+                segment.alerts.push(alert.name.clone());
+            }
+        }
+        self.segments.push(segment);
     }
 }
 

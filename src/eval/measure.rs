@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use super::clean::Clean;
 use super::slices::{SliceData, SliceGrid, SliceState, SliceSums, SliceTable};
 use super::spans::Spans;
-use super::stream::{for_each_interval, range_of, PrefixSums, Sink};
+use super::stream::{for_each_event_interval, for_each_interval, range_of, PrefixSums, Sink};
 use super::{EvalError, EvalErrorKind};
 use crate::policy::{Budgeting, CmpOp};
 use crate::series::{Series, SeriesKind};
@@ -286,7 +286,7 @@ fn measure_role<'c>(
                 sums: SliceSums::with_capacity(range_len(&c.times, from, at)),
                 intervals: &mut intervals,
             };
-            let info = for_each_interval(c, *kind, from, at, excluded, &mut sink);
+            let info = for_each_event_interval(c, *kind, from, at, excluded, &mut sink);
             out.known.extend(info.known);
             out.negatives += info.negatives;
             parts.push(sink.sums);
@@ -302,7 +302,7 @@ fn measure_role<'c>(
             sums: vec![[0.0, 0.0]; j - i + 1],
             k: 0,
         };
-        let info = for_each_interval(c, *kind, from, at, excluded, &mut sink);
+        let info = for_each_event_interval(c, *kind, from, at, excluded, &mut sink);
         let ends = match &c.times {
             Cow::Borrowed(t) => Cow::Borrowed(&t[i..j]),
             Cow::Owned(t) => Cow::Owned(t[i..j].to_vec()),
@@ -313,7 +313,7 @@ fn measure_role<'c>(
     } else {
         let mut pairs = Pairs(Vec::new());
         for (c, kind) in series {
-            let info = for_each_interval(c, *kind, from, at, excluded, &mut pairs);
+            let info = for_each_event_interval(c, *kind, from, at, excluded, &mut pairs);
             out.known.extend(info.known);
             out.negatives += info.negatives;
         }

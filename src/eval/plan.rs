@@ -5,7 +5,7 @@
 //! `<slo-gate>` element — fetches by this plan and never works the ranges
 //! out itself, so a rolling window's burn-down is never computed on data a
 //! host did not think to fetch. The evaluation reads its data from the same
-//! [`reads_from`], so plan and arithmetic cannot drift apart.
+//! `reads_from`, so plan and arithmetic cannot drift apart.
 
 use super::instance::Frame;
 use super::{check_instant, Engine, EvalError, SloWindows};

@@ -56,9 +56,12 @@ pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>, ExprError> {
             let (kind, end) = number(&chars, i)?;
             i = end;
             kind
-        } else if c.is_alphabetic() || c == '_' {
+        } else if c.is_ascii_alphabetic() || c == '_' || beyond_ascii(c) {
             while i < chars.len()
-                && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '-')
+                && (chars[i].is_ascii_alphanumeric()
+                    || chars[i] == '_'
+                    || chars[i] == '-'
+                    || beyond_ascii(chars[i]))
             {
                 i += 1;
             }
@@ -122,9 +125,9 @@ fn number(chars: &[char], start: usize) -> Result<(Tok, usize), ExprError> {
         }
     }
     let numeric: String = chars[start..i].iter().collect();
-    if i < chars.len() && chars[i].is_alphabetic() {
+    if i < chars.len() && (chars[i].is_ascii_alphabetic() || beyond_ascii(chars[i])) {
         // A duration: the whole run of letters and digits, e.g. `1h30m`.
-        while i < chars.len() && chars[i].is_alphanumeric() {
+        while i < chars.len() && (chars[i].is_ascii_alphanumeric() || beyond_ascii(chars[i])) {
             i += 1;
         }
         let text: String = chars[start..i].iter().collect();
@@ -151,6 +154,14 @@ fn number(chars: &[char], start: usize) -> Result<(Tok, usize), ExprError> {
         return Ok((Tok::Percent(value / 100.0), i + 1));
     }
     Ok((Tok::Number(value), i))
+}
+
+/// A character past ASCII that is not white space: part of a word, as a
+/// letter is. Terms, units and operators are ASCII; alert names may be any
+/// text, and a stray symbol still ends in "unknown term". (Asking Unicode's
+/// letter and digit tables instead costs the WebAssembly module ~1 KB.)
+fn beyond_ascii(c: char) -> bool {
+    !c.is_ascii() && !c.is_whitespace()
 }
 
 #[cfg(test)]
