@@ -336,20 +336,9 @@ fn roles<'d, 'c>(
     data: &'d DataSet,
     cleaned: &'c [Clean<'d>],
 ) -> Result<Vec<RoleData<'d, 'c>>, EvalError> {
-    let declared: Vec<(&str, &SeriesRef)> = match &slo.sli {
-        Sli::Ratio { good, bad, total } => [("good", good), ("bad", bad), ("total", total)]
-            .into_iter()
-            .filter_map(|(role, r)| r.as_ref().map(|r| (role, r)))
-            .collect(),
-        Sli::Threshold { series, .. } => vec![("series", series)],
-    };
-    declared
+    plan::roles(index, &slo.sli)
         .into_iter()
-        .map(|(role, r)| {
-            let path = match &slo.sli {
-                Sli::Ratio { .. } => format!("spec.slos[{index}].sli.ratio.{role}"),
-                Sli::Threshold { .. } => format!("spec.slos[{index}].sli.threshold.series"),
-            };
+        .map(|(path, r)| {
             let series: Vec<(&Series, &Clean)> =
                 data.series.iter().zip(cleaned).filter(|(s, _)| s.name == r.name).collect();
             if series.is_empty() {
