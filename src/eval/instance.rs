@@ -39,6 +39,8 @@ pub struct Inputs<'a> {
     pub excluded: &'a Spans,
     pub burn_windows: &'a [Millis],
     pub consumed_windows: &'a [Millis],
+    /// Whether a rule reads `coverage`, worked out once per SLO.
+    pub reads_coverage: bool,
     pub slice: Option<Millis>,
     pub warnings: Vec<Warning>,
 }
@@ -223,6 +225,7 @@ pub fn report(inputs: Inputs) -> SloReport {
         excluded,
         burn_windows,
         consumed_windows,
+        reads_coverage,
         slice,
         mut warnings,
     } = inputs;
@@ -286,11 +289,7 @@ pub fn report(inputs: Inputs) -> SloReport {
             slo,
             known_counted: &known_counted,
             excluded,
-            reads_coverage: policy.rules.iter().any(|r| {
-                crate::expr::terms(&r.when)
-                    .iter()
-                    .any(|t| **t == crate::expr::Term::Coverage)
-            }),
+            reads_coverage,
         }),
     );
     SloReport {

@@ -58,6 +58,8 @@ struct SloWindows {
     consumed_windows: Vec<Millis>,
     /// The longest look-back of any window.
     longest: Millis,
+    /// Whether a rule reads `coverage` (the level timeline asks).
+    reads_coverage: bool,
 }
 
 impl Engine {
@@ -124,6 +126,7 @@ impl Engine {
     fn windows(&self, slo: &Slo) -> SloWindows {
         let mut burn: Vec<Millis> = REPORTED_BURN_WINDOWS.to_vec();
         let mut consumed = Vec::new();
+        let mut reads_coverage = false;
         burn.push(slo.forecast_window);
         for alert in &slo.alerting {
             for w in &alert.windows {
@@ -139,6 +142,7 @@ impl Engine {
                         burn.push(*w);
                         consumed.push(*w);
                     }
+                    Term::Coverage => reads_coverage = true,
                     _ => {}
                 }
             }
@@ -152,6 +156,7 @@ impl Engine {
             burn_windows: burn,
             consumed_windows: consumed,
             longest,
+            reads_coverage,
         }
     }
 
@@ -245,6 +250,7 @@ impl Engine {
                 excluded: &excluded,
                 burn_windows: &plan.burn_windows,
                 consumed_windows: &plan.consumed_windows,
+                reads_coverage: plan.reads_coverage,
                 slice: notes.slice,
                 warnings,
             }));
