@@ -39,10 +39,27 @@ pub struct Inputs<'a> {
     pub excluded: &'a Spans,
     pub burn_windows: &'a [Millis],
     pub consumed_windows: &'a [Millis],
-    /// Whether a rule reads `coverage`, worked out once per SLO.
-    pub reads_coverage: bool,
+    /// What the level timeline asks at each point, worked out once per SLO.
+    pub timeline: &'a TimelineAsks,
     pub slice: Option<Millis>,
     pub warnings: Vec<Warning>,
+}
+
+/// What the level timeline asks at each burn-down point `t`, the same for
+/// every instance of an SLO.
+#[derive(Clone, Debug, Default)]
+pub struct TimelineAsks {
+    /// The look-backs `d` of the windows `(t − d, t]` asked at every point,
+    /// ascending. They are tallied window by window before the points are
+    /// judged: each window's lower bound then walks the data in one
+    /// direction at a fixed stride, which the processor prefetches, where
+    /// point by point it jumps between eight places of ~1 MB of prefix sums.
+    pub lookbacks: Vec<Millis>,
+    /// Whether a rule reads `coverage`: the one figure that may differ
+    /// between points before the data.
+    pub coverage: bool,
+    /// Whether a rule reads `time_to_exhaustion`.
+    pub time_to_exhaustion: bool,
 }
 
 /// The budget arithmetic over the measure (docs/arithmetic.md §6–9), for
@@ -65,8 +82,11 @@ pub struct Calc<'a> {
 /// burn-down point.
 struct TallyCache {
     len: usize,
-    items: [(Instant, Tally); 16],
+    items: [(Instant, Tally); TALLY_CACHE],
 }
+
+/// How many windows a point keeps: the default alert catalog asks seven.
+const TALLY_CACHE: usize = 16;
 
 impl<'a> Calc<'a> {
     pub fn new(
@@ -81,10 +101,7 @@ impl<'a> Calc<'a> {
             share,
             budgeting,
             end: measure.end(frame.at),
-            tallies: RefCell::new(TallyCache {
-                len: 0,
-                items: [(0, Tally::NONE); 16],
-            }),
+            tallies: RefCell::new(TallyCache::EMPTY),
         }
     }
 
@@ -105,13 +122,46 @@ impl<'a> Calc<'a> {
 
     /// The same measure as an evaluation at `t` (a burn-down point) sees it.
     fn at(&self, t: Instant) -> Calc<'a> {
-        let frame = Frame {
-            at: t,
-            start: self.frame.start_at(t),
-            ..self.frame
-        };
-        Calc::new(self.measure, frame, self.share, self.budgeting)
+        self.point(t, self.measure.end(t))
     }
+
+    /// [`Calc::at`] with the point's end and some of its windows' tallies
+    /// (`(t − d, t]` for each look-back `d`) already known.
+    fn at_known(&self, end: End, lookbacks: &[Millis], tallies: &[Tally]) -> Calc<'a> {
+        let t = end.to;
+        let point = self.point(t, end);
+        {
+            let mut cache = point.tallies.borrow_mut();
+            for (&d, &tally) in lookbacks.iter().zip(tallies).take(TALLY_CACHE) {
+                let slot = cache.len;
+                cache.items[slot] = (t - d, tally);
+                cache.len += 1;
+            }
+        }
+        point
+    }
+
+    fn point(&self, t: Instant, end: End) -> Calc<'a> {
+        Calc {
+            measure: self.measure,
+            frame: Frame {
+                at: t,
+                start: self.frame.start_at(t),
+                ..self.frame
+            },
+            share: self.share,
+            budgeting: self.budgeting,
+            end,
+            tallies: RefCell::new(TallyCache::EMPTY),
+        }
+    }
+}
+
+impl TallyCache {
+    const EMPTY: TallyCache = TallyCache {
+        len: 0,
+        items: [(0, Tally::NONE); TALLY_CACHE],
+    };
 }
 
 impl Calc<'_> {
@@ -225,7 +275,7 @@ pub fn report(inputs: Inputs) -> SloReport {
         excluded,
         burn_windows,
         consumed_windows,
-        reads_coverage,
+        timeline,
         slice,
         mut warnings,
     } = inputs;
@@ -289,7 +339,7 @@ pub fn report(inputs: Inputs) -> SloReport {
             slo,
             known_counted: &known_counted,
             excluded,
-            reads_coverage,
+            asks: timeline,
         }),
     );
     SloReport {
@@ -383,7 +433,12 @@ fn factor(w: &BurnWindow, period: Millis) -> f64 {
 
 /// A pair fires iff both burn rates exceed its factor; no data never fires.
 fn fires(factor: f64, long_burn: Option<f64>, short_burn: Option<f64>) -> bool {
-    long_burn.is_some_and(|b| b > factor) && short_burn.is_some_and(|b| b > factor)
+    above(long_burn, factor) && above(short_burn, factor)
+}
+
+/// A burn rate above a pair's factor; no data is not.
+fn above(burn: Option<f64>, factor: f64) -> bool {
+    burn.is_some_and(|b| b > factor)
 }
 
 /// What the level timeline needs beyond the measure.
@@ -392,9 +447,7 @@ struct Judge<'a> {
     slo: &'a Slo,
     known_counted: &'a Spans,
     excluded: &'a Spans,
-    /// Whether a rule asks for coverage: the one figure that may differ
-    /// between points before the data.
-    reads_coverage: bool,
+    asks: &'a TimelineAsks,
 }
 
 /// The burn-down and the level timeline, in one walk over the points: at
@@ -405,10 +458,20 @@ struct Judge<'a> {
 fn history(calc: &Calc, judge: Option<&Judge>) -> (Burndown, Vec<Segment>) {
     let span = calc.frame.at - calc.frame.start;
     let n = span.min(BURNDOWN_POINTS);
+    // span is at most a period (400 years ≈ 1.3e13 ms), so (j + 1) × span
+    // stays below 7e15: no 128-bit division (~1 KB of WebAssembly).
+    let times: Vec<Instant> = (0..n)
+        .map(|j| calc.frame.start + (j + 1).saturating_mul(span) / n)
+        .collect();
     let mut burndown = Burndown {
-        t: Vec::with_capacity(n as usize),
-        remaining_ratio: Vec::with_capacity(n as usize),
+        t: Vec::with_capacity(times.len()),
+        remaining_ratio: Vec::with_capacity(times.len()),
     };
+    let lookbacks = judge.map_or(&[][..], |j| {
+        let l = &j.asks.lookbacks;
+        &l[..l.len().min(TALLY_CACHE)]
+    });
+    let known = KnownTallies::of(calc.measure, &times, lookbacks);
     let mut timeline = Timeline::default();
     // Points before the data all read the same nothing: computed once. With
     // little history (a new service, a short query range) that is most of
@@ -416,15 +479,12 @@ fn history(calc: &Calc, judge: Option<&Judge>) -> (Burndown, Vec<Segment>) {
     // So is the timeline, unless a rule reads coverage.
     let empty_until = empty_until(calc.measure);
     let mut before_data = None;
-    for j in 0..n {
-        // span is at most a period (400 years ≈ 1.3e13 ms), so (j + 1) × span
-        // stays below 7e15: no 128-bit division (~1 KB of WebAssembly).
-        let t = calc.frame.start + (j + 1).saturating_mul(span) / n;
+    for (j, &t) in times.iter().enumerate() {
         burndown.t.push(t);
         if let (Some(ratio), true) = (before_data, t < empty_until) {
             burndown.remaining_ratio.push(ratio);
             match judge {
-                Some(judge) if judge.reads_coverage => {
+                Some(judge) if judge.asks.coverage => {
                     timeline.add(judge, &calc.at(t), calc.frame.start, ratio)
                 }
                 Some(_) => timeline.extend(t),
@@ -432,7 +492,7 @@ fn history(calc: &Calc, judge: Option<&Judge>) -> (Burndown, Vec<Segment>) {
             }
             continue;
         }
-        let point = calc.at(t);
+        let point = calc.at_known(known.ends[j], lookbacks, known.point(j));
         let ratio = point.remaining_ratio_of(point.window());
         if t < empty_until {
             before_data = Some(ratio);
@@ -443,6 +503,37 @@ fn history(calc: &Calc, judge: Option<&Judge>) -> (Burndown, Vec<Segment>) {
         }
     }
     (burndown, timeline.segments)
+}
+
+/// Each point's end and the tallies of its windows `(t − d, t]`, worked out
+/// window by window (see [`TimelineAsks::lookbacks`]).
+struct KnownTallies {
+    ends: Vec<End>,
+    /// Point by point, one tally per look-back.
+    tallies: Vec<Tally>,
+    per_point: usize,
+}
+
+impl KnownTallies {
+    fn of(measure: &Measure, times: &[Instant], lookbacks: &[Millis]) -> KnownTallies {
+        let ends: Vec<End> = times.iter().map(|&t| measure.end(t)).collect();
+        let k = lookbacks.len();
+        let mut tallies = vec![Tally::NONE; times.len() * k];
+        for (i, &d) in lookbacks.iter().enumerate() {
+            for (j, end) in ends.iter().enumerate() {
+                tallies[j * k + i] = measure.tally_since(end.to - d, end);
+            }
+        }
+        KnownTallies {
+            ends,
+            tallies,
+            per_point: k,
+        }
+    }
+
+    fn point(&self, j: usize) -> &[Tally] {
+        &self.tallies[j * self.per_point..(j + 1) * self.per_point]
+    }
 }
 
 /// The level timeline as it is built, point by point.
@@ -474,15 +565,17 @@ impl Timeline {
             slo,
             known_counted,
             excluded,
-            reads_coverage: _,
+            asks,
         } = *judge;
         let t = point.frame.at;
         let burn = |w: Millis| point.burn_rate(w);
         self.next_firing.clear();
         for alert in &slo.alerting {
+            // The short window is asked only when the long one fires: the
+            // same truth as `fires`, one window fewer at most points.
             let fired = alert.windows.iter().any(|w| {
                 let f = factor(w, point.frame.period);
-                fires(f, burn(w.long), burn(w.short))
+                above(burn(w.long), f) && above(burn(w.short), f)
             });
             self.next_firing.push(fired);
         }
@@ -491,12 +584,21 @@ impl Timeline {
             calc: point,
             remaining_ratio,
             sli: window.bad_share().map(|s| 1.0 - s),
-            tte: time_to_exhaustion(
-                remaining_ratio,
-                burn(slo.forecast_window),
-                point.frame.period,
-            ),
-            coverage: point.frame.coverage(known_counted, excluded),
+            // What no rule reads is not worked out at every point.
+            tte: asks
+                .time_to_exhaustion
+                .then(|| {
+                    time_to_exhaustion(
+                        remaining_ratio,
+                        burn(slo.forecast_window),
+                        point.frame.period,
+                    )
+                })
+                .flatten(),
+            coverage: asks
+                .coverage
+                .then(|| point.frame.coverage(known_counted, excluded))
+                .flatten(),
             alerts: &slo.alerting,
             firing: &self.next_firing,
         };

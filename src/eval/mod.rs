@@ -29,7 +29,7 @@ use crate::series::{DataSet, Series, SeriesKind};
 use crate::time::{Instant, Millis, DAY, HOUR, MINUTE};
 use clean::{already_clean, clean, Clean};
 use groups::{instances, Instance};
-use instance::{Frame, Inputs};
+use instance::{Frame, Inputs, TimelineAsks};
 use measure::{build_ratio, build_threshold, BuildNotes, Combo, Role, Scope};
 use spans::Spans;
 
@@ -58,8 +58,13 @@ struct SloWindows {
     consumed_windows: Vec<Millis>,
     /// The longest look-back of any window.
     longest: Millis,
+    /// Windows named by rules (`burn_rate(W)`, `sli(W)`): with the alerts'
+    /// and the SLO's own, what the level timeline asks at every point.
+    rule_windows: Vec<Millis>,
     /// Whether a rule reads `coverage` (the level timeline asks).
     reads_coverage: bool,
+    /// Whether a rule reads `time_to_exhaustion` (the timeline asks).
+    reads_tte: bool,
 }
 
 impl Engine {
@@ -126,7 +131,9 @@ impl Engine {
     fn windows(&self, slo: &Slo) -> SloWindows {
         let mut burn: Vec<Millis> = REPORTED_BURN_WINDOWS.to_vec();
         let mut consumed = Vec::new();
+        let mut rule_windows = Vec::new();
         let mut reads_coverage = false;
+        let mut reads_tte = false;
         burn.push(slo.forecast_window);
         for alert in &slo.alerting {
             for w in &alert.windows {
@@ -137,12 +144,16 @@ impl Engine {
             for term in terms(&rule.when) {
                 // SPEC §4: a burn rate for every window a rule names.
                 match term {
-                    Term::BurnRate(w) | Term::SliIn(w) => burn.push(*w),
+                    Term::BurnRate(w) | Term::SliIn(w) => {
+                        burn.push(*w);
+                        rule_windows.push(*w);
+                    }
                     Term::ConsumedIn(w) => {
                         burn.push(*w);
                         consumed.push(*w);
                     }
                     Term::Coverage => reads_coverage = true,
+                    Term::TimeToExhaustion => reads_tte = true,
                     _ => {}
                 }
             }
@@ -156,7 +167,9 @@ impl Engine {
             burn_windows: burn,
             consumed_windows: consumed,
             longest,
+            rule_windows,
             reads_coverage,
+            reads_tte,
         }
     }
 
@@ -172,6 +185,7 @@ impl Engine {
         let frame = Frame::of(slo, at);
         let plan = self.windows(slo);
         let from = plan::reads_from(&frame, &plan);
+        let asks = timeline_asks(slo, &frame, &plan);
         let excluded = exclusions(slo, from, at);
         let roles = roles(index, slo, data, cleaned)?;
         let mut reports = Vec::new();
@@ -250,12 +264,42 @@ impl Engine {
                 excluded: &excluded,
                 burn_windows: &plan.burn_windows,
                 consumed_windows: &plan.consumed_windows,
-                reads_coverage: plan.reads_coverage,
+                timeline: &asks,
                 slice: notes.slice,
                 warnings,
             }));
         }
         Ok(reports)
+    }
+}
+
+/// What the level timeline asks at each burn-down point, the same for every
+/// instance of the SLO: the windows `(t − d, t]` it tallies at every point
+/// (the SLO's own when it rolls, each alert pair's long window — the short
+/// one only when the long one fires —, every window a rule names), and
+/// whether a rule reads coverage or the time to exhaustion.
+fn timeline_asks(slo: &Slo, frame: &Frame, plan: &SloWindows) -> TimelineAsks {
+    let mut lookbacks = Vec::new();
+    if frame.rolling {
+        lookbacks.push(frame.period);
+    }
+    for alert in &slo.alerting {
+        lookbacks.extend(alert.windows.iter().map(|w| w.long));
+    }
+    lookbacks.extend(&plan.rule_windows);
+    if frame.rolling {
+        // consumed(W) is clipped to the window (docs/arithmetic.md §9).
+        lookbacks.extend(plan.consumed_windows.iter().map(|&w| w.min(frame.period)));
+    }
+    if plan.reads_tte {
+        lookbacks.push(slo.forecast_window);
+    }
+    crate::sort::sort(&mut lookbacks);
+    lookbacks.dedup();
+    TimelineAsks {
+        lookbacks,
+        coverage: plan.reads_coverage,
+        time_to_exhaustion: plan.reads_tte,
     }
 }
 
