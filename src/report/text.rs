@@ -547,7 +547,7 @@ impl Paint {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::json::tests::sample;
+    use crate::report::json::sample;
 
     #[test]
     fn layout_of_the_sample_report() {

@@ -1,12 +1,9 @@
 //! Time zones: `UTC`, fixed offsets (`+05:30`) and IANA names (`Europe/Berlin`).
 //!
 //! Two backends answer the one question a zone must answer — *what is the UTC
-//! offset at instant t?* ([`Zone::offset_at`]):
-//!
-//! - natively, jiff's bundled IANA database (results do not depend on the
-//!   machine's `/usr/share/zoneinfo`);
-//! - in WebAssembly, the browser's `Intl.DateTimeFormat` (see `zone/intl.rs`),
-//!   so the web build ships no database.
+//! offset at instant t?* ([`Zone::offset_at`]): natively jiff's bundled IANA
+//! database, in WebAssembly the browser's `Intl.DateTimeFormat`
+//! (`crate::platform::zone`, docs/platform.md).
 //!
 //! Everything else — wall clock to instant across DST gaps and folds — is
 //! computed here from `offset_at` alone, so both backends agree by
@@ -18,9 +15,7 @@
 
 use super::civil::DateTime;
 use super::{Instant, DAY};
-
-#[cfg(target_arch = "wasm32")]
-mod intl;
+use crate::platform::zone::{zone_names, NamedZone};
 
 /// Instants further than this from the epoch (about 73 million years) are
 /// clamped before wall-clock arithmetic, so adding an offset cannot overflow.
@@ -38,10 +33,8 @@ pub struct Zone {
 enum Rules {
     /// A constant offset in seconds (`UTC`, `+05:30`).
     Fixed(i32),
-    #[cfg(not(target_arch = "wasm32"))]
-    Tz(jiff::tz::TimeZone),
-    #[cfg(target_arch = "wasm32")]
-    Intl(intl::IntlZone),
+    /// An IANA zone, from the platform's backend.
+    Named(NamedZone),
 }
 
 impl Zone {
@@ -102,10 +95,10 @@ impl Zone {
                     )
                 });
         }
-        match lookup(name) {
-            Some(rules) => Ok(Zone {
+        match NamedZone::get(name) {
+            Some(zone) => Ok(Zone {
                 name: name.to_string(),
-                rules,
+                rules: Rules::Named(zone),
             }),
             None => Err(unknown_zone_message(name)),
         }
@@ -129,10 +122,7 @@ impl Zone {
     pub fn offset_at(&self, t: Instant) -> i32 {
         match &self.rules {
             Rules::Fixed(seconds) => *seconds,
-            #[cfg(not(target_arch = "wasm32"))]
-            Rules::Tz(tz) => jiff_offset(tz, t),
-            #[cfg(target_arch = "wasm32")]
-            Rules::Intl(zone) => zone.offset_at(t),
+            Rules::Named(zone) => zone.offset_at(t),
         }
     }
 
@@ -254,7 +244,7 @@ fn unknown_zone_message(name: &str) -> String {
             format_offset(offset)
         );
     }
-    match suggest(name, &available_names()) {
+    match suggest(name, &zone_names()) {
         Some(best) => format!("unknown time zone \"{name}\" (did you mean \"{best}\"?)"),
         None => format!("unknown time zone \"{name}\": {USAGE}"),
     }
@@ -324,40 +314,6 @@ pub(super) fn levenshtein(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn lookup(name: &str) -> Option<Rules> {
-    jiff::tz::TimeZone::get(name).ok().map(Rules::Tz)
-}
-
-#[cfg(target_arch = "wasm32")]
-fn lookup(name: &str) -> Option<Rules> {
-    intl::IntlZone::new(name).map(Rules::Intl)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn available_names() -> Vec<String> {
-    jiff::tz::db()
-        .available()
-        .map(|name| name.as_str().to_string())
-        .collect()
-}
-
-#[cfg(target_arch = "wasm32")]
-fn available_names() -> Vec<String> {
-    intl::available_names()
-}
-
-/// jiff's offset at `t`, with `t` clamped into jiff's range (years
-/// −9999..=9999) so no instant can make it fail.
-#[cfg(not(target_arch = "wasm32"))]
-fn jiff_offset(tz: &jiff::tz::TimeZone, t: Instant) -> i32 {
-    let min = jiff::Timestamp::MIN.as_millisecond();
-    let max = jiff::Timestamp::MAX.as_millisecond();
-    let timestamp =
-        jiff::Timestamp::from_millisecond(t.clamp(min, max)).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    tz.to_offset(timestamp).seconds()
 }
 
 #[cfg(test)]
