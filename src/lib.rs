@@ -59,6 +59,7 @@ pub mod policy;
 pub mod report;
 pub mod series;
 mod sort;
+pub mod suggest;
 pub mod time;
 
 #[cfg(feature = "cli")]

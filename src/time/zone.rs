@@ -270,50 +270,20 @@ fn offset_written_as_name(name: &str) -> Option<i32> {
     Some(if sign == "-" { -seconds } else { seconds })
 }
 
-/// The closest known name, if one is close enough to be a typo: compared
-/// case-insensitively, with spaces read as `_`, against the whole name and
-/// (for input without `/`) its last segment, so `Berlin` finds
+/// The closest known name, if one is close enough to be a typo
+/// (`crate::suggest`): compared with spaces read as `_`, against the whole
+/// name and (for input without `/`) its last segment, so `Berlin` finds
 /// `Europe/Berlin` and `new york` finds `America/New_York`.
 fn suggest(name: &str, names: &[String]) -> Option<String> {
-    let wanted = normalize(name);
+    let wanted = name.trim().replace(' ', "_");
     let whole_only = wanted.contains('/');
-    let limit = 2.max(wanted.chars().count() / 5);
-    let mut best: Option<(usize, &String)> = None;
-    for candidate in names {
-        let full = normalize(candidate);
-        let mut distance = levenshtein(&wanted, &full);
-        if !whole_only {
-            if let Some((_, city)) = full.rsplit_once('/') {
-                distance = distance.min(levenshtein(&wanted, city));
-            }
-        }
-        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, candidate));
-        }
-    }
-    best.map(|(_, name)| name.clone())
-}
-
-fn normalize(name: &str) -> String {
-    // ASCII case only: zone names are ASCII (and Unicode tables would
-    // weigh on the WebAssembly build).
-    name.trim().to_ascii_lowercase().replace(' ', "_")
-}
-
-/// Edit distance (insertions, deletions, substitutions), by characters.
-pub(super) fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
+    let candidates = names.iter().flat_map(|full| {
+        let city = full.rsplit_once('/').map(|(_, city)| city);
+        let city = city.filter(|_| !whole_only);
+        std::iter::once((full.as_str(), full)).chain(city.map(|c| (c, full)))
+    });
+    let mut unbounded = usize::MAX;
+    crate::suggest::closest_keyed(&wanted, candidates, &mut unbounded).cloned()
 }
 
 #[cfg(test)]
@@ -392,13 +362,6 @@ mod tests {
             "{far}"
         );
         assert!(Zone::get("").unwrap_err().starts_with("empty time zone"));
-    }
-
-    #[test]
-    fn edit_distance() {
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
-        assert_eq!(levenshtein("", "abc"), 3);
-        assert_eq!(levenshtein("berln", "berlin"), 1);
     }
 
     #[test]
