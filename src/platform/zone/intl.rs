@@ -4,11 +4,12 @@
 //!
 //! The offset at `t` is the wall clock `Intl` reports for `t` minus the UTC
 //! clock at `t`, to the second: the time of day and the weekday suffice
-//! (offsets are less than a day), so no calendar arithmetic is needed here. One `formatToParts` call costs a few
-//! dozen JS calls, so offsets are cached per UTC hour: a cached hour stores
-//! the offset at its start and, when a transition falls inside it, the
-//! transition's instant and the offset after it (found by bisection to the
-//! second). Real zones never change offset twice within an hour.
+//! (offsets are less than a day), so no calendar arithmetic is needed here
+//! and this module uses nothing of `crate::time`. One `formatToParts` call
+//! costs a few dozen JS calls, so offsets are cached per UTC hour: a cached
+//! hour stores the offset at its start and, when a transition falls inside
+//! it, the transition's instant and the offset after it (found by bisection
+//! to the second). Real zones never change offset twice within an hour.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -41,9 +42,9 @@ extern "C" {
     fn supported_values_of(key: &str) -> Result<Array, JsValue>;
 }
 
-/// ECMAScript dates reach ±8.64e15 ms; clamp to years 1..=9999 (as the native backend clamps to
-/// jiff's range) — both ends sit deep in constant local mean time or in
-/// far-future rules.
+/// ECMAScript dates reach ±8.64e15 ms; clamp to years 1..=9999 (as the
+/// native backend clamps to jiff's range) — both ends sit deep in constant
+/// local mean time or in far-future rules.
 const MIN_T: Instant = -62_135_596_800_000; // 0001-01-01T00:00:00Z
 const MAX_T: Instant = 253_402_300_799_000; // 9999-12-31T23:59:59Z
 
