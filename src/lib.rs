@@ -54,24 +54,19 @@ pub mod diagnostic;
 pub mod epoch;
 pub mod eval;
 pub mod expr;
+mod platform;
 pub mod policy;
 pub mod report;
 pub mod series;
 mod sort;
+pub mod suggest;
 pub mod time;
 
 #[cfg(feature = "cli")]
 pub mod data;
 
-// The browser's time zones (src/time/zone/intl.rs) need js-sys and
-// wasm-bindgen, which the `wasm` feature brings.
-#[cfg(all(target_arch = "wasm32", not(feature = "wasm")))]
-compile_error!(
-    "the WebAssembly build needs the `wasm` feature: --no-default-features --features wasm"
-);
-
-// The JavaScript bindings behind `@slogate/engine` (see `pkg/README.md`).
-#[cfg(all(target_arch = "wasm32", feature = "wasm"))]
+// The JavaScript bindings behind `@slogate/engine` (see `pkg/README.md`);
+// wasm32 with the `wasm` feature only (the module says so itself).
 pub mod wasm;
 
 pub use diagnostic::{Diagnostic, Severity};

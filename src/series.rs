@@ -77,11 +77,6 @@ impl Series {
         self
     }
 
-    pub fn with_kind(mut self, kind: SeriesKind) -> Series {
-        self.kind = Some(kind);
-        self
-    }
-
     pub fn with_step(mut self, step: Millis) -> Series {
         self.step = Some(step);
         self

@@ -6,7 +6,7 @@
 //! native" means — in the browser the answers come from `Intl` and
 //! `Number.prototype.toString`, natively from jiff and Rust.
 
-use slogate::report::json::format_number;
+use slogate::decimal::format_number;
 use slogate::time::calendar::{period_containing, CalendarUnit};
 use slogate::time::civil::{Date, DateTime};
 use slogate::time::parse_rfc3339;

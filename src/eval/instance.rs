@@ -1,18 +1,22 @@
 //! One SLO instance: from its measure to its part of the report.
 
+// The rules are judged on an instance's figures (`Calc`): a child module,
+// so that neither imports the other as a sibling.
+mod rules;
+
 use std::cell::RefCell;
 
 use super::measure::{End, Measure, Tally};
-use super::rules::{judge, level_of, Figures};
 use super::spans::Spans;
 use crate::decimal::Complement;
-use crate::policy::{Budgeting, BurnWindow, Policy, Slo, Window};
+use crate::policy::{Budgeting, Policy, Slo, Window};
 use crate::report::{
     AlertReport, BudgetReport, BudgetUnit, Burndown, PairReport, Segment, SloReport, Warning,
     WarningKind, WindowReport,
 };
 use crate::time::calendar::period_containing;
 use crate::time::{format_duration, format_rfc3339, Instant, Millis};
+use rules::{judge, level_of, Figures};
 
 /// The most points a burn-down has.
 pub const BURNDOWN_POINTS: i64 = 500;
@@ -402,7 +406,7 @@ fn alerts(slo: &Slo, period: Millis, burn: &dyn Fn(Millis) -> Option<f64>) -> Ve
                 .windows
                 .iter()
                 .map(|w| {
-                    let factor = factor(w, period);
+                    let factor = w.factor(period);
                     let (long_burn, short_burn) = (burn(w.long), burn(w.short));
                     let firing = fires(factor, long_burn, short_burn);
                     PairReport {
@@ -424,11 +428,6 @@ fn alerts(slo: &Slo, period: Millis, burn: &dyn Fn(Millis) -> Option<f64>) -> Ve
             }
         })
         .collect()
-}
-
-/// A pair's burn-rate factor `f = B × P / long` (docs/arithmetic.md §10).
-fn factor(w: &BurnWindow, period: Millis) -> f64 {
-    w.budget * period as f64 / w.long as f64
 }
 
 /// A pair fires iff both burn rates exceed its factor; no data never fires.
@@ -574,7 +573,7 @@ impl Timeline {
             // The short window is asked only when the long one fires: the
             // same truth as `fires`, one window fewer at most points.
             let fired = alert.windows.iter().any(|w| {
-                let f = factor(w, point.frame.period);
+                let f = w.factor(point.frame.period);
                 above(burn(w.long), f) && above(burn(w.short), f)
             });
             self.next_firing.push(fired);
@@ -668,18 +667,15 @@ fn window_warnings(
     let mut named: Vec<(String, Millis)> = Vec::new();
     for rule in &policy.rules {
         for term in crate::expr::terms(&rule.when) {
-            use crate::expr::Term;
-            match term {
-                Term::BurnRate(w) => {
-                    named.push((format!("burn_rate({})", format_duration(*w)), *w))
-                }
-                Term::SliIn(w) => named.push((format!("sli({})", format_duration(*w)), *w)),
-                Term::ConsumedIn(w) => named.push((
-                    format!("consumed({})", format_duration(*w)),
-                    (*w).min(frame.at - frame.start),
-                )),
-                _ => {}
-            }
+            let Some((name, w)) = term.window() else {
+                continue;
+            };
+            let reach = if matches!(term, crate::expr::Term::ConsumedIn(_)) {
+                w.min(frame.at - frame.start)
+            } else {
+                w
+            };
+            named.push((format!("{name}({})", format_duration(w)), reach));
         }
     }
     for alert in &slo.alerting {

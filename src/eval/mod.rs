@@ -12,7 +12,6 @@ mod groups;
 mod instance;
 mod measure;
 pub mod plan;
-mod rules;
 mod slices;
 mod spans;
 mod stream;
@@ -121,11 +120,7 @@ impl Engine {
     }
 
     fn level_index(&self, level: &str) -> usize {
-        self.policy
-            .levels
-            .iter()
-            .position(|l| l == level)
-            .unwrap_or(0)
+        crate::report::level_rank(&self.policy.levels, level).unwrap_or(0)
     }
 
     fn windows(&self, slo: &Slo) -> SloWindows {
@@ -143,19 +138,16 @@ impl Engine {
         for rule in &self.policy.rules {
             for term in terms(&rule.when) {
                 // SPEC §4: a burn rate for every window a rule names.
-                match term {
-                    Term::BurnRate(w) | Term::SliIn(w) => {
-                        burn.push(*w);
-                        rule_windows.push(*w);
+                if let Some((_, w)) = term.window() {
+                    burn.push(w);
+                    if matches!(term, Term::ConsumedIn(_)) {
+                        consumed.push(w);
+                    } else {
+                        rule_windows.push(w);
                     }
-                    Term::ConsumedIn(w) => {
-                        burn.push(*w);
-                        consumed.push(*w);
-                    }
-                    Term::Coverage => reads_coverage = true,
-                    Term::TimeToExhaustion => reads_tte = true,
-                    _ => {}
                 }
+                reads_coverage |= *term == Term::Coverage;
+                reads_tte |= *term == Term::TimeToExhaustion;
             }
         }
         crate::sort::sort(&mut burn);

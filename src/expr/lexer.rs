@@ -1,7 +1,7 @@
 //! Tokens of a `when` expression. Offsets are 0-based char offsets.
 
+use super::CmpOp;
 use super::ExprError;
-use crate::policy::model::CmpOp;
 
 /// One token and where it starts.
 #[derive(Clone, Debug, PartialEq)]

@@ -27,7 +27,6 @@ mod tests;
 pub(crate) use parser::alert_names;
 pub use parser::{MAX_CONDITIONS, MAX_DEPTH};
 
-use crate::policy::model::CmpOp;
 use crate::time::Millis;
 
 /// A term: a number (or for `alert`, a truth) the evaluator computes.
@@ -52,6 +51,26 @@ pub enum Term {
     Alert(String),
 }
 
+impl Term {
+    /// The window W a term reads over, with the term's name as written
+    /// (`burn_rate` for `burn_rate(W)`); `None` for the terms over the whole
+    /// SLO window and for alerts. Every place that needs a rule's windows
+    /// asks this, so a new term is decided here, once, by the compiler.
+    pub fn window(&self) -> Option<(&'static str, Millis)> {
+        match self {
+            Term::ConsumedIn(w) => Some(("consumed", *w)),
+            Term::BurnRate(w) => Some(("burn_rate", *w)),
+            Term::SliIn(w) => Some(("sli", *w)),
+            Term::Remaining
+            | Term::Consumed
+            | Term::Sli
+            | Term::TimeToExhaustion
+            | Term::Coverage
+            | Term::Alert(_) => None,
+        }
+    }
+}
+
 /// A parsed expression.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
@@ -63,6 +82,54 @@ pub enum Expr {
     And(Box<Expr>, Box<Expr>),
     Or(Box<Expr>, Box<Expr>),
     Not(Box<Expr>),
+}
+
+/// A comparison operator, in rule expressions and in SLI thresholds
+/// (`policy::Sli::Threshold`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+}
+
+impl CmpOp {
+    pub fn parse(text: &str) -> Option<CmpOp> {
+        Some(match text {
+            "<" => CmpOp::Lt,
+            "<=" => CmpOp::Le,
+            ">" => CmpOp::Gt,
+            ">=" => CmpOp::Ge,
+            "==" => CmpOp::Eq,
+            "!=" => CmpOp::Ne,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+        }
+    }
+
+    pub fn holds(self, a: f64, b: f64) -> bool {
+        match self {
+            CmpOp::Lt => a < b,
+            CmpOp::Le => a <= b,
+            CmpOp::Gt => a > b,
+            CmpOp::Ge => a >= b,
+            CmpOp::Eq => a == b,
+            CmpOp::Ne => a != b,
+        }
+    }
 }
 
 /// A parse error: `offset` is the 0-based char offset in the expression text

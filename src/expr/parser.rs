@@ -11,7 +11,7 @@
 
 use super::lexer::{tokenize, Tok, Token};
 use super::{Expr, ExprError, Term};
-use crate::policy::suggest;
+use crate::suggest;
 use crate::time::format_duration;
 
 /// The deepest nesting of parentheses and `not` an expression may have.

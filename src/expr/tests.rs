@@ -497,3 +497,20 @@ fn infinity_compares_as_a_number() {
         }
     );
 }
+
+#[test]
+fn windowed_terms_say_their_window() {
+    assert_eq!(Term::BurnRate(HOUR).window(), Some(("burn_rate", HOUR)));
+    assert_eq!(Term::SliIn(5 * MINUTE).window(), Some(("sli", 5 * MINUTE)));
+    assert_eq!(Term::ConsumedIn(HOUR).window(), Some(("consumed", HOUR)));
+    for t in [
+        Term::Remaining,
+        Term::Consumed,
+        Term::Sli,
+        Term::TimeToExhaustion,
+        Term::Coverage,
+    ] {
+        assert_eq!(t.window(), None, "{t:?}");
+    }
+    assert_eq!(Term::Alert("page".into()).window(), None);
+}

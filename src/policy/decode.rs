@@ -1,7 +1,7 @@
 //! From text to a validated [`Policy`]: the document, `metadata`,
 //! `spec.slos` (see [`super::slo`]) and `spec.policy`.
 
-use super::fields::{location_in, Decoder};
+use super::fields::{self, location_in, Decoder};
 use super::model::{Policy, Rule, DEFAULT_LEVELS};
 use super::slo::{self, SloInfo};
 use super::unique;
@@ -27,7 +27,7 @@ pub(crate) fn parse(text: &str) -> Result<Parsed, Diagnostics> {
         Err(d) => return Err(Diagnostics(vec![d])),
     };
     let mut d = Decoder {
-        copy_limit: slo::copy_limit(text.len()),
+        copy_limit: fields::copy_limit(text.len()),
         ..Decoder::default()
     };
     let policy = document(&mut d, &root);

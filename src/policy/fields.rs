@@ -2,9 +2,9 @@
 //! collecting every diagnostic on the way (decoding goes on after an error,
 //! so one pass reports them all).
 
-use super::suggest;
 use super::yaml::{Kind, Node, Style};
 use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::suggest;
 use crate::time::zone::Zone;
 use crate::time::{Instant, Millis};
 
@@ -32,9 +32,21 @@ impl Default for Decoder {
             diags: Vec::new(),
             suggestion_budget: SUGGESTION_CELLS,
             copied_defaults: 0,
-            copy_limit: super::slo::copy_limit(0),
+            copy_limit: copy_limit(0),
         }
     }
+}
+
+/// The most of `spec.defaults` all SLOs together may copy, in [`Node::size`]
+/// units (about bytes), for a document of `length` bytes: 8 times its size,
+/// and at least 4,000,000. Each SLO copies every default it does not set, so
+/// a large `spec.defaults` and many SLOs would otherwise multiply into more
+/// than memory holds (a 1 MB document into gigabytes); within the limit,
+/// what is decoded stays proportional to the document.
+pub(crate) fn copy_limit(length: usize) -> usize {
+    const AT_LEAST: usize = 4_000_000;
+    const TIMES_THE_DOCUMENT: usize = 8;
+    AT_LEAST.max(length.saturating_mul(TIMES_THE_DOCUMENT))
 }
 
 /// The entries of a mapping whose keys were checked against the allowed ones.
@@ -112,7 +124,7 @@ impl Decoder {
     pub fn hint_among(&mut self, word: &str, names: &[&str], what: &str) -> String {
         match suggest::closest_within(word, names, &mut self.suggestion_budget) {
             Some(c) => format!(" (did you mean \"{c}\"?)"),
-            None => format!(": the {what} are {}", suggest::listing(names)),
+            None => format!(": the {what} are {}", listing(names)),
         }
     }
 
@@ -394,4 +406,21 @@ pub(crate) fn location_in(node: &Node, offset: usize) -> Location {
         line: node.location.line,
         column: node.location.column.saturating_add(add),
     }
+}
+
+/// Names for a message: the first few, each shortened, and how many there
+/// are in all, so that a message stays short however many names a document
+/// defines.
+pub fn listing(names: &[&str]) -> String {
+    const SHOWN: usize = 10;
+    const LONGEST: usize = 40;
+    let mut shown: Vec<String> = names
+        .iter()
+        .take(SHOWN)
+        .map(|n| super::yaml::shorten(n, LONGEST))
+        .collect();
+    if names.len() > SHOWN {
+        shown.push(format!("… ({} in all)", names.len()));
+    }
+    shown.join(", ")
 }

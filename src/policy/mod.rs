@@ -8,7 +8,6 @@ mod decode;
 mod fields;
 pub mod model;
 mod slo;
-pub mod suggest;
 mod unique;
 mod validate;
 pub mod yaml;

@@ -2,6 +2,7 @@
 //! every duration in milliseconds, every percentage a fraction.
 
 use crate::diagnostic::Location;
+pub use crate::expr::CmpOp;
 use crate::expr::Expr;
 use crate::series::SeriesKind;
 use crate::time::calendar::CalendarUnit;
@@ -102,53 +103,6 @@ pub enum Sli {
     },
 }
 
-/// A comparison operator, in thresholds and rule expressions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CmpOp {
-    Lt,
-    Le,
-    Gt,
-    Ge,
-    Eq,
-    Ne,
-}
-
-impl CmpOp {
-    pub fn parse(text: &str) -> Option<CmpOp> {
-        Some(match text {
-            "<" => CmpOp::Lt,
-            "<=" => CmpOp::Le,
-            ">" => CmpOp::Gt,
-            ">=" => CmpOp::Ge,
-            "==" => CmpOp::Eq,
-            "!=" => CmpOp::Ne,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CmpOp::Lt => "<",
-            CmpOp::Le => "<=",
-            CmpOp::Gt => ">",
-            CmpOp::Ge => ">=",
-            CmpOp::Eq => "==",
-            CmpOp::Ne => "!=",
-        }
-    }
-
-    pub fn holds(self, a: f64, b: f64) -> bool {
-        match self {
-            CmpOp::Lt => a < b,
-            CmpOp::Le => a <= b,
-            CmpOp::Gt => a > b,
-            CmpOp::Ge => a >= b,
-            CmpOp::Eq => a == b,
-            CmpOp::Ne => a != b,
-        }
-    }
-}
-
 /// A multi-window, multi-burn-rate alert.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Alert {
@@ -164,6 +118,15 @@ pub struct BurnWindow {
     pub short: Millis,
     /// Share of the period's budget, e.g. 0.02.
     pub budget: f64,
+}
+
+impl BurnWindow {
+    /// The pair's burn-rate factor for a period of length `period`:
+    /// `f = B × P / long` (docs/arithmetic.md §10). The pair fires when both
+    /// burn rates exceed it.
+    pub fn factor(&self, period: Millis) -> f64 {
+        self.budget * period as f64 / self.long as f64
+    }
 }
 
 /// Time removed from the SLO, good and bad alike.

@@ -47,18 +47,6 @@ pub(crate) struct SloInfo {
     pub name_location: Location,
 }
 
-/// The most of `spec.defaults` all SLOs together may copy, in [`Node::size`]
-/// units (about bytes), for a document of `length` bytes: 8 times its size,
-/// and at least 4,000,000. Each SLO copies every default it does not set, so
-/// a large `spec.defaults` and many SLOs would otherwise multiply into more
-/// than memory holds (a 1 MB document into gigabytes); within the limit,
-/// what is decoded stays proportional to the document.
-pub(crate) fn copy_limit(length: usize) -> usize {
-    const AT_LEAST: usize = 4_000_000;
-    const TIMES_THE_DOCUMENT: usize = 8;
-    AT_LEAST.max(length.saturating_mul(TIMES_THE_DOCUMENT))
-}
-
 /// `spec.defaults`, with the size of each field it gives, and which of its
 /// fields failed to decode for an earlier SLO.
 pub(crate) struct Defaults<'a> {

@@ -133,7 +133,7 @@ pub(crate) fn alert_factors(d: &mut Decoder, info: &SloInfo) {
             format_duration(w.short),
             show(w.budget * 100.0)
         );
-        let factor = |p: i64| w.budget * p as f64 / w.long as f64;
+        let factor = |p: i64| w.factor(p);
         let explain = |p: i64| {
             format!(
                 "{} (= budget {}% × period {} / long {})",

@@ -16,6 +16,13 @@ pub struct Report {
     pub slos: Vec<SloReport>,
 }
 
+/// A level's rank among `levels` (the policy's, least severe first): its
+/// place there, 0 for the least severe; `None` for a name that is no level.
+/// The one definition of "worse" for the engine, the renderers and the CLI.
+pub fn level_rank(levels: &[String], level: &str) -> Option<usize> {
+    levels.iter().position(|l| l == level)
+}
+
 /// One SLO instance (one per `groupBy` label set).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SloReport {
@@ -170,4 +177,17 @@ pub struct Burndown {
     /// Epoch milliseconds.
     pub t: Vec<Instant>,
     pub remaining_ratio: Vec<Option<f64>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::level_rank;
+
+    #[test]
+    fn a_level_ranks_by_its_place() {
+        let levels: Vec<String> = ["healthy", "warning", "freeze"].map(String::from).into();
+        assert_eq!(level_rank(&levels, "healthy"), Some(0));
+        assert_eq!(level_rank(&levels, "freeze"), Some(2));
+        assert_eq!(level_rank(&levels, "FREEZE"), None);
+    }
 }

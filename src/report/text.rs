@@ -22,7 +22,7 @@
 //! escaped for the terminal ([`super::terminal`]) before anything is measured or
 //! coloured: a name holding ESC or CR shows as `\u{1b}` or `\r`.
 
-use super::model::{AlertReport, BudgetUnit, Reason, Report, SloReport};
+use super::model::{level_rank, AlertReport, BudgetUnit, Reason, Report, SloReport};
 use super::terminal::{escape, quote};
 use crate::time::{format_duration, format_rfc3339, Millis};
 
@@ -30,7 +30,14 @@ use crate::time::{format_duration, format_rfc3339, Millis};
 pub fn to_text(report: &Report, color: bool) -> String {
     let paint = Paint {
         on: color,
-        ranks: ranks(&report.levels),
+        levels: report
+            .levels
+            .iter()
+            .map(|l| escape(l).into_owned())
+            .collect(),
+        headers: (report.levels.iter())
+            .map(|l| escape(&l.to_uppercase()).into_owned())
+            .collect(),
     };
     let report = &for_terminal(report);
     let paint = &paint;
@@ -490,22 +497,14 @@ fn reason_value(when: &str, value: Option<f64>) -> String {
     }
 }
 
-/// Each level's rank, under the two spellings the text shows it in: as a
-/// header (upper case) and in a reason, both escaped ([`for_terminal`]).
-fn ranks(levels: &[String]) -> Vec<(String, usize)> {
-    let mut out = Vec::with_capacity(2 * levels.len());
-    for (rank, level) in levels.iter().enumerate() {
-        out.push((escape(&level.to_uppercase()).into_owned(), rank));
-        out.push((escape(level).into_owned(), rank));
-    }
-    out
-}
-
 /// ANSI colours, or nothing.
 struct Paint {
     on: bool,
-    /// From [`ranks`].
-    ranks: Vec<(String, usize)>,
+    /// The report's levels in order, as the text shows them in reasons and
+    /// (upper case) in headers, escaped ([`for_terminal`]): a level's colour
+    /// follows its rank ([`level_rank`]).
+    levels: Vec<String>,
+    headers: Vec<String>,
 }
 
 impl Paint {
@@ -519,17 +518,20 @@ impl Paint {
 
     /// A level of a header, already in upper case ([`for_terminal`]).
     fn level(&self, upper: &str) -> String {
-        self.level_cell(upper, upper)
+        self.ranked(upper, level_rank(&self.headers, upper))
     }
 
     /// `shown` (e.g. the level padded to a column) in the colour of level
     /// `name`'s rank (see the module docs).
     fn level_cell(&self, shown: &str, name: &str) -> String {
-        let levels = self.ranks.len() / 2;
-        let rank = self.ranks.iter().find(|(n, _)| n == name).map(|r| r.1);
+        self.ranked(shown, level_rank(&self.levels, name))
+    }
+
+    /// `shown` in the colour of `rank` (see the module docs).
+    fn ranked(&self, shown: &str, rank: Option<usize>) -> String {
         let code = match rank {
             Some(0) => "1;32",
-            Some(1) if levels >= 3 => "1;33",
+            Some(1) if self.levels.len() >= 3 => "1;33",
             _ => "1;31",
         };
         self.wrap(code, shown)
@@ -547,7 +549,7 @@ impl Paint {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::json::tests::sample;
+    use crate::report::json::sample;
 
     #[test]
     fn layout_of_the_sample_report() {

@@ -1,12 +1,9 @@
 //! Time zones: `UTC`, fixed offsets (`+05:30`) and IANA names (`Europe/Berlin`).
 //!
 //! Two backends answer the one question a zone must answer — *what is the UTC
-//! offset at instant t?* ([`Zone::offset_at`]):
-//!
-//! - natively, jiff's bundled IANA database (results do not depend on the
-//!   machine's `/usr/share/zoneinfo`);
-//! - in WebAssembly, the browser's `Intl.DateTimeFormat` (see `zone/intl.rs`),
-//!   so the web build ships no database.
+//! offset at instant t?* ([`Zone::offset_at`]): natively jiff's bundled IANA
+//! database, in WebAssembly the browser's `Intl.DateTimeFormat`
+//! (`crate::platform::zone`, docs/platform.md).
 //!
 //! Everything else — wall clock to instant across DST gaps and folds — is
 //! computed here from `offset_at` alone, so both backends agree by
@@ -18,9 +15,7 @@
 
 use super::civil::DateTime;
 use super::{Instant, DAY};
-
-#[cfg(target_arch = "wasm32")]
-mod intl;
+use crate::platform::zone::{zone_names, NamedZone};
 
 /// Instants further than this from the epoch (about 73 million years) are
 /// clamped before wall-clock arithmetic, so adding an offset cannot overflow.
@@ -38,10 +33,8 @@ pub struct Zone {
 enum Rules {
     /// A constant offset in seconds (`UTC`, `+05:30`).
     Fixed(i32),
-    #[cfg(not(target_arch = "wasm32"))]
-    Tz(jiff::tz::TimeZone),
-    #[cfg(target_arch = "wasm32")]
-    Intl(intl::IntlZone),
+    /// An IANA zone, from the platform's backend.
+    Named(NamedZone),
 }
 
 impl Zone {
@@ -102,10 +95,10 @@ impl Zone {
                     )
                 });
         }
-        match lookup(name) {
-            Some(rules) => Ok(Zone {
+        match NamedZone::get(name) {
+            Some(zone) => Ok(Zone {
                 name: name.to_string(),
-                rules,
+                rules: Rules::Named(zone),
             }),
             None => Err(unknown_zone_message(name)),
         }
@@ -129,10 +122,7 @@ impl Zone {
     pub fn offset_at(&self, t: Instant) -> i32 {
         match &self.rules {
             Rules::Fixed(seconds) => *seconds,
-            #[cfg(not(target_arch = "wasm32"))]
-            Rules::Tz(tz) => jiff_offset(tz, t),
-            #[cfg(target_arch = "wasm32")]
-            Rules::Intl(zone) => zone.offset_at(t),
+            Rules::Named(zone) => zone.offset_at(t),
         }
     }
 
@@ -254,7 +244,7 @@ fn unknown_zone_message(name: &str) -> String {
             format_offset(offset)
         );
     }
-    match suggest(name, &available_names()) {
+    match suggest(name, &zone_names()) {
         Some(best) => format!("unknown time zone \"{name}\" (did you mean \"{best}\"?)"),
         None => format!("unknown time zone \"{name}\": {USAGE}"),
     }
@@ -280,84 +270,20 @@ fn offset_written_as_name(name: &str) -> Option<i32> {
     Some(if sign == "-" { -seconds } else { seconds })
 }
 
-/// The closest known name, if one is close enough to be a typo: compared
-/// case-insensitively, with spaces read as `_`, against the whole name and
-/// (for input without `/`) its last segment, so `Berlin` finds
+/// The closest known name, if one is close enough to be a typo
+/// (`crate::suggest`): compared with spaces read as `_`, against the whole
+/// name and (for input without `/`) its last segment, so `Berlin` finds
 /// `Europe/Berlin` and `new york` finds `America/New_York`.
 fn suggest(name: &str, names: &[String]) -> Option<String> {
-    let wanted = normalize(name);
+    let wanted = name.trim().replace(' ', "_");
     let whole_only = wanted.contains('/');
-    let limit = 2.max(wanted.chars().count() / 5);
-    let mut best: Option<(usize, &String)> = None;
-    for candidate in names {
-        let full = normalize(candidate);
-        let mut distance = levenshtein(&wanted, &full);
-        if !whole_only {
-            if let Some((_, city)) = full.rsplit_once('/') {
-                distance = distance.min(levenshtein(&wanted, city));
-            }
-        }
-        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, candidate));
-        }
-    }
-    best.map(|(_, name)| name.clone())
-}
-
-fn normalize(name: &str) -> String {
-    // ASCII case only: zone names are ASCII (and Unicode tables would
-    // weigh on the WebAssembly build).
-    name.trim().to_ascii_lowercase().replace(' ', "_")
-}
-
-/// Edit distance (insertions, deletions, substitutions), by characters.
-pub(super) fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn lookup(name: &str) -> Option<Rules> {
-    jiff::tz::TimeZone::get(name).ok().map(Rules::Tz)
-}
-
-#[cfg(target_arch = "wasm32")]
-fn lookup(name: &str) -> Option<Rules> {
-    intl::IntlZone::new(name).map(Rules::Intl)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn available_names() -> Vec<String> {
-    jiff::tz::db()
-        .available()
-        .map(|name| name.as_str().to_string())
-        .collect()
-}
-
-#[cfg(target_arch = "wasm32")]
-fn available_names() -> Vec<String> {
-    intl::available_names()
-}
-
-/// jiff's offset at `t`, with `t` clamped into jiff's range (years
-/// −9999..=9999) so no instant can make it fail.
-#[cfg(not(target_arch = "wasm32"))]
-fn jiff_offset(tz: &jiff::tz::TimeZone, t: Instant) -> i32 {
-    let min = jiff::Timestamp::MIN.as_millisecond();
-    let max = jiff::Timestamp::MAX.as_millisecond();
-    let timestamp =
-        jiff::Timestamp::from_millisecond(t.clamp(min, max)).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    tz.to_offset(timestamp).seconds()
+    let candidates = names.iter().flat_map(|full| {
+        let city = full.rsplit_once('/').map(|(_, city)| city);
+        let city = city.filter(|_| !whole_only);
+        std::iter::once((full.as_str(), full)).chain(city.map(|c| (c, full)))
+    });
+    let mut unbounded = usize::MAX;
+    crate::suggest::closest_keyed(&wanted, candidates, &mut unbounded).cloned()
 }
 
 #[cfg(test)]
@@ -436,13 +362,6 @@ mod tests {
             "{far}"
         );
         assert!(Zone::get("").unwrap_err().starts_with("empty time zone"));
-    }
-
-    #[test]
-    fn edit_distance() {
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
-        assert_eq!(levenshtein("", "abc"), 3);
-        assert_eq!(levenshtein("berln", "berlin"), 1);
     }
 
     #[test]

@@ -2,33 +2,8 @@
 //! lists of names. Written by hand because serde_json stays out of the
 //! WebAssembly build (it would add ~77 KB); the JS wrapper `JSON.parse`s it.
 
-use wasm_bindgen::JsCast;
-
 use crate::diagnostic::Diagnostic;
 use crate::report::json::string_literal as string;
-
-/// `numbers` as JS `Number::prototype.toString` writes them, joined by
-/// commas, by one call per batch of a million: `Float64Array.prototype.join`
-/// converts each element with it (the report's numbers, see
-/// `report::json`). In batches, so that no joined string comes near the
-/// longest a JavaScript engine holds (2^29 − 24 characters in V8; a
-/// number is at most 25): the whole text is assembled here, and a report
-/// too long for JavaScript is refused with a message, not a RangeError.
-pub fn format_numbers(numbers: &[f64]) -> String {
-    const BATCH: usize = 1 << 20;
-    let mut out = String::new();
-    for (i, batch) in numbers.chunks(BATCH).enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let array = js_sys::Float64Array::from(batch);
-        // `join` is generic: the glue calls the typed array's own `join`.
-        out.push_str(&String::from(
-            array.unchecked_ref::<js_sys::Array>().join(","),
-        ));
-    }
-    out
-}
 
 /// `["a","b"]`
 pub fn strings<'a>(items: impl IntoIterator<Item = &'a str>) -> String {

@@ -14,11 +14,10 @@
 //! - Structured results other than the report are JSON text too (see
 //!   `json`): one string crosses the boundary instead of many JS calls.
 
-mod alloc;
+#![cfg(all(target_arch = "wasm32", feature = "wasm"))]
+
 mod columns;
 mod json;
-
-pub(crate) use json::format_numbers;
 
 use wasm_bindgen::prelude::*;
 

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use slogate::data::load_file;
-use slogate::report::{json, text, Report};
+use slogate::report::{json, level_rank, text, Report};
 use slogate::time::Instant;
 use slogate::{DataSet, Engine, Policy};
 
@@ -117,13 +117,11 @@ fn gather_data(policy: &Policy, args: &EvalArgs, at: Instant) -> Result<DataSet,
 
 /// The index of `--gate LEVEL` in the policy's levels, or a did-you-mean.
 fn gate_index(levels: &[String], level: &str, file: &str) -> Result<usize, String> {
-    if let Some(i) = levels.iter().position(|l| l == level) {
+    if let Some(i) = level_rank(levels, level) {
         return Ok(i);
     }
-    let close = levels
-        .iter()
-        .filter(|l| edit_distance(l, level) <= (level.chars().count() / 3).max(1))
-        .min_by_key(|l| edit_distance(l, level));
+    let names: Vec<&str> = levels.iter().map(String::as_str).collect();
+    let close = slogate::suggest::closest(level, &names);
     let hint = close.map_or(String::new(), |l| format!("did you mean \"{l}\"? "));
     Err(format!(
         "error: --gate \"{level}\" is not a level of {file}: {hint}(levels: {})",
@@ -134,12 +132,7 @@ fn gate_index(levels: &[String], level: &str, file: &str) -> Result<usize, Strin
 /// Whether any SLO instance (or the document) is at the gate level or worse;
 /// says which on stderr, for the pipeline log.
 fn gate_reached(levels: &[String], gate: usize, report: &Report) -> bool {
-    let at_or_worse = |level: &str| {
-        levels
-            .iter()
-            .position(|l| l == level)
-            .is_some_and(|i| i >= gate)
-    };
+    let at_or_worse = |level: &str| level_rank(levels, level).is_some_and(|i| i >= gate);
     let gate_name = levels.get(gate).map_or("", String::as_str);
     let mut reached = false;
     for slo in report.slos.iter().filter(|s| at_or_worse(&s.level)) {
@@ -159,24 +152,6 @@ fn gate_reached(levels: &[String], gate: usize, report: &Report) -> bool {
         reached = true;
     }
     reached
-}
-
-/// Levenshtein distance in characters, for did-you-mean hints.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (diagonal + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -219,13 +194,5 @@ mod tests {
             gate_index(&levels(), "page", "p.yaml").unwrap_err(),
             "error: --gate \"page\" is not a level of p.yaml: (levels: healthy, warning, freeze, breach)"
         );
-    }
-
-    #[test]
-    fn edit_distances() {
-        assert_eq!(edit_distance("freeze", "frezee"), 2);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("warning", "warning"), 0);
-        assert_eq!(edit_distance("breach", "breech"), 1);
     }
 }

@@ -3,8 +3,8 @@
 //! exclusions lists the messages).
 
 use super::{Freq, RRule, Until, WeekdayNum};
+use crate::suggest::did_you_mean;
 use crate::time::civil::{Date, DateTime};
-use crate::time::zone::levenshtein;
 use crate::time::{parse_rfc3339, HOUR, MINUTE};
 
 const PARTS: [&str; 10] = [
@@ -123,22 +123,6 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
     let head = text.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
         .then(|| &text[prefix.len()..])
-}
-
-/// The closest of `options` to `word`, if it looks like a typo.
-fn closest<'a>(word: &str, options: &[&'a str]) -> Option<&'a str> {
-    options
-        .iter()
-        .map(|o| (levenshtein(word, o), *o))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, o)| o)
-}
-
-fn did_you_mean(word: &str, options: &[&str]) -> String {
-    closest(word, options)
-        .map(|o| format!(" (did you mean \"{o}\"?)"))
-        .unwrap_or_default()
 }
 
 fn check_part_name(name: &str) -> Result<(), String> {

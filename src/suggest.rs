@@ -1,8 +1,12 @@
-//! "Did you mean" suggestions: the closest allowed word to a misspelling.
+//! "Did you mean" suggestions: the closest allowed word to a misspelling,
+//! for every message that has one (policy keys and names, `when` terms, time
+//! zones, RRULE parts, the CLI's `--gate`).
 //!
-//! Distances are optimal-string-alignment (Damerau–Levenshtein with adjacent
-//! transpositions), compared case-insensitively so `ApiVersion` suggests
-//! `apiVersion`.
+//! One distance and one cut-off: optimal-string-alignment distance
+//! (Damerau–Levenshtein with adjacent transpositions), compared ignoring
+//! ASCII case so `ApiVersion` suggests `apiVersion`, and a word is a likely
+//! typo of a candidate at most a third of the longer one's length (and at
+//! least 1) edits away.
 
 /// The edit distance between `a` and `b`: insertions, deletions,
 /// substitutions and swaps of two adjacent characters each cost 1.
@@ -30,8 +34,7 @@ pub fn distance(a: &str, b: &str) -> usize {
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely
-/// typo: at most a third of the longer word's length (and at least 1) edits
-/// away, ignoring case.
+/// typo (see the module's docs).
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let mut unbounded = usize::MAX;
     closest_within(word, candidates, &mut unbounded)
@@ -47,15 +50,26 @@ pub fn closest_within<'a>(
     candidates: &[&'a str],
     budget: &mut usize,
 ) -> Option<&'a str> {
-    // ASCII case only: field names are ASCII, and Unicode case tables would
-    // add kilobytes to the WebAssembly build.
+    closest_keyed(word, candidates.iter().map(|&c| (c, c)), budget)
+}
+
+/// Like [`closest_within`], for candidates compared under one spelling and
+/// answered under another: each is `(compared, answer)`; the first of the
+/// closest wins. Time zones compare `Berlin` with `Europe/Berlin`'s last
+/// segment, and answer the whole name.
+pub fn closest_keyed<'c, T>(
+    word: &str,
+    candidates: impl IntoIterator<Item = (&'c str, T)>,
+    budget: &mut usize,
+) -> Option<T> {
+    // ASCII case only: names are ASCII, and Unicode case tables would add
+    // kilobytes to the WebAssembly build.
     let lower = word.to_ascii_lowercase();
     let length = lower.chars().count();
-    let mut best: Option<(usize, &'a str)> = None;
-    for &c in candidates {
-        let c_length = c.chars().count();
-        let longest = length.max(c_length);
-        let allowed = (longest / 3).max(1);
+    let mut best: Option<(usize, T)> = None;
+    for (compared, answer) in candidates {
+        let c_length = compared.chars().count();
+        let allowed = (length.max(c_length) / 3).max(1);
         // The distance is at least the difference in length: no table needed.
         if length.abs_diff(c_length) > allowed {
             continue;
@@ -65,29 +79,19 @@ pub fn closest_within<'a>(
             return None;
         }
         *budget -= cells;
-        let d = distance(&lower, &c.to_ascii_lowercase());
-        if d <= allowed && best.is_none_or(|(b, _)| d < b) {
-            best = Some((d, c));
+        let d = distance(&lower, &compared.to_ascii_lowercase());
+        if d <= allowed && best.as_ref().is_none_or(|(b, _)| d < *b) {
+            best = Some((d, answer));
         }
     }
-    best.map(|(_, c)| c)
+    best.map(|(_, answer)| answer)
 }
 
-/// Names for a message: the first few, each shortened, and how many there
-/// are in all, so that a message stays short however many names a document
-/// defines.
-pub fn listing(names: &[&str]) -> String {
-    const SHOWN: usize = 10;
-    const LONGEST: usize = 40;
-    let mut shown: Vec<String> = names
-        .iter()
-        .take(SHOWN)
-        .map(|n| super::yaml::shorten(n, LONGEST))
-        .collect();
-    if names.len() > SHOWN {
-        shown.push(format!("… ({} in all)", names.len()));
-    }
-    shown.join(", ")
+/// ` (did you mean "X"?)` when a candidate is close, else nothing.
+pub fn did_you_mean(word: &str, candidates: &[&str]) -> String {
+    closest(word, candidates)
+        .map(|c| format!(" (did you mean \"{c}\"?)"))
+        .unwrap_or_default()
 }
 
 /// ` (did you mean "X"?)` when a candidate is close, else `: expected one of
@@ -141,15 +145,29 @@ mod tests {
     }
 
     #[test]
-    fn listings_stay_short() {
-        assert_eq!(listing(&["a", "b"]), "a, b");
-        let many: Vec<String> = (0..25).map(|i| format!("level-{i}")).collect();
-        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+    fn keyed_candidates_answer_under_their_own_name() {
+        let zones = [
+            ("Europe/Berlin", "Europe/Berlin"),
+            ("Berlin", "Europe/Berlin"),
+            ("Paris", "Europe/Paris"),
+        ];
+        let mut budget = usize::MAX;
         assert_eq!(
-            listing(&many),
-            "level-0, level-1, level-2, level-3, level-4, level-5, level-6, level-7, level-8, level-9, … (25 in all)"
+            closest_keyed("berln", zones, &mut budget),
+            Some("Europe/Berlin")
         );
-        let long = "x".repeat(100);
-        assert_eq!(listing(&[&long]), format!("{}…", "x".repeat(40)));
+        assert_eq!(closest_keyed("Lisbon", zones, &mut budget), None);
+    }
+
+    #[test]
+    fn did_you_mean_or_nothing() {
+        let parts = ["BYDAY", "BYMONTH", "MO", "TU"];
+        assert_eq!(did_you_mean("BYDAYS", &parts), " (did you mean \"BYDAY\"?)");
+        assert_eq!(
+            did_you_mean("bymonht", &parts),
+            " (did you mean \"BYMONTH\"?)"
+        );
+        // Two letters, two edits: too far to be a typo.
+        assert_eq!(did_you_mean("XX", &parts), "");
     }
 }

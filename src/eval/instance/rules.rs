@@ -1,7 +1,7 @@
 //! The error-budget policy: which rules match, and so which level applies
 //! (docs/arithmetic.md §11).
 
-use super::instance::Calc;
+use super::Calc;
 use crate::expr::{evaluate, Env, Term, Value};
 use crate::policy::{Alert, Policy};
 use crate::report::Reason;

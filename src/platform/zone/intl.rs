@@ -2,12 +2,14 @@
 //! `Intl.DateTimeFormat`, which knows every IANA zone, so the web build ships
 //! no time-zone database.
 //!
-//! The offset at `t` is the wall clock `Intl` reports for `t` (read as if it
-//! were UTC) minus `t`, to the second. One `formatToParts` call costs a few
-//! dozen JS calls, so offsets are cached per UTC hour: a cached hour stores
-//! the offset at its start and, when a transition falls inside it, the
-//! transition's instant and the offset after it (found by bisection to the
-//! second). Real zones never change offset twice within an hour.
+//! The offset at `t` is the wall clock `Intl` reports for `t` minus the UTC
+//! clock at `t`, to the second: the time of day and the weekday suffice
+//! (offsets are less than a day), so no calendar arithmetic is needed here
+//! and this module uses nothing of `crate::time`. One `formatToParts` call
+//! costs a few dozen JS calls, so offsets are cached per UTC hour: a cached
+//! hour stores the offset at its start and, when a transition falls inside
+//! it, the transition's instant and the offset after it (found by bisection
+//! to the second). Real zones never change offset twice within an hour.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -16,8 +18,11 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::time::civil::{Date, DateTime};
-use crate::time::{Instant, HOUR, SECOND};
+/// Epoch milliseconds (`crate::time::Instant`).
+type Instant = i64;
+const SECOND: Instant = 1000;
+const HOUR: Instant = 3600 * SECOND;
+const DAY_SECONDS: i64 = 86_400;
 
 #[wasm_bindgen]
 extern "C" {
@@ -37,10 +42,9 @@ extern "C" {
     fn supported_values_of(key: &str) -> Result<Array, JsValue>;
 }
 
-/// ECMAScript dates reach ±8.64e15 ms, but before year 1 `formatToParts`
-/// reports eras; clamp to years 1..=9999 (as the native backend clamps to
-/// jiff's range) — both ends sit deep in constant local mean time or in
-/// far-future rules.
+/// ECMAScript dates reach ±8.64e15 ms; clamp to years 1..=9999 (as the
+/// native backend clamps to jiff's range) — both ends sit deep in constant
+/// local mean time or in far-future rules.
 const MIN_T: Instant = -62_135_596_800_000; // 0001-01-01T00:00:00Z
 const MAX_T: Instant = 253_402_300_799_000; // 9999-12-31T23:59:59Z
 
@@ -56,8 +60,9 @@ struct Hour {
     change: Option<(Instant, i32)>,
 }
 
+/// An IANA zone as `Intl` knows it (see [`super`]).
 #[derive(Clone, Debug)]
-pub(super) struct IntlZone {
+pub struct NamedZone {
     formatter: Formatter,
     /// Shared between clones: a clone answers the same zone.
     // Sorted by hour: a Vec (not a HashMap) keeps hashing code out of the
@@ -65,18 +70,16 @@ pub(super) struct IntlZone {
     cache: Rc<RefCell<Vec<(i64, Hour)>>>,
 }
 
-impl IntlZone {
+impl NamedZone {
     /// The zone `name`, or `None` when `Intl` rejects it (a `RangeError`).
-    pub(super) fn new(name: &str) -> Option<IntlZone> {
+    pub fn get(name: &str) -> Option<NamedZone> {
         let options = Object::new();
         let set =
             |key: &str, value: &str| Reflect::set(&options, &key.into(), &value.into()).is_ok();
         let all_set = [
             ("timeZone", name),
             ("hourCycle", "h23"),
-            ("year", "numeric"),
-            ("month", "numeric"),
-            ("day", "numeric"),
+            ("weekday", "short"),
             ("hour", "numeric"),
             ("minute", "numeric"),
             ("second", "numeric"),
@@ -87,7 +90,7 @@ impl IntlZone {
             return None;
         }
         let formatter = Formatter::new("en-US", &options).ok()?;
-        let zone = IntlZone {
+        let zone = NamedZone {
             formatter,
             cache: Rc::new(RefCell::new(Vec::new())),
         };
@@ -95,7 +98,8 @@ impl IntlZone {
         zone.read_offset(0).map(|_| zone)
     }
 
-    pub(super) fn offset_at(&self, t: Instant) -> i32 {
+    /// The offset in seconds at `t` (epoch milliseconds).
+    pub fn offset_at(&self, t: Instant) -> i32 {
         let t = t.clamp(MIN_T, MAX_T);
         let key = t.div_euclid(HOUR);
         let found = self.cache.borrow().binary_search_by_key(&key, |e| e.0);
@@ -151,36 +155,47 @@ impl IntlZone {
         self.read_offset(t).unwrap_or(0)
     }
 
-    /// One `formatToParts` call: wall clock at `t` as UTC, minus `t`
-    /// (truncated to the second, since `Intl` shows whole seconds).
+    /// One `formatToParts` call: the wall clock at `t` minus the UTC clock
+    /// at `t`, both truncated to the second (`Intl` shows whole seconds).
+    /// The weekdays tell whether the wall clock is on the day before, the
+    /// same day or the day after (1970-01-01, day 0, was a Thursday).
     fn read_offset(&self, t: Instant) -> Option<i32> {
         let parts = self.formatter.format_to_parts(t as f64).ok()?;
-        let mut fields = [None::<i64>; 6];
-        const NAMES: [&str; 6] = ["year", "month", "day", "hour", "minute", "second"];
+        let mut fields = [None::<i64>; 4];
+        const NAMES: [&str; 4] = ["weekday", "hour", "minute", "second"];
+        const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
         for part in parts.iter() {
             let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
             if let Some(i) = NAMES.iter().position(|n| *n == kind) {
                 let value = Reflect::get(&part, &"value".into()).ok()?.as_string()?;
-                fields[i] = value.trim().parse().ok();
+                let value = value.trim();
+                fields[i] = match i {
+                    0 => WEEKDAYS.iter().position(|d| *d == value).map(|d| d as i64),
+                    _ => value.parse().ok(),
+                };
             }
         }
-        let [year, month, day, hour, minute, second] = fields;
-        let date = Date::new(
-            i32::try_from(year?).ok()?,
-            u8::try_from(month?).ok()?,
-            u8::try_from(day?).ok()?,
-        )?;
+        let [weekday, hour, minute, second] = fields;
+        let seconds = t.div_euclid(SECOND);
+        let (day, utc_second_of_day) = (
+            seconds.div_euclid(DAY_SECONDS),
+            seconds.rem_euclid(DAY_SECONDS),
+        );
+        let days_ahead = match (weekday? - (day + 4).rem_euclid(7)).rem_euclid(7) {
+            0 => 0,
+            1 => 1,
+            6 => -1,
+            _ => return None,
+        };
         // Some engines wrote midnight as hour 24 before `hourCycle` existed.
-        let ms_of_day = ((hour? % 24 * 60 + minute?) * 60 + second?) * SECOND;
-        let wall = DateTime { date, ms_of_day }.to_instant(0);
-        let whole_second = t - t.rem_euclid(SECOND);
-        i32::try_from((wall - whole_second) / SECOND).ok()
+        let wall_second_of_day = (hour? % 24 * 60 + minute?) * 60 + second?;
+        i32::try_from(days_ahead * DAY_SECONDS + wall_second_of_day - utc_second_of_day).ok()
     }
 }
 
 /// Every zone name `Intl` lists (`Intl.supportedValuesOf('timeZone')`, in
 /// browsers since 2022), for "did you mean" suggestions; empty where missing.
-pub(super) fn available_names() -> Vec<String> {
+pub fn zone_names() -> Vec<String> {
     let Ok(names) = supported_values_of("timeZone") else {
         return Vec::new();
     };
