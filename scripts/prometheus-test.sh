@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # slogate eval against a real Prometheus (tests/prometheus.rs).
 #
-# Backfills two days of known traffic into a scratch TSDB with promtool,
-# serves it with a Prometheus on a free loopback port, and runs the
-# integration test with SLOGATE_PROMETHEUS_URL pointing at it. The tests
-# there are #[ignore]d so that a plain `cargo test` never reports them as
+# Backfills two days of known traffic, and a 20-day history also written as
+# CSV files, into a scratch TSDB with promtool, serves it with a Prometheus
+# on a free loopback port, and runs the integration tests (tests/prometheus.rs,
+# tests/prometheus_plan.rs) with SLOGATE_PROMETHEUS_URL pointing at it. The
+# tests there are #[ignore]d so that a plain `cargo test` never reports them as
 # passed without a server; this script is the one way they run, and
 # scripts/test (what CI runs) calls it. (The file's one test that needs no
 # server runs in every `cargo test`.)
@@ -22,6 +23,9 @@ cd "$(dirname "$0")/.."
 # present. tests/prometheus.rs checks it receives exactly this value.
 readonly T_RFC3339="2026-03-02T12:00:00Z"
 readonly T_EPOCH=1772452800
+# The end of the second data set, a history of 20 days written as CSV files
+# and backfilled from them (tests/prometheus_plan.rs).
+readonly H_EPOCH=1773144000 # 2026-03-10T12:00:00Z
 
 if ! command -v prometheus >/dev/null || ! command -v promtool >/dev/null; then
   step "installing Prometheus"
@@ -46,7 +50,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-step "generating and backfilling two days of http_requests_total"
+step "generating two days of http_requests_total"
 # One sample every 15 s from T - 2d to T, three counters:
 #   {code="200",route="/api"}     +20 per scrape (80/min)
 #   {code="500",route="/api"}     +0
@@ -77,8 +81,46 @@ awk -v T="$T_EPOCH" 'BEGIN {
     printf "http_requests_total{code=\"500\",route=\"/api\"} %d %d\n", api500, t
     printf "http_requests_total{code=\"200\",route=\"/health\"} %d %d\n", health200, t
   }
-  print "# EOF"
 }' >"$work/data.om"
+
+step "generating 20 days of plan_requests_total and plan_errors_total as CSV"
+# The same samples go to Prometheus (converted below) and, as --data files,
+# to slogate: tests/prometheus_plan.rs checks that --prometheus, which
+# fetches only the data plan's range, gives the report the whole files give.
+# One sample every 5 m (the plan's step for those policies) over
+# [H − 20d, H]; 1000 requests each 5 m. Errors each 5 m:
+#   (H-13d, H-13d+12h]    42   in a rolling 7d burn-down's first windows only
+#   (H-10.5d, H-10.5d+6h] 500  2026-02-28: before the calendar month, in
+#                              its first points' 3d burn rate
+#   (H-2d, H-2d+1h]       200  in every window at H
+# and at H − 5d both counters restart from 0.
+mkdir "$work/history"
+awk -v T="$H_EPOCH" -v dir="$work/history" 'BEGIN {
+  requests = 5000000; errors = 1234
+  print "time,value" > (dir "/requests.csv")
+  print "time,value" > (dir "/errors.csv")
+  for (k = 0; k <= 20 * 288; k++) {
+    t = T - 20 * 86400 + 300 * k
+    s = t - T
+    if (k > 0) {
+      if (s == -5 * 86400) { requests = 0; errors = 0 }
+      bad = 0
+      if (s > -13 * 86400 && s <= -13 * 86400 + 43200) bad = 42
+      else if (s > -907200 && s <= -907200 + 21600) bad = 500
+      else if (s > -2 * 86400 && s <= -2 * 86400 + 3600) bad = 200
+      requests += 1000; errors += bad
+    }
+    print t "," requests > (dir "/requests.csv")
+    print t "," errors > (dir "/errors.csv")
+  }
+}'
+for m in requests errors; do
+  echo "# TYPE plan_$m counter"
+  awk -F, -v name="plan_${m}_total" 'NR > 1 { print name, $2, $1 }' "$work/history/$m.csv"
+done >>"$work/data.om"
+echo "# EOF" >>"$work/data.om"
+
+step "backfilling"
 mkdir "$work/tsdb"
 timeout 120 promtool tsdb create-blocks-from openmetrics "$work/data.om" "$work/tsdb" >"$work/promtool.log" 2>&1 \
   || { cat "$work/promtool.log" >&2; exit 1; }
@@ -91,8 +133,8 @@ scrape_configs: []
 EOF
 promtool check config "$work/prometheus.yml"
 
-step "building the test"
-cargo test --locked --test prometheus --no-run
+step "building the tests"
+cargo test --locked --test prometheus --test prometheus_plan --no-run
 
 step "starting Prometheus"
 # A free port: bash cannot ask the kernel for one, so take a random high port
@@ -132,4 +174,5 @@ echo "Prometheus $(prometheus --version 2>&1 | awk 'NR==1 {print $3}') ready at 
 
 step "slogate eval against Prometheus"
 SLOGATE_PROMETHEUS_URL="$url" SLOGATE_PROMETHEUS_DATA_END="$T_RFC3339" \
-  timeout 300 cargo test --locked --test prometheus -- --ignored
+  SLOGATE_PROMETHEUS_HISTORY="$work/history" \
+  timeout 300 cargo test --locked --no-fail-fast --test prometheus --test prometheus_plan -- --ignored

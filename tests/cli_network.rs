@@ -108,17 +108,18 @@ fn a_step_too_fine_is_refused_before_any_request() {
     let server = healthy_prometheus();
     let o = eval(&dir.0, &server.url, &["--step", "1ms"]);
     assert_eq!(o.status.code(), Some(1));
-    // 3 days (the longest reported burn rate) at 1ms: 259,200,003 steps a
-    // series, 23,564 requests of 11,000 steps.
+    // The data plan of a rolling 1d window: its burn-down reads back 1d,
+    // each point's 3d burn rate 3d more, and a margin of three steps; at
+    // 1ms that is 345,600,004 steps a series, 31,419 requests of 11,000.
     assert_eq!(
         stderr(&o),
-        "error: fetching 2 series from Prometheus over 3d at --step 1ms would take 47128 requests (23564 a series, at most 11000 steps a request), more than --max-requests 1000: use --step 1s or coarser, or raise --max-requests\n"
+        "error: fetching 2 series from Prometheus over 4d3ms at --step 1ms would take 62838 requests (at most 11000 steps a request), more than --max-requests 1000: use --step 1s or coarser, or raise --max-requests\n"
     );
     assert_eq!((server.connections(), server.requests().len()), (0, 0));
-    // The step it suggests fits.
+    // The step it suggests fits: 4d and 3s at 1s, 32 requests a series.
     let o = eval(&dir.0, &server.url, &["--step", "1s"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(server.requests().len(), 48);
+    assert_eq!(server.requests().len(), 64);
 }
 
 #[test]
@@ -127,25 +128,32 @@ fn a_400_year_window_is_refused_with_the_step_that_fits() {
     let server = healthy_prometheus();
     let o = eval(&dir.0, &server.url, &[]);
     assert_eq!(o.status.code(), Some(1));
+    // The planned range of a rolling window of D is 2D and a margin, here
+    // at the plan's own step (the shortest reported burn rate).
     assert_eq!(
         stderr(&o),
-        "error: fetching 2 series from Prometheus over 146097d at --step 1m would take 38252 requests (19126 a series, at most 11000 steps a request), more than --max-requests 1000: use --step 38m16s or coarser, or raise --max-requests\n"
+        "error: fetching 2 series from Prometheus over 292194d15m at the policy's step 5m would take 15302 requests (at most 11000 steps a request), more than --max-requests 1000: use --step 1h16m31s or coarser, or raise --max-requests\n"
     );
     assert_eq!((server.connections(), server.requests().len()), (0, 0));
-    let o = eval(&dir.0, &server.url, &["--step", "38m16s"]);
+    let o = eval(&dir.0, &server.url, &["--step", "1h16m31s"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(server.requests().len() <= 1000);
 }
 
 #[test]
 fn the_request_cap_is_exact_and_one_connection_serves_all_requests() {
-    // 30 days and 2 steps at 1m: 43,203 steps, 4 requests a series.
+    // The plan of a rolling 30d window: 60 days and 3 steps at 1m, 86,404
+    // steps, 8 requests a series.
     let dir = scratch("reuse", &policy("30d"));
     let server = healthy_prometheus();
-    let o = eval(&dir.0, &server.url, &["--max-requests", "7"]);
+    let o = eval(
+        &dir.0,
+        &server.url,
+        &["--step", "1m", "--max-requests", "15"],
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains(" would take 8 requests (4 a series, at most 11000 steps a request), more than --max-requests 7: use --step 1m19s or coarser, or raise --max-requests\n"),
+        stderr(&o).contains(" would take 16 requests (at most 11000 steps a request), more than --max-requests 15: use --step 1m8s or coarser, or raise --max-requests\n"),
         "{}",
         stderr(&o)
     );
@@ -153,16 +161,16 @@ fn the_request_cap_is_exact_and_one_connection_serves_all_requests() {
     let o = eval(
         &dir.0,
         &server.url,
-        &["--max-requests", "8", "--format", "json"],
+        &["--step", "1m", "--max-requests", "16", "--format", "json"],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("\"policy\": \"net\","));
     let requests = server.requests();
-    assert_eq!(requests.len(), 8);
+    assert_eq!(requests.len(), 16);
     assert!(requests[0]
         .line
         .contains("query=sum%28rate%28ok%5B1m%5D%29%29&"));
-    assert!(requests[7]
+    assert!(requests[15]
         .line
         .contains("query=sum%28rate%28all%5B1m%5D%29%29&"));
     assert_eq!(

@@ -16,10 +16,13 @@
 //! requests fail, 800 bad. Incident B, (T − 40m, T − 10m]: 40 of /api's 80 a
 //! minute fail, 1200 bad. At T − 12h every counter restarts from 0.
 //!
-//! slogate queries at T, T − 1m, T − 2m, … (step 1m), so a sample at instant
-//! t carries the events of the minute (t − 1m, t]. Every change in the data
-//! (incident edges, the reset) lies on such a minute boundary, which is
-//! what makes the numbers below computable by hand.
+//! The policy's queries are per-minute ranges (`rate(…[1m])`), so the tests
+//! of its numbers pass `--step 1m` (the data plan's default step would be
+//! 5m, its shortest reported window): slogate queries at T, T − 1m, T − 2m,
+//! …, so a sample at instant t carries the events of the minute (t − 1m, t].
+//! Every change in the data (incident edges, the reset) lies on such a
+//! minute boundary, which is what makes the numbers below computable by
+//! hand.
 //!
 //! # Exactness
 //!
@@ -265,7 +268,7 @@ fn assert_whole_traffic_at_t(s: &Value, tol: f64, minutes_3d: f64) {
 fn incident_numbers_from_prometheus() {
     let url = prometheus_url();
     let dir = scratch("incident", POLICY);
-    let (status, report, err) = eval_json(&dir, &url, AT, &[]);
+    let (status, report, err) = eval_json(&dir, &url, AT, &["--step", "1m"]);
     assert_eq!(status, Some(0), "{err}");
     assert_eq!(report["policy"], "http-api");
     assert_eq!(report["at"], AT);
@@ -351,7 +354,7 @@ fn gate_closes_on_the_incident_and_opens_before_it() {
     let url = prometheus_url();
     let dir = scratch("gate", POLICY);
     // At T: three SLOs at freeze or worse ⇒ the freeze gate is closed.
-    let (status, _, err) = eval_json(&dir, &url, AT, &["--gate", "freeze"]);
+    let (status, _, err) = eval_json(&dir, &url, AT, &["--step", "1m", "--gate", "freeze"]);
     assert_eq!(status, Some(3), "{err}");
     for line in [
         "gate \"freeze\" reached: availability is at \"freeze\"",
@@ -366,7 +369,8 @@ fn gate_closes_on_the_incident_and_opens_before_it() {
     // At T − 3h the 1d window (T − 27h, T − 3h] holds neither incident but
     // does hold the restart: all healthy, the gate open, and the counter
     // SLO still counts every one of the 144,000 requests.
-    let (status, report, err) = eval_json(&dir, &url, AT_QUIET, &["--gate", "warning"]);
+    let (status, report, err) =
+        eval_json(&dir, &url, AT_QUIET, &["--step", "1m", "--gate", "warning"]);
     assert_eq!(status, Some(0), "{err}");
     assert_eq!(report["level"], "healthy");
     for s in report["slos"].as_array().unwrap() {
@@ -383,8 +387,9 @@ fn gate_closes_on_the_incident_and_opens_before_it() {
 fn a_15s_step_fetches_in_chunks_and_counters_stay_exact() {
     let url = prometheus_url();
     let dir = scratch("step", POLICY);
-    // 3 days at 15 s are 17,282 points: more than Prometheus' 11,000 per
-    // query, so each series comes in two requests, stitched together.
+    // The planned 4 days and 3 steps at 15 s are 23,044 points: more than
+    // Prometheus' 11,000 per query, so each series comes in three requests,
+    // stitched together.
     let (status, report, err) = eval_json(&dir, &url, AT, &["--step", "15s"]);
     assert_eq!(status, Some(0), "{err}");
     // Raw counters at every scrape: the same exact numbers as at 1m. (The
@@ -445,12 +450,13 @@ fn a_query_without_series_is_named_with_its_query() {
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(o.stdout.is_empty(), "no report on bad input");
-    // The fetch window: 3 days (the longest reported burn rate) and two
-    // steps before T.
+    // The fetch window is the data plan's, at its step of 5m: the 1d
+    // window's burn-down reads back 1d, each of its points' 3d burn rate 3d
+    // more, and a margin of three steps.
     assert_eq!(
         stderr(&o),
         format!(
-            "error: series \"errors_total\" (spec.slos[2].sli.ratio.bad): Prometheus at {url} has no data for sum(http_requests_total{{code=~\"4..\"}}) from 2026-02-27T11:58:00Z to {AT}; check the query (a query that may match no series, e.g. of errors, can end in 'or vector(0)')\n"
+            "error: series \"errors_total\" (spec.slos[2].sli.ratio.bad): Prometheus at {url} has no data for sum(http_requests_total{{code=~\"4..\"}}) from 2026-02-26T11:45:00Z to {AT}; check the query (a query that may match no series, e.g. of errors, can end in 'or vector(0)')\n"
         )
     );
 }

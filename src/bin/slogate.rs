@@ -20,8 +20,6 @@ mod check;
 mod eval;
 #[path = "slogate/fetch.rs"]
 mod fetch;
-#[path = "slogate/needs.rs"]
-mod needs;
 
 use std::io::Write;
 use std::process::ExitCode;

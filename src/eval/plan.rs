@@ -63,17 +63,38 @@ impl Engine {
     ///
     /// Errors: `at` outside the supported instants.
     pub fn plan(&self, at: Instant) -> Result<DataPlan, EvalError> {
+        self.plan_for(at, None)
+    }
+
+    /// The plan for a host that fetches every series at `step` rather than
+    /// at its planned one (`slogate eval --step`): the same series, each
+    /// with `step` and a `start` whose margin is counted in `step` (a slice
+    /// and two steps), so the interval crossing into the range still has
+    /// its opening sample however coarse the step. A step coarser than
+    /// [`Engine::plan`]'s makes the shortest windows coarse too; that is
+    /// the host's choice. A `step` below 1 ms is taken as 1 ms.
+    ///
+    /// Errors: `at` outside the supported instants.
+    pub fn plan_at_step(&self, at: Instant, step: Millis) -> Result<DataPlan, EvalError> {
+        self.plan_for(at, Some(step.max(1)))
+    }
+
+    fn plan_for(&self, at: Instant, fixed_step: Option<Millis>) -> Result<DataPlan, EvalError> {
         check_instant("the evaluation time", at)?;
         let mut series: Vec<PlannedSeries> = Vec::new();
         for (index, slo) in self.policy.slos.iter().enumerate() {
             let windows = self.windows(slo);
             let shortest = windows.burn_windows.first().copied().unwrap_or(Millis::MAX);
-            let step = match (slo.budgeting, slo.slice) {
+            let step = fixed_step.unwrap_or(match (slo.budgeting, slo.slice) {
                 (Budgeting::Timeslices, Some(slice)) => shortest.min(slice),
                 _ => shortest,
-            };
-            let margin = slo.slice.unwrap_or(step) + 2 * step;
-            let start = reads_from(&Frame::of(slo, at), &windows) - margin;
+            });
+            // Saturating: a host's step may be as long as it likes.
+            let margin = slo
+                .slice
+                .unwrap_or(step)
+                .saturating_add(step.saturating_mul(2));
+            let start = reads_from(&Frame::of(slo, at), &windows).saturating_sub(margin);
             for (path, r) in roles(index, &slo.sli) {
                 match series.iter_mut().find(|s| s.name == r.name) {
                     Some(s) => {
@@ -115,5 +136,44 @@ pub(crate) fn roles(index: usize, sli: &Sli) -> Vec<(String, &SeriesRef)> {
         Sli::Threshold { series, .. } => {
             vec![(format!("spec.slos[{index}].sli.threshold.series"), series)]
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::time::{DAY, MINUTE};
+    use crate::Engine;
+
+    const POLICY: &str = "apiVersion: slogate/v1
+kind: ServiceLevelPolicy
+metadata: {name: p}
+spec:
+  slos:
+    - name: s
+      objective: 99%
+      window: {rolling: 7d}
+      sli: {ratio: {good: {name: g, query: g}, total: {name: t, query: t}}}
+";
+
+    #[test]
+    fn a_host_step_keeps_the_range_and_counts_the_margin_in_its_step() {
+        let engine = Engine::from_text(POLICY).unwrap();
+        let at = 30 * DAY;
+        let planned = engine.plan(at).unwrap();
+        // Rolling 7d reads from T − 14d; the margin is a slice and two
+        // steps, the slice being the step when the policy gives none.
+        assert_eq!(planned.series[0].step, 5 * MINUTE);
+        assert_eq!(planned.series[0].start, at - 14 * DAY - 15 * MINUTE);
+        assert_eq!(engine.plan_at_step(at, 5 * MINUTE).unwrap(), planned);
+        let coarse = engine.plan_at_step(at, DAY).unwrap();
+        for s in &coarse.series {
+            assert_eq!((s.start, s.end, s.step), (at - 17 * DAY, at, DAY));
+        }
+        // Any step: no overflow, no step of zero.
+        assert_eq!(
+            engine.plan_at_step(at, i64::MAX).unwrap().series[0].start,
+            at - 14 * DAY - i64::MAX
+        );
+        assert_eq!(engine.plan_at_step(at, 0).unwrap().series[0].step, 1);
     }
 }

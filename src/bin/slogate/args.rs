@@ -28,8 +28,9 @@ pub struct EvalArgs {
     /// `--data NAME=FILE`, in order.
     pub data: Vec<(String, String)>,
     pub prometheus: Option<String>,
-    /// Resolution of Prometheus queries.
-    pub step: Millis,
+    /// `--step`: one resolution for every Prometheus query; `None` fetches
+    /// each series at the step of the engine's data plan.
+    pub step: Option<Millis>,
     /// The deadline for all of Prometheus' answers together.
     pub timeout: Millis,
     /// The most range requests one evaluation may send to Prometheus.
@@ -68,9 +69,6 @@ pub struct UsageError {
     /// `Some("eval")`: "Run 'slogate eval --help'".
     pub command: Option<&'static str>,
 }
-
-/// Default step of Prometheus range queries.
-pub const DEFAULT_STEP: Millis = MINUTE;
 
 /// Default `--timeout`: a minute for all of an evaluation's requests, which
 /// a healthy Prometheus answers in seconds; a deploy pipeline must not hang.
@@ -123,7 +121,10 @@ Options:
                          empty value or null is a missing sample)
   --prometheus URL       fetch every series that has a 'query' and no --data
                          from this Prometheus (e.g. http://localhost:9090)
-  --step DURATION        resolution of Prometheus queries (default 1m)
+  --step DURATION        resolution of Prometheus queries (default: each
+                         series' step in the policy's data plan, the
+                         coarsest its windows allow: 5m, or the shortest
+                         window or slice below that)
   --timeout DURATION     deadline for all of Prometheus' answers together,
                          connection to last byte (default 1m)
   --max-requests N       refuse, before sending any, to make more than N
@@ -233,7 +234,7 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
     let mut at = None;
     let mut data = Vec::new();
     let mut prometheus = None;
-    let mut step = DEFAULT_STEP;
+    let mut step = None;
     let mut timeout = DEFAULT_TIMEOUT;
     let mut max_requests = DEFAULT_MAX_REQUESTS;
     let mut format = Format::Text;
@@ -292,7 +293,9 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
                 }
                 prometheus = Some(value);
             }
-            "--step" => step = parse_duration(&value).map_err(|e| err(format!("--step: {e}")))?,
+            "--step" => {
+                step = Some(parse_duration(&value).map_err(|e| err(format!("--step: {e}")))?)
+            }
             "--timeout" => {
                 timeout = parse_duration(&value).map_err(|e| err(format!("--timeout: {e}")))?
             }
@@ -480,14 +483,14 @@ mod tests {
         );
         assert_eq!(e.format, Format::Json);
         assert_eq!(e.gate.as_deref(), Some("freeze"));
-        assert_eq!(e.step, 30_000);
+        assert_eq!(e.step, Some(30_000));
         assert_eq!(e.prometheus.as_deref(), Some("http://p:9090"));
         assert_eq!(e.color, ColorChoice::Never);
         assert_eq!((e.timeout, e.max_requests), (5 * MINUTE, 20));
         let d = eval("eval --at now p.yaml");
         assert_eq!(
             (d.at, d.format, d.step, d.color, d.gate),
-            (At::Now, Format::Text, DEFAULT_STEP, ColorChoice::Auto, None)
+            (At::Now, Format::Text, None, ColorChoice::Auto, None)
         );
         assert_eq!(
             (d.timeout, d.max_requests),

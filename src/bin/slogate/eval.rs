@@ -7,11 +7,10 @@ use std::path::Path;
 use slogate::data::load_file;
 use slogate::report::{json, level_rank, text, Report};
 use slogate::time::Instant;
-use slogate::{DataSet, Engine, Policy};
+use slogate::{DataSet, Engine};
 
 use crate::args::{At, ColorChoice, EvalArgs, Format};
 use crate::fetch::fetch_all;
-use crate::needs::{lookback, needed_series};
 use crate::{read_text, say, tell};
 
 /// Evaluates; returns the exit status (0, 1 bad input, 3 gate reached).
@@ -44,7 +43,7 @@ fn evaluate(args: &EvalArgs) -> Result<u8, Vec<String>> {
         At::Now => now(),
         At::Instant(t) => t,
     };
-    let data = gather_data(&engine.policy, args, at)?;
+    let data = gather_data(&engine, args, at)?;
     let report = engine
         .evaluate(&data, at)
         .map_err(|e| vec![format!("error: {e}")])?;
@@ -58,9 +57,10 @@ fn evaluate(args: &EvalArgs) -> Result<u8, Vec<String>> {
     })
 }
 
-/// The `--data` files, then from Prometheus every referenced series that
-/// has a query and no file. All problems are collected, not just the first.
-fn gather_data(policy: &Policy, args: &EvalArgs, at: Instant) -> Result<DataSet, Vec<String>> {
+/// The `--data` files, then from Prometheus every series of the engine's
+/// data plan that has a query and no file, over its planned range. All
+/// problems are collected, not just the first.
+fn gather_data(engine: &Engine, args: &EvalArgs, at: Instant) -> Result<DataSet, Vec<String>> {
     let mut data = DataSet::default();
     let mut errors = Vec::new();
     for (name, file) in &args.data {
@@ -72,40 +72,45 @@ fn gather_data(policy: &Policy, args: &EvalArgs, at: Instant) -> Result<DataSet,
             Err(e) => errors.push(e),
         }
     }
-    let needed = needed_series(policy);
+    // `--step` fetches every series at that step; the plan then counts its
+    // ranges' margins in it.
+    let plan = match args.step {
+        Some(step) => engine.plan_at_step(at, step),
+        None => engine.plan(at),
+    }
+    .map_err(|e| vec![format!("error: {e}")])?;
     for (name, file) in &args.data {
-        if needed.iter().all(|n| n.name != *name) {
-            let known: Vec<&str> = needed.iter().map(|n| n.name.as_str()).collect();
+        if plan.series.iter().all(|s| s.name != *name) {
+            let known: Vec<&str> = plan.series.iter().map(|s| s.name.as_str()).collect();
             tell(&format!(
                 "warning: --data {name}={file}: the policy refers to no series \"{name}\" (it uses: {})",
                 known.join(", ")
             ));
         }
     }
-    let missing = needed
+    let missing = plan
+        .series
         .iter()
-        .filter(|n| args.data.iter().all(|(name, _)| *name != n.name));
+        .filter(|s| args.data.iter().all(|(name, _)| *name != s.name));
     let mut wanted = Vec::new();
-    for n in missing {
-        match (&args.prometheus, &n.query) {
-            (Some(_), Some(query)) => wanted.push((n, query.as_str())),
+    for s in missing {
+        match (&args.prometheus, &s.query) {
+            (Some(_), Some(query)) => wanted.push((s, query.as_str())),
             (Some(_), None) => errors.push(format!(
                 "error: no data for series \"{}\" ({}): it has no query for Prometheus; pass --data {}=FILE or give it a query",
-                n.name, n.path, n.name
+                s.name, s.path, s.name
             )),
             (None, _) => errors.push(format!(
                 "error: no data for series \"{}\" ({}): pass --data {}=FILE or --prometheus URL",
-                n.name, n.path, n.name
+                s.name, s.path, s.name
             )),
         }
     }
     match &args.prometheus {
-        Some(url) if !wanted.is_empty() => {
-            match fetch_all(url, &wanted, lookback(policy, at), at, args) {
-                Ok(series) => data.series.extend(series),
-                Err(e) => errors.extend(e),
-            }
-        }
+        Some(url) if !wanted.is_empty() => match fetch_all(url, &wanted, engine, args) {
+            Ok(series) => data.series.extend(series),
+            Err(e) => errors.extend(e),
+        },
         _ => {}
     }
     if errors.is_empty() {

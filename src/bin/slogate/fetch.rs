@@ -1,58 +1,52 @@
-//! `eval --prometheus`: the series the policy needs and no `--data` file
-//! gives, fetched within the evaluation's two limits. The number of requests
-//! is known from the plan before the first is sent (`--max-requests`), and
-//! one deadline covers all of them (`--timeout`).
+//! `eval --prometheus`: the series of the engine's data plan that no
+//! `--data` file gives, each fetched by its planned query over its planned
+//! range at its planned step (or `--step`), within the evaluation's two
+//! limits. The number of requests is known from the plan before the first
+//! is sent (`--max-requests`), and one deadline covers all of them
+//! (`--timeout`).
 
 use std::time::Duration;
 
 use slogate::data::prometheus::{request_count, Client, MAX_POINTS};
 use slogate::time::{format_duration, format_rfc3339, Instant, Millis, SECOND};
-use slogate::Series;
+use slogate::{Engine, PlannedSeries, Series};
 
 use crate::args::EvalArgs;
-use crate::needs::Needed;
 
-/// Fetches each `(series, query)` of `wanted` from the Prometheus at `url`,
-/// far enough back from `at` to cover `lookback`. Every problem is
-/// collected, one message per series; a plan over `--max-requests` is
-/// refused whole, before any request.
+/// Fetches each `(series, query)` of `wanted` from the Prometheus at `url`
+/// over the series' planned range and step. Every problem is collected, one
+/// message per series; a plan over `--max-requests` is refused whole,
+/// before any request, naming the finest step that would fit (worked out
+/// on `engine`'s plan at that step).
 pub fn fetch_all(
     url: &str,
-    wanted: &[(&Needed, &str)],
-    lookback: Millis,
-    at: Instant,
+    wanted: &[(&PlannedSeries, &str)],
+    engine: &Engine,
     args: &EvalArgs,
 ) -> Result<Vec<Series>, Vec<String>> {
-    let step = args.step;
-    let start = range_start(lookback, at, step);
-    let per_series = request_count(start, at, step);
-    let total = per_series.saturating_mul(wanted.len() as u64);
+    let planned: Vec<&PlannedSeries> = wanted.iter().map(|(p, _)| *p).collect();
+    let total = requests(&planned);
     if total > args.max_requests {
-        return Err(vec![too_many_requests(
-            wanted.len() as u64,
-            per_series,
-            lookback,
-            at,
-            args,
-        )]);
+        return Err(vec![too_many_requests(&planned, total, engine, args)]);
     }
     let timeout = Duration::from_millis(args.timeout.max(0).unsigned_abs());
     let client = Client::new(url, timeout);
     let mut series = Vec::new();
     let mut errors = Vec::new();
-    for (n, query) in wanted {
-        match client.query_range(query, start, at, step) {
+    for (p, query) in wanted {
+        let start = grid_start(p.start, p.end, p.step);
+        match client.query_range(query, start, p.end, p.step) {
             // Without this, the engine would only say that no series has
             // the name, hiding that the query matched nothing.
             Ok(found) if found.is_empty() => errors.push(format!(
                 "error: series \"{}\" ({}): Prometheus at {} has no data for {query} from {} to {}; check the query (a query that may match no series, e.g. of errors, can end in 'or vector(0)')",
-                n.name, n.path, client.shown_url(), format_rfc3339(start), format_rfc3339(at)
+                p.name, p.path, client.shown_url(), format_rfc3339(start), format_rfc3339(p.end)
             )),
             Ok(found) => series.extend(found.into_iter().map(|s| Series {
-                name: n.name.clone(),
+                name: p.name.clone(),
                 ..s
             })),
-            Err(e) => errors.push(format!("error: series \"{}\" ({}): {e}", n.name, n.path)),
+            Err(e) => errors.push(format!("error: series \"{}\" ({}): {e}", p.name, p.path)),
         }
     }
     if errors.is_empty() {
@@ -62,42 +56,77 @@ pub fn fetch_all(
     }
 }
 
-/// The first evaluation instant: `at`, `at - step`, … back over `lookback`
-/// and two steps more (the first sample of a series only opens it), so the
-/// last sample is exactly at `at`.
-fn range_start(lookback: Millis, at: Instant, step: Millis) -> Instant {
-    let steps_back = (lookback.saturating_add(step - 1) / step).saturating_add(2);
-    at.saturating_sub(steps_back.saturating_mul(step))
+/// The first instant of the query grid `end`, `end − step`, … that reaches
+/// back to `start`: Prometheus evaluates at `start + k·step`, so the grid
+/// must be anchored at `end` for the last sample to be the evaluation's
+/// instant. At most a step before the planned start, never after it.
+fn grid_start(start: Instant, end: Instant, step: Millis) -> Instant {
+    let (span, step) = (i128::from(end) - i128::from(start), i128::from(step.max(1)));
+    let steps = (span.max(0) + step - 1) / step;
+    Instant::try_from(i128::from(end) - steps * step).unwrap_or(Instant::MIN)
+}
+
+/// The requests fetching `planned` takes, each series on its own grid.
+fn requests(planned: &[&PlannedSeries]) -> u64 {
+    planned
+        .iter()
+        .map(|p| request_count(grid_start(p.start, p.end, p.step), p.end, p.step))
+        .fold(0, u64::saturating_add)
 }
 
 /// The refusal of a plan over `--max-requests`: how many requests it would
-/// take, why, and the finest `--step` that fits.
+/// take, over what, and the finest `--step` that fits.
 fn too_many_requests(
-    series: u64,
-    per_series: u64,
-    lookback: Millis,
-    at: Instant,
+    planned: &[&PlannedSeries],
+    total: u64,
+    engine: &Engine,
     args: &EvalArgs,
 ) -> String {
-    // "over 3d": the lookback the policy needs (the range adds two steps).
-    let plan = format!(
-        "error: fetching {series} series from Prometheus over {} at --step {} would take {} requests ({per_series} a series, at most {MAX_POINTS} steps a request), more than --max-requests {}",
-        format_duration(lookback),
-        format_duration(args.step),
-        per_series.saturating_mul(series),
+    let count = planned.len() as u64;
+    let at = planned.first().map_or(0, |p| p.end);
+    let earliest = planned.iter().map(|p| p.start).min().unwrap_or(at);
+    let span = at.saturating_sub(earliest);
+    let step = match args.step {
+        Some(step) => format!("--step {}", format_duration(step)),
+        None => {
+            let finest = planned.iter().map(|p| p.step).min().unwrap_or(1);
+            let coarsest = planned.iter().map(|p| p.step).max().unwrap_or(1);
+            if finest == coarsest {
+                format!("the policy's step {}", format_duration(finest))
+            } else {
+                format!(
+                    "the policy's steps of {} to {}",
+                    format_duration(finest),
+                    format_duration(coarsest)
+                )
+            }
+        }
+    };
+    let refusal = format!(
+        "error: fetching {count} series from Prometheus over {} at {step} would take {total} requests (at most {MAX_POINTS} steps a request), more than --max-requests {}",
+        format_duration(span),
         args.max_requests
     );
-    let allowed = args.max_requests / series;
-    if allowed == 0 {
-        return format!("{plan}: raise --max-requests to at least {series}, or pass some series as --data files");
+    if count > args.max_requests {
+        return format!("{refusal}: raise --max-requests to at least {count}, or pass some series as --data files");
     }
+    // The same series planned at one step for all, as `--step` asks.
     let fits = |seconds: i64| {
         let step = seconds.saturating_mul(SECOND);
-        request_count(range_start(lookback, at, step), at, step) <= allowed
+        let Ok(plan) = engine.plan_at_step(at, step) else {
+            return false;
+        };
+        let at_step: Vec<&PlannedSeries> = plan
+            .series
+            .iter()
+            .filter(|s| planned.iter().any(|p| p.name == s.name))
+            .collect();
+        requests(&at_step) <= args.max_requests
     };
     // The fewest whole seconds that fit, by bisection (fewer requests as
-    // the step grows); one step over the whole lookback always fits.
-    let (mut low, mut high) = (0, (lookback.saturating_add(SECOND - 1) / SECOND).max(1));
+    // the step grows); one step over the whole range fits, a request a
+    // series, and `count` requests are allowed.
+    let (mut low, mut high) = (0, (span.saturating_add(SECOND - 1) / SECOND).max(1));
     while high - low > 1 {
         let mid = low + (high - low) / 2;
         if fits(mid) {
@@ -107,7 +136,7 @@ fn too_many_requests(
         }
     }
     format!(
-        "{plan}: use --step {} or coarser, or raise --max-requests",
+        "{refusal}: use --step {} or coarser, or raise --max-requests",
         format_duration(high * SECOND)
     )
 }
@@ -118,10 +147,13 @@ mod tests {
     use slogate::time::{DAY, MINUTE};
 
     #[test]
-    fn the_range_ends_at_at_and_reaches_two_steps_past_the_lookback() {
-        assert_eq!(range_start(DAY, 10 * DAY, MINUTE), 9 * DAY - 2 * MINUTE);
-        assert_eq!(range_start(DAY + 1, 10 * DAY, MINUTE), 9 * DAY - 3 * MINUTE);
-        // No overflow, whatever the lookback.
-        assert_eq!(range_start(Millis::MAX, -10, 1), Instant::MIN);
+    fn the_grid_ends_at_the_evaluation_and_reaches_back_to_the_planned_start() {
+        assert_eq!(grid_start(9 * DAY, 10 * DAY, MINUTE), 9 * DAY);
+        assert_eq!(grid_start(9 * DAY - 1, 10 * DAY, MINUTE), 9 * DAY - MINUTE);
+        assert_eq!(grid_start(10 * DAY, 10 * DAY, MINUTE), 10 * DAY);
+        // No overflow, whatever the range and step.
+        assert_eq!(grid_start(Instant::MIN, Instant::MAX, 1), Instant::MIN);
+        assert_eq!(grid_start(Instant::MIN, 10, Millis::MAX), Instant::MIN);
+        assert_eq!(grid_start(0, 10, Millis::MAX), 10 - Millis::MAX);
     }
 }
