@@ -26,6 +26,12 @@
 //! - **`windows`** — the headline data with a policy of 1 or 20 rules, each
 //!   naming a different `burn_rate(W)`: the time per evaluation should stay
 //!   flat, since every window is an O(log n) query on the prefix sums.
+//! - **`history`** — the headline case with the burn-down and the level
+//!   timeline (`full`, what `Engine::evaluate` does), the burn-down alone,
+//!   and neither (`Engine::evaluate_with`). Issue 8's budget: the timeline
+//!   costs at most 25% over the burn-down alone. The summary times `full`
+//!   and `burn-down` alternately (the machine's speed drifts between
+//!   minutes) and prints the ratio.
 //! - **`groups`** — growth in `groupBy` instances: the headline policy
 //!   grouped by `repository`, over 1k, 10k and 100k repositories, each with
 //!   a small good and total series (10 samples), supplied in no particular
@@ -57,6 +63,7 @@ use std::time::{Duration, Instant};
 use divan::counter::ItemsCount;
 use divan::Bencher;
 use slogate::diagnostic::Location;
+use slogate::eval::History;
 use slogate::expr::{Expr, Term};
 use slogate::policy::{
     default_alerts, Budgeting, CmpOp, Policy, Rule, SeriesRef, Sli, Slo, Window,
@@ -140,12 +147,31 @@ fn groups(bencher: Bencher, groups: usize) {
 }
 
 fn run(bencher: Bencher, case: &Case) {
-    bencher.counter(ItemsCount::new(case.samples())).bench(|| {
-        case.engine
-            .evaluate(black_box(&case.data), black_box(AT))
-            .expect("the bench data fits the policy")
-    });
+    bencher
+        .counter(ItemsCount::new(case.samples()))
+        .bench(|| case.evaluate());
 }
+
+/// The headline case (its very engine and data: a copy of the data would
+/// sit elsewhere in memory, which alone moves the time by up to 40% on this
+/// machine) with all, part or none of its history.
+#[divan::bench(args = ["full", "burn-down", "none"], sample_count = 200, sample_size = 10)]
+fn history(bencher: Bencher, which: &str) {
+    let history = match which {
+        "full" => History::FULL,
+        "burn-down" => BURNDOWN_ONLY,
+        _ => History::NONE,
+    };
+    bencher
+        .counter(ItemsCount::new(HEADLINE.samples()))
+        .bench(|| HEADLINE.evaluate_with(history));
+}
+
+/// The burn-down without the level timeline.
+const BURNDOWN_ONLY: History = History {
+    burndown: true,
+    timeline: false,
+};
 
 // ---------------------------------------------------------------------------
 // Cases
@@ -167,6 +193,16 @@ impl Case {
             data: traffic(samples_per_series),
             samples_per_series,
         }
+    }
+
+    fn evaluate(&self) -> slogate::Report {
+        self.evaluate_with(History::FULL)
+    }
+
+    fn evaluate_with(&self, history: History) -> slogate::Report {
+        self.engine
+            .evaluate_with(black_box(&self.data), black_box(AT), history)
+            .expect("the bench data fits the policy")
     }
 
     /// Samples in all series: what "samples per second" counts.
@@ -486,6 +522,39 @@ fn summary() {
         HEADLINE.samples(),
         HEADLINE.samples() as f64 / TARGET_SAMPLES_PER_SECOND * 1e3
     );
+    timeline_cost();
+}
+
+/// The level timeline's cost over the burn-down alone, timed alternately in
+/// rounds so that a drift in the machine's speed hits both alike.
+fn timeline_cost() {
+    const ROUNDS: usize = 20;
+    const PER_ROUND: usize = 25;
+    let mut full = Vec::new();
+    let mut without = Vec::new();
+    for _ in 0..ROUNDS {
+        for (history, times) in [(History::FULL, &mut full), (BURNDOWN_ONLY, &mut without)] {
+            for _ in 0..PER_ROUND {
+                let start = Instant::now();
+                black_box(HEADLINE.evaluate_with(history));
+                times.push(start.elapsed());
+            }
+        }
+    }
+    full.sort_unstable();
+    without.sort_unstable();
+    let (f, w) = (full[full.len() / 2], without[without.len() / 2]);
+    let (fb, wb) = (full[0], without[0]);
+    println!(
+        "level timeline: {:.1} µs with, {:.1} µs without (medians of {} alternated): +{:.0}% (best: {:.1} vs {:.1} µs, +{:.0}%); budget +25%",
+        f.as_secs_f64() * 1e6,
+        w.as_secs_f64() * 1e6,
+        full.len(),
+        (f.as_secs_f64() / w.as_secs_f64() - 1.0) * 100.0,
+        fb.as_secs_f64() * 1e6,
+        wb.as_secs_f64() * 1e6,
+        (fb.as_secs_f64() / wb.as_secs_f64() - 1.0) * 100.0,
+    );
 }
 
 /// What the headline evaluation concludes, to show that alerts and rules do
@@ -517,15 +586,12 @@ fn describe_headline() {
 /// Median and best of [`SUMMARY_RUNS`] timed evaluations, after a warm-up.
 fn time_case(case: &Case) -> (Duration, Duration) {
     for _ in 0..10 {
-        black_box(case.engine.evaluate(&case.data, AT).expect("evaluates"));
+        black_box(case.evaluate());
     }
     let mut times: Vec<Duration> = (0..SUMMARY_RUNS)
         .map(|_| {
             let start = Instant::now();
-            let report = case
-                .engine
-                .evaluate(black_box(&case.data), black_box(AT))
-                .expect("evaluates");
+            let report = case.evaluate();
             let elapsed = start.elapsed();
             black_box(report);
             elapsed

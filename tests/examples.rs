@@ -313,3 +313,37 @@ fn runs_name_existing_files_and_valid_times() {
         }
     }
 }
+
+/// A host that leaves out the burn-down or the timeline
+/// (`Engine::evaluate_with`) gets every other number of the full report,
+/// and what it kept is the full report's, point for point.
+#[test]
+fn leaving_history_out_changes_nothing_else() {
+    use slogate::eval::History;
+    for run in runs() {
+        let engine = engine(&run.policy);
+        let at = slogate::time::parse_rfc3339(&run.at).expect("valid runs.json time");
+        let data = dataset(&run);
+        let full = engine.evaluate(&data, at).expect("runs evaluate");
+        for (burndown, timeline) in [(false, false), (true, false), (false, true)] {
+            let got = engine
+                .evaluate_with(&data, at, History { burndown, timeline })
+                .expect("runs evaluate");
+            let mut want = full.clone();
+            for slo in &mut want.slos {
+                if !burndown {
+                    slo.burndown = Default::default();
+                }
+                if !timeline {
+                    slo.timeline.clear();
+                }
+            }
+            assert_eq!(
+                got,
+                want,
+                "{}: burndown {burndown}, timeline {timeline}",
+                run.label()
+            );
+        }
+    }
+}

@@ -6,7 +6,7 @@ mod rules;
 
 use std::cell::RefCell;
 
-use super::measure::{End, Measure, Tally};
+use super::measure::{End, Measure, Tally, Walk};
 use super::spans::Spans;
 use crate::decimal::Complement;
 use crate::policy::{Budgeting, Policy, Slo, Window};
@@ -45,8 +45,37 @@ pub struct Inputs<'a> {
     pub consumed_windows: &'a [Millis],
     /// What the level timeline asks at each point, worked out once per SLO.
     pub timeline: &'a TimelineAsks,
+    pub history: History,
     pub slice: Option<Millis>,
     pub warnings: Vec<Warning>,
+}
+
+/// Which of an SLO's histories a report carries ([`crate::Engine::evaluate_with`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct History {
+    /// The remaining ratio at each of up to 500 points (docs/arithmetic.md §12).
+    pub burndown: bool,
+    /// The level and firing alerts at the same points, as segments.
+    pub timeline: bool,
+}
+
+impl History {
+    /// Both: what [`crate::Engine::evaluate`] reports.
+    pub const FULL: History = History {
+        burndown: true,
+        timeline: true,
+    };
+    /// Neither: the report's present only.
+    pub const NONE: History = History {
+        burndown: false,
+        timeline: false,
+    };
+}
+
+impl Default for History {
+    fn default() -> History {
+        History::FULL
+    }
 }
 
 /// What the level timeline asks at each burn-down point `t`, the same for
@@ -76,21 +105,15 @@ pub struct Calc<'a> {
     pub budgeting: Budgeting,
     /// Where `frame.at` falls in the data: every window ends there.
     end: End,
-    /// The windows `(from, at]` tallied so far, by `from`: alerts, rules and
-    /// the forecast share windows, and the level timeline asks them all at
-    /// each of 500 points.
-    tallies: RefCell<TallyCache>,
+    /// Tallies worked out before the point was made (the level timeline's,
+    /// [`KnownTallies`]): `(at − lookbacks[i], at]` is `tallies[i]`.
+    lookbacks: &'a [Millis],
+    known: &'a [Tally],
+    /// The other windows `(from, at]` tallied so far, by `from`: alerts,
+    /// rules and the forecast share windows. Empty until one is asked, so
+    /// a burn-down point costs no allocation.
+    tallies: RefCell<Vec<(Instant, Tally)>>,
 }
-
-/// A few tallies by window start, without allocating: one is made per
-/// burn-down point.
-struct TallyCache {
-    len: usize,
-    items: [(Instant, Tally); TALLY_CACHE],
-}
-
-/// How many windows a point keeps: the default alert catalog asks seven.
-const TALLY_CACHE: usize = 16;
 
 impl<'a> Calc<'a> {
     pub fn new(
@@ -105,47 +128,45 @@ impl<'a> Calc<'a> {
             share,
             budgeting,
             end: measure.end(frame.at),
-            tallies: RefCell::new(TallyCache::EMPTY),
+            lookbacks: &[],
+            known: &[],
+            tallies: RefCell::new(Vec::new()),
         }
     }
 
-    /// The tally of `(from, at]`, computed once (the first 16 windows).
+    /// The tally of `(from, at]`, computed once.
     fn tally_since(&self, from: Instant) -> Tally {
+        let at = self.frame.at;
+        if let Some(i) = self.lookbacks.iter().position(|&d| at - d == from) {
+            return self.known[i];
+        }
         let mut cache = self.tallies.borrow_mut();
-        let TallyCache { len, items } = &mut *cache;
-        if let Some((_, t)) = items[..*len].iter().find(|(f, _)| *f == from) {
+        if let Some((_, t)) = cache.iter().find(|(f, _)| *f == from) {
             return *t;
         }
         let t = self.measure.tally_since(from, &self.end);
-        if let Some(slot) = items.get_mut(*len) {
-            *slot = (from, t);
-            *len += 1;
-        }
+        cache.push((from, t));
         t
     }
 
     /// The same measure as an evaluation at `t` (a burn-down point) sees it.
-    fn at(&self, t: Instant) -> Calc<'a> {
-        self.point(t, self.measure.end(t))
+    fn at(&self, t: Instant) -> Calc<'_> {
+        self.point(t, self.measure.end(t), &[], &[])
     }
 
     /// [`Calc::at`] with the point's end and some of its windows' tallies
     /// (`(t − d, t]` for each look-back `d`) already known.
-    fn at_known(&self, end: End, lookbacks: &[Millis], tallies: &[Tally]) -> Calc<'a> {
-        let t = end.to;
-        let point = self.point(t, end);
-        {
-            let mut cache = point.tallies.borrow_mut();
-            for (&d, &tally) in lookbacks.iter().zip(tallies).take(TALLY_CACHE) {
-                let slot = cache.len;
-                cache.items[slot] = (t - d, tally);
-                cache.len += 1;
-            }
-        }
-        point
+    fn at_known<'b>(&'b self, end: End, lookbacks: &'b [Millis], known: &'b [Tally]) -> Calc<'b> {
+        self.point(end.to, end, lookbacks, known)
     }
 
-    fn point(&self, t: Instant, end: End) -> Calc<'a> {
+    fn point<'b>(
+        &'b self,
+        t: Instant,
+        end: End,
+        lookbacks: &'b [Millis],
+        known: &'b [Tally],
+    ) -> Calc<'b> {
         Calc {
             measure: self.measure,
             frame: Frame {
@@ -156,16 +177,11 @@ impl<'a> Calc<'a> {
             share: self.share,
             budgeting: self.budgeting,
             end,
-            tallies: RefCell::new(TallyCache::EMPTY),
+            lookbacks,
+            known,
+            tallies: RefCell::new(Vec::new()),
         }
     }
-}
-
-impl TallyCache {
-    const EMPTY: TallyCache = TallyCache {
-        len: 0,
-        items: [(0, Tally::NONE); TALLY_CACHE],
-    };
 }
 
 impl Calc<'_> {
@@ -280,6 +296,7 @@ pub fn report(inputs: Inputs) -> SloReport {
         burn_windows,
         consumed_windows,
         timeline,
+        history: wanted,
         slice,
         mut warnings,
     } = inputs;
@@ -336,16 +353,17 @@ pub fn report(inputs: Inputs) -> SloReport {
         firing: &firing,
     };
     let (level, reasons) = judge(policy, &figures);
-    let (burndown, timeline) = history(
-        &calc,
-        Some(&Judge {
-            policy,
-            slo,
-            known_counted: &known_counted,
-            excluded,
-            asks: timeline,
-        }),
-    );
+    let judge = Judge {
+        policy,
+        slo,
+        known_counted: &known_counted,
+        excluded,
+        asks: timeline,
+    };
+    let (burndown, timeline) = match wanted {
+        History::NONE => (Burndown::default(), Vec::new()),
+        _ => history(&calc, wanted.timeline.then_some(&judge), wanted.burndown),
+    };
     SloReport {
         name: slo.name.clone(),
         group,
@@ -454,7 +472,8 @@ struct Judge<'a> {
 /// fire, as an evaluation at that point would see them (docs/arithmetic.md
 /// §12), from the same prefix sums as the rest of the report. Consecutive
 /// points that agree share a segment of the timeline.
-fn history(calc: &Calc, judge: Option<&Judge>) -> (Burndown, Vec<Segment>) {
+/// Without `judge` no timeline; without `keep_burndown` an empty burn-down.
+fn history(calc: &Calc, judge: Option<&Judge>, keep_burndown: bool) -> (Burndown, Vec<Segment>) {
     let span = calc.frame.at - calc.frame.start;
     let n = span.min(BURNDOWN_POINTS);
     // span is at most a period (400 years ≈ 1.3e13 ms), so (j + 1) × span
@@ -463,13 +482,10 @@ fn history(calc: &Calc, judge: Option<&Judge>) -> (Burndown, Vec<Segment>) {
         .map(|j| calc.frame.start + (j + 1).saturating_mul(span) / n)
         .collect();
     let mut burndown = Burndown {
-        t: Vec::with_capacity(times.len()),
-        remaining_ratio: Vec::with_capacity(times.len()),
+        t: Vec::new(),
+        remaining_ratio: Vec::with_capacity(if keep_burndown { times.len() } else { 0 }),
     };
-    let lookbacks = judge.map_or(&[][..], |j| {
-        let l = &j.asks.lookbacks;
-        &l[..l.len().min(TALLY_CACHE)]
-    });
+    let lookbacks = judge.map_or(&[][..], |j| &j.asks.lookbacks[..]);
     let known = KnownTallies::of(calc.measure, &times, lookbacks);
     let mut timeline = Timeline::default();
     // Points before the data all read the same nothing: computed once. With
@@ -479,9 +495,10 @@ fn history(calc: &Calc, judge: Option<&Judge>) -> (Burndown, Vec<Segment>) {
     let empty_until = empty_until(calc.measure);
     let mut before_data = None;
     for (j, &t) in times.iter().enumerate() {
-        burndown.t.push(t);
         if let (Some(ratio), true) = (before_data, t < empty_until) {
-            burndown.remaining_ratio.push(ratio);
+            if keep_burndown {
+                burndown.remaining_ratio.push(ratio);
+            }
             match judge {
                 Some(judge) if judge.asks.coverage => {
                     timeline.add(judge, &calc.at(t), calc.frame.start, ratio)
@@ -496,10 +513,15 @@ fn history(calc: &Calc, judge: Option<&Judge>) -> (Burndown, Vec<Segment>) {
         if t < empty_until {
             before_data = Some(ratio);
         }
-        burndown.remaining_ratio.push(ratio);
+        if keep_burndown {
+            burndown.remaining_ratio.push(ratio);
+        }
         if let Some(judge) = judge {
             timeline.add(judge, &point, calc.frame.start, ratio);
         }
+    }
+    if keep_burndown {
+        burndown.t = times;
     }
     (burndown, timeline.segments)
 }
@@ -515,12 +537,18 @@ struct KnownTallies {
 
 impl KnownTallies {
     fn of(measure: &Measure, times: &[Instant], lookbacks: &[Millis]) -> KnownTallies {
-        let ends: Vec<End> = times.iter().map(|&t| measure.end(t)).collect();
+        let mut walk = Walk::default();
+        let ends: Vec<End> = times
+            .iter()
+            .map(|&t| measure.walk_to(&mut walk, t))
+            .collect();
         let k = lookbacks.len();
         let mut tallies = vec![Tally::NONE; times.len() * k];
         for (i, &d) in lookbacks.iter().enumerate() {
+            let mut walk = Walk::default();
             for (j, end) in ends.iter().enumerate() {
-                tallies[j * k + i] = measure.tally_since(end.to - d, end);
+                let from = measure.walk_to(&mut walk, end.to - d);
+                tallies[j * k + i] = measure.tally_between(&from, end);
             }
         }
         KnownTallies {
@@ -779,7 +807,7 @@ mod tests {
             Complement::of(0.999),
             Budgeting::Occurrences,
         );
-        let (b, _) = history(&calc, None);
+        let (b, _) = history(&calc, None, true);
         assert_eq!(b.t.len(), BURNDOWN_POINTS as usize);
         for (t, got) in b.t.iter().zip(&b.remaining_ratio) {
             let want = calc.remaining_at(*t);

@@ -78,7 +78,56 @@ pub struct End {
     index: [usize; 2],
 }
 
+/// Places of increasing instants found one after the other, each guessed at
+/// the stride of the one before: the burn-down's points and each window's
+/// lower bound over them move through the data at a near-constant stride,
+/// so the guess is usually right and a place costs two comparisons per role
+/// (docs/performance.md: the level timeline).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Walk {
+    last: Option<[usize; 2]>,
+    stride: [usize; 2],
+}
+
 impl Measure<'_> {
+    /// Where `to` falls, [`Measure::end`], guessed from `walk`'s last place;
+    /// `to` must not be before it.
+    pub fn walk_to(&self, walk: &mut Walk, to: Instant) -> End {
+        let Measure::Occurrences { roles, .. } = self else {
+            return End { to, index: [0, 0] };
+        };
+        let index = match walk.last {
+            None => [roles[0].index(to), roles[1].index(to)],
+            Some(last) => [0, 1].map(|r| roles[r].index_near(to, last[r] + walk.stride[r])),
+        };
+        if let Some(last) = walk.last {
+            walk.stride = [0, 1].map(|r| index[r].saturating_sub(last[r]));
+        }
+        walk.last = Some(index);
+        End { to, index }
+    }
+
+    /// The tally of `(from.to, to.to]`, both places known.
+    pub fn tally_between(&self, from: &End, to: &End) -> Tally {
+        match self {
+            Measure::Occurrences { roles, combo } => {
+                let sum =
+                    |r: usize| roles[r].sum_between(from.to, from.index[r], to.to, to.index[r]);
+                Measure::tally_of(*combo, sum(0), sum(1))
+            }
+            _ => self.tally_since(from.to, to),
+        }
+    }
+
+    fn tally_of(combo: Combo, first: f64, second: f64) -> Tally {
+        let (n, b) = combo.total_and_bad(first, second);
+        Tally {
+            good: n - b,
+            bad: b,
+            any: n > 0.0,
+        }
+    }
+
     pub fn end(&self, to: Instant) -> End {
         let index = match self {
             Measure::Occurrences { roles, .. } => [roles[0].index(to), roles[1].index(to)],
@@ -91,17 +140,11 @@ impl Measure<'_> {
     pub fn tally_since(&self, from: Instant, end: &End) -> Tally {
         let to = end.to;
         match self {
-            Measure::Occurrences { roles, combo } => {
-                let (n, b) = combo.total_and_bad(
-                    roles[0].sum_since(from, to, end.index[0]),
-                    roles[1].sum_since(from, to, end.index[1]),
-                );
-                Tally {
-                    good: n - b,
-                    bad: b,
-                    any: n > 0.0,
-                }
-            }
+            Measure::Occurrences { roles, combo } => Measure::tally_of(
+                *combo,
+                roles[0].sum_since(from, to, end.index[0]),
+                roles[1].sum_since(from, to, end.index[1]),
+            ),
             Measure::Timeslices(table) => {
                 let c = table.counts(from, to);
                 Tally {

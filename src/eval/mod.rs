@@ -19,6 +19,7 @@ mod stream;
 mod tests;
 
 pub use error::{EvalError, EvalErrorKind};
+pub use instance::History;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::expr::{terms, Term};
@@ -81,7 +82,20 @@ impl Engine {
     /// Errors: a series the policy names is absent from `data` (an empty
     /// series is fine: it is no data), or a series' columns differ in length.
     pub fn evaluate(&self, data: &DataSet, at: Instant) -> Result<Report, EvalError> {
-        self.evaluate_known_clean(data, at, &[])
+        self.evaluate_known_clean(data, at, &[], History::FULL)
+    }
+
+    /// [`Engine::evaluate`] with only the history a host shows: every other
+    /// number of the report is the same, and what is left out is empty (an
+    /// overview of 100,000 `groupBy` instances has no use for 100,000
+    /// 500-point burn-downs, which are most of the report's size and time).
+    pub fn evaluate_with(
+        &self,
+        data: &DataSet,
+        at: Instant,
+        history: History,
+    ) -> Result<Report, EvalError> {
+        self.evaluate_known_clean(data, at, &[], history)
     }
 
     /// [`Engine::evaluate`] when the caller has already checked some series:
@@ -93,6 +107,7 @@ impl Engine {
         data: &DataSet,
         at: Instant,
         known_clean: &[bool],
+        history: History,
     ) -> Result<Report, EvalError> {
         check_instant("the evaluation time", at)?;
         // Each series is cleaned once per evaluation, whatever reads it.
@@ -100,10 +115,16 @@ impl Engine {
         for (i, s) in data.series.iter().enumerate() {
             cleaned.push(prepare(s, known_clean.get(i) == Some(&true))?);
         }
+        let input = Input {
+            data,
+            cleaned,
+            at,
+            history,
+        };
         let mut slos = Vec::new();
         for (index, slo) in self.policy.slos.iter().enumerate() {
             let room = MAX_INSTANCES - slos.len();
-            slos.extend(self.evaluate_slo(index, slo, data, &cleaned, at, room)?);
+            slos.extend(self.evaluate_slo(index, slo, &input, room)?);
         }
         let worst = slos
             .iter()
@@ -169,11 +190,15 @@ impl Engine {
         &self,
         index: usize,
         slo: &Slo,
-        data: &DataSet,
-        cleaned: &[Clean],
-        at: Instant,
+        input: &Input,
         room: usize,
     ) -> Result<Vec<SloReport>, EvalError> {
+        let Input {
+            data,
+            ref cleaned,
+            at,
+            history,
+        } = *input;
         let frame = Frame::of(slo, at);
         let plan = self.windows(slo);
         let from = plan::reads_from(&frame, &plan);
@@ -257,12 +282,22 @@ impl Engine {
                 burn_windows: &plan.burn_windows,
                 consumed_windows: &plan.consumed_windows,
                 timeline: &asks,
+                history,
                 slice: notes.slice,
                 warnings,
             }));
         }
         Ok(reports)
     }
+}
+
+/// One evaluation's input: the data with each series cleaned once, the
+/// instant, and the history the host wants.
+struct Input<'d> {
+    data: &'d DataSet,
+    cleaned: Vec<Clean<'d>>,
+    at: Instant,
+    history: History,
 }
 
 /// What the level timeline asks at each burn-down point, the same for every

@@ -322,13 +322,42 @@ impl<'c> PrefixSums<'c> {
         upper_bound(&self.ends, t)
     }
 
+    /// [`PrefixSums::index`] when the answer is likely `guess` or next to
+    /// it (a stride of 86.4 intervals is 86 or 87): a few comparisons in
+    /// one cache line if it is, the full search if not (so the answer is
+    /// the same either way).
+    pub fn index_near(&self, t: Instant, guess: usize) -> usize {
+        let ends = &self.ends[..];
+        let fits = |i: usize| {
+            i <= ends.len()
+                && (i == 0 || ends[i - 1] <= t)
+                && ends.get(i).is_none_or(|&next| t < next)
+        };
+        for i in [guess, guess.saturating_add(1), guess.wrapping_sub(1)] {
+            if fits(i) {
+                return i;
+            }
+        }
+        upper_bound(ends, t)
+    }
+
     /// [`PrefixSums::sum`] with `to`'s [`PrefixSums::index`] known.
     pub fn sum_since(&self, from: Instant, to: Instant, to_index: usize) -> f64 {
+        self.sum_between(from, self.index(from), to, to_index)
+    }
+
+    /// [`PrefixSums::sum`] with both indexes known.
+    pub fn sum_between(
+        &self,
+        from: Instant,
+        from_index: usize,
+        to: Instant,
+        to_index: usize,
+    ) -> f64 {
         if to <= from {
             return 0.0;
         }
-        let i = upper_bound(&self.ends, from);
-        let (a, b) = (self.sums[i], self.sums[to_index]);
+        let (a, b) = (self.sums[from_index], self.sums[to_index]);
         let v = (b[0] - a[0]) + (b[1] - a[1]);
         v.max(0.0)
     }
@@ -450,6 +479,26 @@ mod tests {
             for t in (lo..=hi).chain([i64::MIN, i64::MIN + 1, i64::MAX - 1, i64::MAX]) {
                 let want = times.partition_point(|&x| x <= t);
                 assert_eq!(upper_bound(&times, t), want, "{times:?} at {t}");
+            }
+        }
+    }
+
+    #[test]
+    fn index_near_is_partition_point_whatever_the_guess() {
+        let even: Vec<i64> = (0..40).map(|i| i * 60).collect();
+        let repeated = vec![5, 5, 5, 7, 7, 9, 20, 20, 20, 20];
+        for times in [even, repeated, vec![3], vec![]] {
+            let sums = PrefixSums::from_unsorted(times.iter().map(|&t| (t, 1.0)).collect());
+            let (lo, hi) = (-5, times.last().copied().unwrap_or(0) + 5);
+            for t in lo..=hi {
+                let want = times.partition_point(|&x| x <= t);
+                for guess in (0..times.len() + 3).chain([usize::MAX - 1, usize::MAX]) {
+                    assert_eq!(
+                        sums.index_near(t, guess),
+                        want,
+                        "{times:?} at {t}, guess {guess}"
+                    );
+                }
             }
         }
     }
