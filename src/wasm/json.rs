@@ -1,10 +1,11 @@
-//! The little JSON the bindings write besides the report: diagnostics and
-//! lists of names. Written by hand because serde_json stays out of the
+//! The little JSON the bindings write besides the report: diagnostics,
+//! lists of names, the data plan and the details of errors. Written by hand because serde_json stays out of the
 //! WebAssembly build (it would add ~77 KB); the JS wrapper `JSON.parse`s it.
 
 use wasm_bindgen::JsCast;
 
 use crate::diagnostic::Diagnostic;
+use crate::eval::plan::DataPlan;
 use crate::report::json::string_literal as string;
 
 /// `numbers` as JS `Number::prototype.toString` writes them, joined by
@@ -28,6 +29,11 @@ pub fn format_numbers(numbers: &[f64]) -> String {
         ));
     }
     out
+}
+
+/// A string literal, or `null`.
+pub fn nullable(text: Option<&str>) -> String {
+    text.map_or_else(|| "null".to_string(), string)
 }
 
 /// `["a","b"]`
@@ -55,4 +61,29 @@ pub fn diagnostics(all: &[Diagnostic]) -> String {
         })
         .collect();
     format!("[{}]", items.join(","))
+}
+
+/// The data plan, its instants in epoch milliseconds (as the burn-down's
+/// `t`), its step as `stepMs` (as a series' `stepMs`):
+/// `{"at":…,"series":[{"name":…,"query":…|null,"kind":…,"path":…,
+/// "labels":[…],"start":…,"end":…,"stepMs":…}]}`.
+pub fn plan(plan: &DataPlan) -> String {
+    let mut out = format!("{{\"at\":{},\"series\":[", plan.at);
+    for (i, s) in plan.series.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out += &format!(
+            "{{\"name\":{},\"query\":{},\"kind\":\"{}\",\"path\":{},\"labels\":{},\"start\":{},\"end\":{},\"stepMs\":{}}}",
+            string(&s.name),
+            nullable(s.query.as_deref()),
+            s.kind.as_str(),
+            string(&s.path),
+            strings(s.labels.iter().map(String::as_str)),
+            s.start,
+            s.end,
+            s.step
+        );
+    }
+    out + "]}"
 }
