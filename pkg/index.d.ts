@@ -61,13 +61,96 @@ export interface Diagnostic {
 }
 
 /**
+ * What a SlogateError is about:
+ * - `bad-policy`: `new Engine(text)` with an unusable policy; `diagnostics`
+ *   lists every finding of that parse.
+ * - `missing-series`: the policy names a series the data lacks; `series`,
+ *   `path` (where the policy names it) and `available` (the names the data
+ *   has).
+ * - `bad-series`: a series the engine cannot read (columns of different
+ *   lengths or types, a time that is not a finite whole number in range, an
+ *   unknown kind, a bad step, a gauge where events are counted); `series`,
+ *   `path` when the policy names it, `index` when one sample is at fault.
+ * - `bad-instant`: `atMs` is not a finite whole number within ±8.64e15.
+ * - `too-much-data`: more samples, text or report than one evaluation
+ *   takes (`MAX_SAMPLES`, `MAX_TEXT_CHARS`, 100,000 SLO instances, a JSON
+ *   text longer than a JavaScript string).
+ * - `bad-argument`: an argument of the wrong type (policy text, init input,
+ *   the series list).
+ * - `not-loaded`: called before `init`/`initSync` finished.
+ * - `freed`: the engine was freed.
+ * - `cannot-load`: `init`/`initSync` failed (no WebAssembly SIMD, HTTP
+ *   error, bytes that are not the module).
+ * - `internal`: the WebAssembly instance trapped (it was restarted; please
+ *   report the input).
+ * - `unexpected`: anything else thrown inside the package, e.g. a getter of
+ *   the caller's objects; the original is the `cause`.
+ */
+export type SlogateErrorKind =
+  | 'bad-policy'
+  | 'missing-series'
+  | 'bad-series'
+  | 'bad-instant'
+  | 'too-much-data'
+  | 'bad-argument'
+  | 'not-loaded'
+  | 'freed'
+  | 'cannot-load'
+  | 'internal'
+  | 'unexpected';
+
+/**
  * Every error slogate throws. `message` is the CLI's (for policy errors one
- * line per diagnostic, `<policy>:LINE:COL: error: PATH: message`).
+ * line per diagnostic, `<policy>:LINE:COL: error: PATH: message`); the other
+ * fields say it for a host that points at the place ("query B returned no
+ * series for `total`").
  */
 export class SlogateError extends Error {
   name: 'SlogateError';
-  /** Every diagnostic of the policy text when the policy is unusable, else empty. */
+  readonly kind: SlogateErrorKind;
+  /** The series concerned, by the name the policy refers to it by; else `null`. */
+  readonly series: string | null;
+  /** Where the policy names that series, e.g. `spec.slos[0].sli.ratio.total`; else `null`. */
+  readonly path: string | null;
+  /** The sample at fault, as an index into the series' columns as given; else `null`. */
+  readonly index: number | null;
+  /** For `missing-series`: the names the data has, sorted, each once; else empty. */
+  readonly available: string[];
+  /** For `bad-policy`: every diagnostic of the policy text; else empty. */
   readonly diagnostics: Diagnostic[];
+}
+
+/** What an evaluation at `at` reads (`Engine.plan`). */
+export interface DataPlan {
+  /** The evaluation instant, epoch milliseconds. */
+  at: number;
+  /** Every series the policy names, in the order it first names them, each once. */
+  series: PlannedSeries[];
+}
+
+/** One series of a DataPlan: what to fetch, over which range, at what step. */
+export interface PlannedSeries {
+  /** The name to supply the data under (`SeriesInput.name`). */
+  name: string;
+  /** The PromQL the policy gives, if any. */
+  query: string | null;
+  kind: SeriesKind;
+  /** Where the policy first names it, e.g. `spec.slos[0].sli.ratio.good`. */
+  path: string;
+  /** The labels `groupBy` splits it by; the data must carry them. */
+  labels: string[];
+  /**
+   * Epoch milliseconds: samples at `start ..= end` give the same report as
+   * any longer history (the burn-down and level timeline included).
+   */
+  start: number;
+  /** Epoch milliseconds: the evaluation instant; later samples are not read. */
+  end: number;
+  /**
+   * The coarsest resolution in ms that keeps every reported window
+   * meaningful: fetch at this step or finer (`SeriesInput.stepMs`).
+   */
+  stepMs: number;
 }
 
 /** At most this many samples (times and values together) per evaluation. */
@@ -76,9 +159,22 @@ export const MAX_SAMPLES: number;
 /** At most this many characters of series names, kinds and labels (names and values) per evaluation. */
 export const MAX_TEXT_CHARS: number;
 
+/**
+ * Which histories a report carries; both by default. Left out, a history is
+ * empty (`burndown: {t: [], remainingRatio: []}`, `timeline: []`) and every
+ * other number of the report is unchanged: an overview of thousands of
+ * `groupBy` instances needs neither, and they are most of its size and time.
+ */
+export interface EvaluateOptions {
+  /** The remaining ratio at up to 500 points of the window. */
+  burndown?: boolean;
+  /** The level and firing alerts at the same points, as segments. */
+  timeline?: boolean;
+}
+
 /** An engine built once from policy text (YAML or JSON), evaluated many times. */
 export class Engine {
-  /** Throws a SlogateError with `diagnostics` when the policy is unusable. */
+  /** Throws a `bad-policy` SlogateError with `diagnostics` when the policy is unusable. */
   constructor(policyText: string);
   /** `metadata.name`. */
   readonly name: string;
@@ -93,9 +189,14 @@ export class Engine {
    * Same policy and data as `slogate eval` ⇒ the same report.
    * Throws a SlogateError for bad input; the engine keeps working.
    */
-  evaluate(atMs: number, series: readonly SeriesInput[]): Report;
+  evaluate(atMs: number, series: readonly SeriesInput[], options?: EvaluateOptions): Report;
   /** The report as compact JSON text, byte for byte `JSON.stringify` of the CLI's. */
-  evaluateJson(atMs: number, series: readonly SeriesInput[]): string;
+  evaluateJson(atMs: number, series: readonly SeriesInput[], options?: EvaluateOptions): string;
+  /**
+   * The data an evaluation at `atMs` reads: per series the range and the
+   * coarsest step to fetch. Data trimmed to it gives the same report.
+   */
+  plan(atMs: number): DataPlan;
   /** Releases the engine's WebAssembly memory; later calls throw. */
   free(): void;
   [Symbol.dispose](): void;

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Every test of the WebAssembly package, installing what is missing first
 # (idempotent): build + size budget (build-wasm.sh), the wasm-bindgen-test
-# suite in Node and in headless Chromium, and the JS tests of @slogate/engine
-# (API, examples with CLI parity, zones, malformed input). Exits non-zero on
-# any failure. The project's scripts/test calls it.
+# suite in Node and in headless Chromium, the JS tests of @slogate/engine
+# (API, examples with CLI parity, plans, zones, malformed input, types) and
+# `tsc --noEmit` over its declarations. Exits non-zero on any failure. The
+# project's scripts/test calls it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -40,6 +41,12 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 "${wasm_test[@]}" 
 step "JS tests of @slogate/engine (node --test)"
 npm ci --no-audit --no-fund --loglevel=error
 SLOGATE_BIN="$CARGO_TARGET_DIR/release/slogate" npm test --silent -w @slogate/engine 2>&1 | tee -a "$log"
+
+step "types of @slogate/engine: tsc --noEmit over real reports of every example"
+# index.d.ts and report.d.ts against the reports, plans and errors the
+# module produces (pkg/test/types/; the JS tests check the same values
+# against the declarations at run time, types.test.mjs).
+npm run typecheck --silent -w @slogate/engine
 
 rust_passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
 js_passed=$(grep -Eo '^# pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')

@@ -208,9 +208,8 @@ spec:
         (0..=60).map(|i| f64::from(i) * 60_000.0).collect()
     }
 
-    fn message(error: wasm_bindgen::JsError) -> String {
-        let value = JsValue::from(error);
-        js_sys::Error::from(value).message().into()
+    fn message(error: JsValue) -> String {
+        js_sys::Error::from(error).message().into()
     }
 
     #[test]
@@ -218,8 +217,10 @@ spec:
         let engine = RawEngine::new(POLICY).unwrap_or_else(|e| panic!("{}", message(e)));
         let (meta, strings, arrays) = columns(&minutes());
         let json = engine
-            .evaluate_columns(3_600_000.0, &meta, strings, arrays)
-            .unwrap_or_else(|e| panic!("{}", message(e)));
+            .evaluate_columns(3_600_000.0, &meta, strings, arrays, 0)
+            .unwrap_or_else(|e| panic!("{}", message(e)))
+            .as_string()
+            .expect("the report's JSON text");
         assert!(
             json.starts_with(r#"{"policy":"demo","at":"1970-01-01T01:00:00Z","level":"freeze""#),
             "{json}"
@@ -236,14 +237,14 @@ spec:
         times[3] = f64::NAN;
         let (meta, strings, arrays) = columns(&times);
         let e = engine
-            .evaluate_columns(3_600_000.0, &meta, strings.clone(), arrays.clone())
+            .evaluate_columns(3_600_000.0, &meta, strings.clone(), arrays.clone(), 0)
             .unwrap_err();
         assert_eq!(
             message(e),
             "series \"total\": time at index 3 is not a finite number"
         );
         let e = engine
-            .evaluate_columns(f64::INFINITY, &meta, strings, arrays)
+            .evaluate_columns(f64::INFINITY, &meta, strings, arrays, 0)
             .unwrap_err();
         assert_eq!(message(e), "at is not a finite number");
     }

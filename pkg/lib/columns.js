@@ -31,7 +31,7 @@ export const MAX_TEXT_CHARS = 2 ** 26;
 
 export function pack(series) {
   if (!Array.isArray(series)) {
-    throw new SlogateError('evaluate(atMs, series): series must be an array of {name, times, values}');
+    throw new SlogateError('evaluate(atMs, series): series must be an array of {name, times, values}', { kind: 'bad-argument' });
   }
   const meta = new Float64Array(series.length * STRIDE);
   const strings = [];
@@ -44,24 +44,23 @@ export function pack(series) {
     if (chars > MAX_TEXT_CHARS) {
       throw new SlogateError(
         `too much text: at most ${MAX_TEXT_CHARS} characters of series names, kinds and labels in all per evaluation`,
+        { kind: 'too-much-data' },
       );
     }
     strings.push(x);
   };
   series.forEach((s, i) => {
-    if (s === null || typeof s !== 'object') throw new SlogateError(`series #${i} is not an object`);
+    if (s === null || typeof s !== 'object') throw new SlogateError(`series #${i} is not an object`, { kind: 'bad-series' });
     const { name } = s;
-    if (typeof name !== 'string') throw new SlogateError(`series #${i}: name must be a string`);
+    if (typeof name !== 'string') throw new SlogateError(`series #${i}: name must be a string`, { kind: 'bad-series' });
     const t = column(s.times, name, 'times');
     const v = column(s.values, name, 'values');
     total += t.length + v.length;
-    if (total > MAX_SAMPLES) {
-      throw new SlogateError(`too many samples: at most ${MAX_SAMPLES} times and values in all per evaluation`);
-    }
+    if (total > MAX_SAMPLES) throw tooManySamples();
     const kind = s.kind ?? '';
-    if (typeof kind !== 'string') throw new SlogateError(`series "${name}": kind must be a string`);
+    if (typeof kind !== 'string') throw badSeries(name, 'kind must be a string');
     const step = s.stepMs ?? NaN;
-    if (typeof step !== 'number') throw new SlogateError(`series "${name}": stepMs must be a number`);
+    if (typeof step !== 'number') throw badSeries(name, 'stepMs must be a number');
     pushString(name);
     pushString(kind);
     const labelCount = pushLabels(s.labels, name, pushString);
@@ -75,12 +74,10 @@ export function pack(series) {
 function column(x, name, what) {
   if (x instanceof Float64Array) return x;
   if (Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView))) {
-    if (x.length > MAX_SAMPLES) {
-      throw new SlogateError(`too many samples: at most ${MAX_SAMPLES} times and values in all per evaluation`);
-    }
+    if (x.length > MAX_SAMPLES) throw tooManySamples();
     return Float64Array.from(x, Number);
   }
-  throw new SlogateError(`series "${name}": ${what} must be a Float64Array (or an array of numbers)`);
+  throw badSeries(name, `${what} must be a Float64Array (or an array of numbers)`);
 }
 
 /**
@@ -91,16 +88,27 @@ function column(x, name, what) {
 function pushLabels(labels, name, pushString) {
   if (labels === undefined || labels === null) return 0;
   if (typeof labels !== 'object' || Array.isArray(labels)) {
-    throw new SlogateError(`series "${name}": labels must be an object of strings`);
+    throw badSeries(name, 'labels must be an object of strings');
   }
   let count = 0;
   for (const [key, value] of Object.entries(labels)) {
     if (typeof value !== 'string') {
-      throw new SlogateError(`series "${name}": label "${key}" must be a string`);
+      throw badSeries(name, `label "${key}" must be a string`);
     }
     pushString(key);
     pushString(value);
     count += 1;
   }
   return count;
+}
+
+/** A `bad-series` error about the series named `name`. */
+function badSeries(name, what) {
+  return new SlogateError(`series "${name}": ${what}`, { kind: 'bad-series', series: name });
+}
+
+function tooManySamples() {
+  return new SlogateError(`too many samples: at most ${MAX_SAMPLES} times and values in all per evaluation`, {
+    kind: 'too-much-data',
+  });
 }

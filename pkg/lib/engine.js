@@ -12,12 +12,15 @@ export class Engine {
 
   /**
    * Parses and validates `policyText` (YAML or JSON). Throws a SlogateError
-   * whose message is the CLI's and whose `diagnostics` list every finding.
+   * of kind `bad-policy` whose message is the CLI's and whose `diagnostics`
+   * list every finding of that parse.
    */
   constructor(policyText) {
     surface(() => {
       requireLoaded();
-      if (typeof policyText !== 'string') throw new SlogateError('new Engine(policyText): policyText must be a string');
+      if (typeof policyText !== 'string') {
+        throw new SlogateError('new Engine(policyText): policyText must be a string', { kind: 'bad-argument' });
+      }
       this.#text = policyText;
       this.#raw = build(policyText);
       this.#generation = currentGeneration();
@@ -33,25 +36,62 @@ export class Engine {
 
   /**
    * Evaluates at `atMs` (epoch milliseconds) on `series`; returns SPEC §4's
-   * report, the same as `slogate eval --format json` prints.
+   * report, the same as `slogate eval --format json` prints. `options`
+   * `{burndown: false}` / `{timeline: false}` leave those histories out
+   * (empty): every other number is the same, and an overview of many
+   * `groupBy` instances is then far smaller and faster.
    */
-  evaluate(atMs, series) {
+  evaluate(atMs, series, options) {
     return surface(() => {
-      const [json, burndowns] = this.#evaluate('evaluateColumnsSplit', atMs, series);
+      const [json, burndowns] = this.#evaluate(atMs, series, SPLIT | historyBits(options));
       return withBurndowns(JSON.parse(json), burndowns);
     });
   }
 
   /** Like `evaluate`, but the report's compact JSON text, byte for byte the CLI's. */
-  evaluateJson(atMs, series) {
-    return surface(() => this.#evaluate('evaluateColumns', atMs, series));
+  evaluateJson(atMs, series, options) {
+    return surface(() => this.#evaluate(atMs, series, historyBits(options)));
   }
 
-  /** Checks and packs the arguments, then calls the raw engine's `method`. */
-  #evaluate(method, atMs, series) {
-    if (typeof atMs !== 'number') throw new SlogateError('evaluate(atMs, series): atMs must be a number (epoch milliseconds)');
-    const { meta, strings, columns } = pack(series);
-    return this.#call((raw) => raw[method](atMs, meta, strings, columns));
+  /**
+   * The data an evaluation at `atMs` reads: every series the policy names,
+   * with its query, kind, policy path, `groupBy` labels, the range
+   * `[start, end]` (epoch ms) to fetch and the coarsest step (`stepMs`).
+   * Data trimmed to that range gives the same report as any longer history.
+   */
+  plan(atMs) {
+    return surface(() => {
+      instantArgument('plan(atMs)', atMs);
+      return JSON.parse(this.#call((raw) => raw.plan(atMs)));
+    });
+  }
+
+  /**
+   * Checks and packs the arguments, then evaluates: the report's JSON, or
+   * with `SPLIT` in `mode` `[json, burndowns]` (see `withBurndowns`).
+   */
+  #evaluate(atMs, series, mode) {
+    instantArgument('evaluate(atMs, series)', atMs);
+    try {
+      const { meta, strings, columns } = pack(series);
+      return this.#call((raw) => raw.evaluateColumns(atMs, meta, strings, columns, mode));
+    } catch (e) {
+      throw this.#located(e);
+    }
+  }
+
+  /**
+   * `e` with the policy path of its series when it is about a bad series
+   * the engine refused before knowing which SLO reads it: the path the data
+   * plan gives (where the policy first names the series).
+   */
+  #located(e) {
+    if (e instanceof SlogateError && e.kind === 'bad-series' && e.series !== null && e.path === null) {
+      // Any instant gives the same paths.
+      const planned = this.plan(0).series.find((s) => s.name === e.series);
+      if (planned) e.path = planned.path;
+    }
+    return e;
   }
 
   /** Releases the engine's WebAssembly memory; the engine is unusable afterwards. */
@@ -69,7 +109,7 @@ export class Engine {
   }
 
   #call(fn) {
-    if (this.#raw === null) throw new SlogateError('this engine was freed');
+    if (this.#raw === null) throw new SlogateError('this engine was freed', { kind: 'freed' });
     if (this.#generation !== currentGeneration()) {
       // The instance was replaced after a trap: rebuild from the policy text.
       this.#raw = build(this.#text);
@@ -83,7 +123,7 @@ export class Engine {
 /**
  * Puts each SLO instance's burn-down back into the report: `burndowns` holds
  * them in order as `n, t₁…tₙ, r₁…rₙ`, a null ratio as NaN (see
- * `evaluateColumnsSplit` in src/wasm/mod.rs). The result equals
+ * `evaluateColumns` with `split` in src/wasm/mod.rs). The result equals
  * `JSON.parse(evaluateJson(…))`: -0 becomes 0 as it would through JSON.
  */
 function withBurndowns(report, burndowns) {
@@ -98,14 +138,43 @@ function withBurndowns(report, burndowns) {
   return report;
 }
 
+/** Bits of `evaluateColumns`' `mode` (src/wasm/mod.rs). */
+const SPLIT = 1;
+const NO_BURNDOWN = 2;
+const NO_TIMELINE = 4;
+
+/**
+ * The `mode` bits of evaluate's `options`: `{burndown, timeline}`, each
+ * true unless given as false.
+ */
+function historyBits(options) {
+  if (options === undefined) return 0;
+  if (options === null || typeof options !== 'object') {
+    throw new SlogateError('evaluate(atMs, series, options): options must be an object like {burndown: false, timeline: false}', { kind: 'bad-argument' });
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'burndown' && key !== 'timeline') {
+      throw new SlogateError(`evaluate(atMs, series, options): unknown option ${JSON.stringify(key)} (the options are burndown and timeline)`, { kind: 'bad-argument' });
+    }
+    if (typeof options[key] !== 'boolean') {
+      throw new SlogateError(`evaluate(atMs, series, options): ${key} must be true or false`, { kind: 'bad-argument' });
+    }
+  }
+  return (options.burndown === false ? NO_BURNDOWN : 0) | (options.timeline === false ? NO_TIMELINE : 0);
+}
+
+/**
+ * The raw engine of `text`; an unusable policy throws a `bad-policy`
+ * SlogateError that carries the diagnostics of this one parse.
+ */
 function build(text) {
-  const generation = currentGeneration();
-  try {
-    return guard(() => new glue.RawEngine(text));
-  } catch (e) {
-    // A trap (the instance was replaced) is not a policy error.
-    if (currentGeneration() !== generation) throw e;
-    throw new SlogateError(e.message, { cause: e.cause, diagnostics: validate(text) });
+  return guard(() => new glue.RawEngine(text));
+}
+
+/** Throws a `bad-instant` SlogateError when `atMs` is not a number. */
+function instantArgument(call, atMs) {
+  if (typeof atMs !== 'number') {
+    throw new SlogateError(`${call}: atMs must be a number (epoch milliseconds)`, { kind: 'bad-instant' });
   }
 }
 
@@ -117,7 +186,7 @@ function build(text) {
 export function validate(text) {
   return surface(() => {
     requireLoaded();
-    if (typeof text !== 'string') throw new SlogateError('validate(text): text must be a string');
+    if (typeof text !== 'string') throw new SlogateError('validate(text): text must be a string', { kind: 'bad-argument' });
     return JSON.parse(guard(() => glue.validate(text)));
   });
 }

@@ -1,7 +1,8 @@
 // SlogateError and the guard every call into WebAssembly goes through.
 //
 // Errors the engine reports (a bad policy, bad data) arrive from the glue as
-// plain `Error`s carrying the CLI's message; they become `SlogateError`s.
+// plain `Error`s carrying the CLI's message and their fields as JSON; they
+// become `SlogateError`s.
 // A `WebAssembly.RuntimeError` (a trap) should never happen: the Rust side
 // checks everything and never panics. If one does anyway, the instance is in
 // an unknown state, so it is replaced (`restart`) before the error is thrown;
@@ -10,12 +11,27 @@
 
 import * as glue from '../dist/slogate_engine.js';
 
-/** An error of slogate: a message as the CLI prints it; for policy errors, the diagnostics. */
+/**
+ * An error of slogate: a message as the CLI prints it, and fields a host can
+ * point at. `kind` is one of `SlogateErrorKind` (index.d.ts says when each
+ * is thrown; the data's kinds are the engine's, `EvalErrorKind::as_str`);
+ * `series`, `path` and `index` are `null` when they do not apply,
+ * `available` and `diagnostics` empty.
+ */
 export class SlogateError extends Error {
   constructor(message, options = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SlogateError';
-    /** Every diagnostic of the policy text when the policy is unusable, else `[]`. */
+    this.kind = options.kind ?? 'unexpected';
+    /** The series concerned, by the name the policy refers to it by. */
+    this.series = options.series ?? null;
+    /** Where the policy names it, e.g. `spec.slos[0].sli.ratio.total`. */
+    this.path = options.path ?? null;
+    /** The sample at fault, as an index into the series' columns as given. */
+    this.index = options.index ?? null;
+    /** For a missing series: the names the data has, sorted, each once. */
+    this.available = options.available ?? [];
+    /** Every diagnostic of the policy text when the policy is unusable. */
     this.diagnostics = options.diagnostics ?? [];
   }
 }
@@ -47,27 +63,27 @@ function isTrap(e) {
  * own JavaScript throws, e.g. a user's getter or a host limit) leaves it as a
  * SlogateError, the original as its `cause`. The package throws nothing else.
  */
-export function surface(fn, what = 'unexpected error') {
+export function surface(fn, what = 'unexpected error', kind = 'unexpected') {
   try {
     return fn();
   } catch (e) {
-    throw asSlogateError(e, what);
+    throw asSlogateError(e, what, kind);
   }
 }
 
 /** `surface` for an asynchronous body: the promise rejects with a SlogateError. */
-export async function surfaceAsync(fn, what = 'unexpected error') {
+export async function surfaceAsync(fn, what = 'unexpected error', kind = 'unexpected') {
   try {
     return await fn();
   } catch (e) {
-    throw asSlogateError(e, what);
+    throw asSlogateError(e, what, kind);
   }
 }
 
 /** `e` as it leaves the package; `what` says what failed, before `e`'s own words. */
-function asSlogateError(e, what) {
+function asSlogateError(e, what, kind) {
   if (e instanceof SlogateError) return e;
-  return new SlogateError(`${what}: ${describe(e)}`, { cause: e });
+  return new SlogateError(`${what}: ${describe(e)}`, { cause: e, kind });
 }
 
 /** `Name: message` of anything thrown, without throwing again. */
@@ -89,10 +105,19 @@ export function guard(fn) {
       throw new SlogateError(
         `internal error: the WebAssembly engine trapped (${e.message}); ` +
           'it was restarted and keeps working, please report this input',
-        { cause: e },
+        { cause: e, kind: 'internal' },
       );
     }
     if (e instanceof SlogateError) throw e;
-    throw new SlogateError(e instanceof Error ? e.message : String(e), { cause: e });
+    throw new SlogateError(e instanceof Error ? e.message : String(e), { cause: e, ...details(e) });
   }
+}
+
+/**
+ * The fields the Rust side sends with an error: JSON text in the thrown
+ * Error's `slogateDetails` (src/wasm/errors.rs); none for the glue's own.
+ */
+function details(e) {
+  const text = e?.slogateDetails;
+  return typeof text === 'string' ? JSON.parse(text) : {};
 }

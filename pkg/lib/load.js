@@ -24,6 +24,7 @@ export function requireLoaded() {
   if (!loaded) {
     throw new SlogateError(
       'the WebAssembly module is not loaded: await init() (or call initSync(bytes)) first',
+      { kind: 'not-loaded' },
     );
   }
 }
@@ -45,6 +46,7 @@ export function requireSimd(validate = (bytes) => WebAssembly.validate(bytes)) {
   if (!validate(SIMD_PROBE)) {
     throw new SlogateError(
       'this browser\'s WebAssembly lacks SIMD, which @slogate/engine needs (Chrome and Edge 91+, Firefox 89+, Safari 16.4+, Node 16.4+)',
+      { kind: 'cannot-load' },
     );
   }
 }
@@ -56,7 +58,7 @@ export function init(input) {
       requireSimd();
       await initGlue({ module_or_path: await compile(input) });
       loaded = true;
-    }, CANNOT_LOAD);
+    }, CANNOT_LOAD, 'cannot-load');
     // A failed load may be retried (e.g. with another URL).
     loading.catch(() => {
       loading = null;
@@ -73,7 +75,7 @@ export function initSync(input) {
     const module = input instanceof WebAssembly.Module ? input : new WebAssembly.Module(bytesOf(input));
     initGlueSync({ module });
     loaded = true;
-  }, CANNOT_LOAD);
+  }, CANNOT_LOAD, 'cannot-load');
 }
 
 /** The compiled module from any `init` input (exported for the tests). */
@@ -88,6 +90,7 @@ export async function compile(input) {
   if (input && typeof input.arrayBuffer === 'function') return compileResponse(input);
   throw new SlogateError(
     'init(input): expected a URL, a Response, bytes (ArrayBuffer or typed array) or a WebAssembly.Module',
+    { kind: 'bad-argument' },
   );
 }
 
@@ -95,6 +98,7 @@ async function compileResponse(response) {
   if (response.ok === false) {
     throw new SlogateError(
       `cannot load the WebAssembly module: HTTP ${response.status} ${response.statusText ?? ''} (${response.url ?? ''})`.trim(),
+      { kind: 'cannot-load' },
     );
   }
   if (typeof WebAssembly.compileStreaming === 'function' && typeof Response === 'function' && response instanceof Response) {
@@ -117,5 +121,7 @@ function isBytes(x) {
 
 function bytesOf(x) {
   if (isBytes(x)) return x;
-  throw new SlogateError('initSync(input): expected bytes (ArrayBuffer or typed array) or a WebAssembly.Module');
+  throw new SlogateError('initSync(input): expected bytes (ArrayBuffer or typed array) or a WebAssembly.Module', {
+    kind: 'bad-argument',
+  });
 }

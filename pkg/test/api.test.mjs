@@ -7,7 +7,7 @@ import { before, describe, test } from 'node:test';
 import init, { Engine, SlogateError, validate } from '@slogate/engine';
 import { __trapForTests } from '../lib/engine.js';
 import { compile, requireSimd } from '../lib/load.js';
-import { POLICY, hour, load, root } from './helpers.mjs';
+import { POLICY, captured, hour, load, root } from './helpers.mjs';
 
 const wasmBytes = () => readFileSync(join(root, 'pkg/dist/slogate_engine_bg.wasm'));
 
@@ -91,6 +91,26 @@ describe('Engine', () => {
     engine.free();
   });
 
+  test('options leave the burn-down or the timeline out and nothing else', () => {
+    const engine = new Engine(POLICY);
+    const full = engine.evaluate(3_600_000, hour());
+    assert.equal(full.slos[0].burndown.t.length, 60);
+    assert.ok(full.slos[0].timeline.length > 0);
+    for (const options of [{ burndown: false }, { timeline: false }, { burndown: false, timeline: false }, {}]) {
+      const want = structuredClone(full);
+      for (const slo of want.slos) {
+        if (options.burndown === false) slo.burndown = { t: [], remainingRatio: [] };
+        if (options.timeline === false) slo.timeline = [];
+      }
+      assert.deepEqual(engine.evaluate(3_600_000, hour(), options), want, JSON.stringify(options));
+      assert.equal(engine.evaluateJson(3_600_000, hour(), options), JSON.stringify(want));
+    }
+    for (const bad of [null, 'none', { burndown: 'no' }, { timelines: false }]) {
+      assert.throws(() => engine.evaluate(3_600_000, hour(), bad), (e) => e instanceof SlogateError && e.kind === 'bad-argument');
+    }
+    engine.free();
+  });
+
   test('evaluateJson is the compact JSON of evaluate', () => {
     const engine = new Engine(POLICY);
     const text = engine.evaluateJson(3_600_000, hour());
@@ -150,17 +170,28 @@ describe('Engine', () => {
 describe('errors', () => {
   before(load);
 
-  test('a bad policy is a SlogateError with the diagnostics', () => {
-    const text = POLICY.replace('objective: 99%', 'objective: 199%');
+  test('a bad policy is a bad-policy SlogateError with the diagnostics of its parse', () => {
+    const text = POLICY.replace('objective: 99%', 'objective: 199%').replace('rolling: 1h', 'rolling: 1hour');
     const e = captured(() => new Engine(text));
     assert.ok(e instanceof SlogateError);
     assert.ok(e instanceof Error);
-    assert.match(e.message, /^<policy>:\d+:\d+: error: /);
-    assert.ok(e.diagnostics.length >= 1);
-    const [d] = e.diagnostics.filter((x) => x.severity === 'error');
-    assert.equal(typeof d.line, 'number');
-    assert.equal(typeof d.column, 'number');
-    assert.match(d.path, /objective/);
+    assert.equal(e.kind, 'bad-policy');
+    assert.equal(
+      e.message,
+      '<policy>:8:18: error: spec.slos[0].objective: objective must be above 0% and below 100%, found 199%\n' +
+        '<policy>:9:25: error: spec.slos[0].window.rolling: "1hour" is not a duration: use a whole number and a unit (ms, s, m, h, d, w), like 5m, 1h30m or 28d',
+    );
+    assert.deepEqual(
+      e.diagnostics.map((d) => [d.line, d.column, d.severity, d.path, d.message]),
+      [
+        [8, 18, 'error', 'spec.slos[0].objective', 'objective must be above 0% and below 100%, found 199%'],
+        [9, 25, 'error', 'spec.slos[0].window.rolling', '"1hour" is not a duration: use a whole number and a unit (ms, s, m, h, d, w), like 5m, 1h30m or 28d'],
+      ],
+    );
+    // They come with the failure from Rust, not from a second parse here.
+    assert.equal(typeof e.cause.slogateDetails, 'string');
+    assert.deepEqual(e.diagnostics, validate(text));
+    assert.deepEqual([e.series, e.path, e.index, e.available], [null, null, null, []]);
   });
 
   test('validate lists diagnostics with line, column, severity, message, path', () => {
@@ -173,16 +204,29 @@ describe('errors', () => {
     }
   });
 
-  test('a missing series is the CLI message', () => {
+  test('a missing series is the CLI message, with the series, its policy path and the names the data has', () => {
     const engine = new Engine(POLICY);
-    const e = captured(() => engine.evaluate(3_600_000, hour().slice(0, 1)));
+    const e = captured(() => engine.evaluate(3_600_000, [...hour().slice(0, 1), { ...hour()[0], name: 'bad' }]));
     assert.ok(e instanceof SlogateError);
     assert.equal(
       e.message,
-      'no series named "good" for SLO "availability" (spec.slos[0].sli.ratio.good); the data has: total',
+      'no series named "good" for SLO "availability" (spec.slos[0].sli.ratio.good); the data has: bad, total',
     );
+    assert.equal(e.kind, 'missing-series');
+    assert.equal(e.series, 'good');
+    assert.equal(e.path, 'spec.slos[0].sli.ratio.good');
+    assert.deepEqual(e.available, ['bad', 'total']);
+    assert.equal(e.index, null);
     assert.equal(engine.evaluate(3_600_000, hour()).level, 'freeze');
     engine.free();
+  });
+
+  test('misuse has kinds too: a freed engine, arguments of the wrong type', () => {
+    const engine = new Engine(POLICY);
+    engine.free();
+    assert.equal(captured(() => engine.plan(0)).kind, 'freed');
+    assert.equal(captured(() => new Engine(42)).kind, 'bad-argument');
+    assert.equal(captured(() => validate(null)).kind, 'bad-argument');
   });
 
   test('after a trap the same engine keeps working', () => {
@@ -196,13 +240,3 @@ describe('errors', () => {
     engine.free();
   });
 });
-
-/** The error `fn` throws. */
-export function captured(fn) {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  assert.fail('expected an exception');
-}

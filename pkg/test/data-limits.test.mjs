@@ -7,21 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { before, describe, test } from 'node:test';
 import { Engine, MAX_TEXT_CHARS, SlogateError } from '@slogate/engine';
 import { currentGeneration } from '../lib/errors.js';
-import { POLICY, hour, load, root } from './helpers.mjs';
+import { POLICY, captured, hour, load, root } from './helpers.mjs';
 
 const GROUPED = POLICY.replace('sli: {ratio:', 'groupBy: [region]\n      sli: {ratio:');
 
 before(load);
-
-/** The error `fn` throws. */
-function captured(fn) {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  assert.fail('expected an exception');
-}
 
 describe('many labels', () => {
   test('100,000 labels on one series evaluate like the labels that matter', () => {

@@ -2,6 +2,7 @@
 // loaders for examples/ (CSV and Prometheus query_range JSON, read the way the
 // CLI reads them: src/data/), and running the native CLI for parity checks.
 
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -39,6 +40,16 @@ export function hour(goodRate = 9.94) {
     { name: 'total', times, values: new Float64Array(61).fill(10) },
     { name: 'good', times, values: new Float64Array(61).fill(goodRate) },
   ];
+}
+
+/** The error `fn` throws. */
+export function captured(fn) {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  assert.fail('expected an exception');
 }
 
 // --- data files, as src/data/ reads them ---------------------------------

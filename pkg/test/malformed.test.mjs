@@ -106,36 +106,48 @@ describe('malformed policies', () => {
 describe('malformed data', () => {
   const t = (...xs) => Float64Array.from(xs);
   const one = (overrides) => [{ name: 'total', times: t(0, 60_000), values: t(1, 1) }, { name: 'good', times: t(0, 60_000), values: t(1, 1), ...overrides }];
+  // The fields of each error beside its message: about the series `good`
+  // (named by the policy at `GOOD`), one of its samples, or neither.
+  const GOOD = 'spec.slos[0].sli.ratio.good';
+  const good = { kind: 'bad-series', series: 'good', path: GOOD, index: null };
+  const sample = (index) => ({ ...good, index });
+  const neither = (kind) => ({ kind, series: null, path: null, index: null });
   const cases = [
-    ['NaN time', one({ times: t(0, NaN) }), /time at index 1 is not a finite number/],
-    ['infinite time', one({ times: t(-Infinity, 0) }), /not a finite number/],
-    ['fractional time', one({ times: t(0.5, 60_000) }), /whole number of milliseconds/],
-    ['time beyond the Date range', one({ times: t(0, 8.64e15 + 1) }), /out of range/],
-    ['mismatched lengths', one({ values: t(1) }), /has 2 times but 1 values/],
-    ['unknown kind', one({ kind: 'histogram' }), /unknown kind "histogram"/],
-    ['kind not a string', one({ kind: 7 }), /kind must be a string/],
-    ['zero step', one({ stepMs: 0 }), /stepMs/],
-    ['fractional step', one({ stepMs: 1.5 }), /stepMs/],
-    ['step not a number', one({ stepMs: '60s' }), /stepMs must be a number/],
-    ['labels not strings', one({ labels: { job: 1 } }), /label "job" must be a string/],
-    ['labels an array', one({ labels: ['a'] }), /labels must be an object/],
-    ['times not numbers', one({ times: 'abc' }), /times must be a Float64Array/],
-    ['values missing', one({ values: undefined }), /values must be a Float64Array/],
-    ['name missing', one({ name: undefined }), /name must be a string/],
-    ['series not an array', { length: 2 }, /must be an array/],
-    ['a series not an object', [null], /is not an object/],
-    ['missing series', [], /no series named/],
-    ['gauge in a ratio', one({ kind: 'gauge' }), /is a gauge/],
-    ['more samples than allowed', one({ times: new Proxy([], { get: (target, key) => (key === 'length' ? MAX_SAMPLES + 1 : target[key]) }) }), /too many samples/],
+    ['NaN time', one({ times: t(0, NaN) }), /time at index 1 is not a finite number/, sample(1)],
+    ['infinite time', one({ times: t(-Infinity, 0) }), /not a finite number/, sample(0)],
+    ['fractional time', one({ times: t(0.5, 60_000) }), /whole number of milliseconds/, sample(0)],
+    ['time beyond the Date range', one({ times: t(0, 8.64e15 + 1) }), /out of range/, sample(1)],
+    ['mismatched lengths', one({ values: t(1) }), /has 2 times but 1 values/, good],
+    ['unknown kind', one({ kind: 'histogram' }), /unknown kind "histogram"/, good],
+    ['kind not a string', one({ kind: 7 }), /kind must be a string/, good],
+    ['zero step', one({ stepMs: 0 }), /stepMs/, good],
+    ['fractional step', one({ stepMs: 1.5 }), /stepMs/, good],
+    ['step not a number', one({ stepMs: '60s' }), /stepMs must be a number/, good],
+    ['labels not strings', one({ labels: { job: 1 } }), /label "job" must be a string/, good],
+    ['labels an array', one({ labels: ['a'] }), /labels must be an object/, good],
+    ['times not numbers', one({ times: 'abc' }), /times must be a Float64Array/, good],
+    ['values missing', one({ values: undefined }), /values must be a Float64Array/, good],
+    ['name missing', one({ name: undefined }), /name must be a string/, neither('bad-series')],
+    ['series not an array', { length: 2 }, /must be an array/, neither('bad-argument')],
+    ['a series not an object', [null], /is not an object/, neither('bad-series')],
+    ['missing series', [], /no series named/, { ...good, kind: 'missing-series' }],
+    ['gauge in a ratio', one({ kind: 'gauge' }), /is a gauge/, good],
+    ['more samples than allowed', one({ times: new Proxy([], { get: (target, key) => (key === 'length' ? MAX_SAMPLES + 1 : target[key]) }) }), /too many samples/, neither('too-much-data')],
+    ['a series the policy does not name', [...hour(), { name: 'other', times: t(0, NaN), values: t(1, 1) }], /index 1/, { kind: 'bad-series', series: 'other', path: null, index: 1 }],
   ];
-  for (const [name, series, pattern] of cases) {
-    test(name, () => refuses(() => sentinel.evaluate(3_600_000, series), pattern));
+  for (const [name, series, pattern, fields] of cases) {
+    test(name, () => {
+      const e = refuses(() => sentinel.evaluate(3_600_000, series), pattern);
+      assert.deepEqual({ kind: e.kind, series: e.series, path: e.path, index: e.index }, fields);
+    });
   }
 
   for (const at of [NaN, Infinity, 0.5, 1e300, -8.64e15 - 1]) {
-    test(`at = ${at}`, () => refuses(() => sentinel.evaluate(at, hour()), /^at /));
+    test(`at = ${at}`, () => assert.equal(refuses(() => sentinel.evaluate(at, hour()), /^at /).kind, 'bad-instant'));
   }
-  test('at not a number', () => refuses(() => sentinel.evaluate('2026-01-01', hour()), /atMs must be a number/));
+  test('at not a number', () => {
+    assert.equal(refuses(() => sentinel.evaluate('2026-01-01', hour()), /atMs must be a number/).kind, 'bad-instant');
+  });
 
   test('extreme but valid instants evaluate', () => {
     for (const at of [-8.64e15 + 3_600_000, 8.64e15]) {
@@ -151,19 +163,19 @@ describe('the raw glue refuses inconsistent headers without trapping', () => {
   const one = [cols, cols];
   const two = [cols, cols, cols, cols];
   const cases = [
-    ['header not a multiple of 4', [2, 2, NaN], ['good', ''], one, /multiple of 4/],
+    ['header not a multiple of 4', [2, 2, NaN], ['good', ''], one, /does not match the columns given/],
     ['lengths beyond the columns', [1e12, 2, NaN, 0], ['good', ''], one, /length the columns do not have/],
     ['lengths short of the columns', [1, 2, NaN, 0], ['good', ''], one, /length the columns do not have/],
     ['negative length', [-1, 2, NaN, 0], ['good', ''], one, /length/],
     ['label count beyond the strings', [2, 2, NaN, 1e9], ['good', ''], one, /length/],
-    ['strings missing', [2, 2, NaN, 0], [], one, /lacks its name/],
-    ['more series described than columns', [2, 2, NaN, 0, 2, 2, NaN, 0], ['good', '', 'total', ''], one, /more columns than were given/],
-    ['columns not described', [2, 2, NaN, 0], ['good', ''], two, /does not describe all/],
+    ['strings missing', [2, 2, NaN, 0], [], one, /does not match the columns given/],
+    ['more series described than columns', [2, 2, NaN, 0, 2, 2, NaN, 0], ['good', '', 'total', ''], one, /does not match the columns given/],
+    ['columns not described', [2, 2, NaN, 0], ['good', ''], two, /does not match the columns given/],
   ];
   for (const [name, meta, strings, columns, pattern] of cases) {
     test(name, () => {
       const engine = raw();
-      refuses(() => engine.evaluateColumns(60_000, Float64Array.from(meta), strings, columns), pattern, Error);
+      refuses(() => engine.evaluateColumns(60_000, Float64Array.from(meta), strings, columns, false), pattern, Error);
       engine.free();
     });
   }

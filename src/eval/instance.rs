@@ -486,7 +486,10 @@ fn history(calc: &Calc, judge: Option<&Judge>, keep_burndown: bool) -> (Burndown
         remaining_ratio: Vec::with_capacity(if keep_burndown { times.len() } else { 0 }),
     };
     let lookbacks = judge.map_or(&[][..], |j| &j.asks.lookbacks[..]);
-    let known = KnownTallies::of(calc.measure, &times, lookbacks);
+    // One walk per window start and one for the points' ends: each moves
+    // through the data at its own near-constant stride.
+    let mut walks = vec![Walk::default(); lookbacks.len() + 1];
+    let mut known: Vec<Tally> = Vec::with_capacity(lookbacks.len());
     let mut timeline = Timeline::default();
     // Points before the data all read the same nothing: computed once. With
     // little history (a new service, a short query range) that is most of
@@ -494,7 +497,7 @@ fn history(calc: &Calc, judge: Option<&Judge>, keep_burndown: bool) -> (Burndown
     // So is the timeline, unless a rule reads coverage.
     let empty_until = empty_until(calc.measure);
     let mut before_data = None;
-    for (j, &t) in times.iter().enumerate() {
+    for &t in &times {
         if let (Some(ratio), true) = (before_data, t < empty_until) {
             if keep_burndown {
                 burndown.remaining_ratio.push(ratio);
@@ -508,7 +511,13 @@ fn history(calc: &Calc, judge: Option<&Judge>, keep_burndown: bool) -> (Burndown
             }
             continue;
         }
-        let point = calc.at_known(known.ends[j], lookbacks, known.point(j));
+        let end = calc.measure.walk_to(&mut walks[0], t);
+        known.clear();
+        for (walk, &d) in walks[1..].iter_mut().zip(lookbacks) {
+            let from = calc.measure.walk_to(walk, t - d);
+            known.push(calc.measure.tally_between(&from, &end));
+        }
+        let point = calc.at_known(end, lookbacks, &known);
         let ratio = point.remaining_ratio_of(point.window());
         if t < empty_until {
             before_data = Some(ratio);
@@ -524,43 +533,6 @@ fn history(calc: &Calc, judge: Option<&Judge>, keep_burndown: bool) -> (Burndown
         burndown.t = times;
     }
     (burndown, timeline.segments)
-}
-
-/// Each point's end and the tallies of its windows `(t − d, t]`, worked out
-/// window by window (see [`TimelineAsks::lookbacks`]).
-struct KnownTallies {
-    ends: Vec<End>,
-    /// Point by point, one tally per look-back.
-    tallies: Vec<Tally>,
-    per_point: usize,
-}
-
-impl KnownTallies {
-    fn of(measure: &Measure, times: &[Instant], lookbacks: &[Millis]) -> KnownTallies {
-        let mut walk = Walk::default();
-        let ends: Vec<End> = times
-            .iter()
-            .map(|&t| measure.walk_to(&mut walk, t))
-            .collect();
-        let k = lookbacks.len();
-        let mut tallies = vec![Tally::NONE; times.len() * k];
-        for (i, &d) in lookbacks.iter().enumerate() {
-            let mut walk = Walk::default();
-            for (j, end) in ends.iter().enumerate() {
-                let from = measure.walk_to(&mut walk, end.to - d);
-                tallies[j * k + i] = measure.tally_between(&from, end);
-            }
-        }
-        KnownTallies {
-            ends,
-            tallies,
-            per_point: k,
-        }
-    }
-
-    fn point(&self, j: usize) -> &[Tally] {
-        &self.tallies[j * self.per_point..(j + 1) * self.per_point]
-    }
 }
 
 /// The level timeline as it is built, point by point.

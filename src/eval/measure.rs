@@ -85,25 +85,23 @@ pub struct End {
 /// (docs/performance.md: the level timeline).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Walk {
-    last: Option<[usize; 2]>,
+    last: [usize; 2],
     stride: [usize; 2],
 }
 
 impl Measure<'_> {
     /// Where `to` falls, [`Measure::end`], guessed from `walk`'s last place;
-    /// `to` must not be before it.
+    /// `to` should not be before it (if it is, the guess is only wrong).
     pub fn walk_to(&self, walk: &mut Walk, to: Instant) -> End {
-        let Measure::Occurrences { roles, .. } = self else {
-            return End { to, index: [0, 0] };
-        };
-        let index = match walk.last {
-            None => [roles[0].index(to), roles[1].index(to)],
-            Some(last) => [0, 1].map(|r| roles[r].index_near(to, last[r] + walk.stride[r])),
-        };
-        if let Some(last) = walk.last {
-            walk.stride = [0, 1].map(|r| index[r].saturating_sub(last[r]));
+        let mut index = [0, 0];
+        if let Measure::Occurrences { roles, .. } = self {
+            for r in 0..2 {
+                let i = roles[r].index_near(to, walk.last[r] + walk.stride[r]);
+                walk.stride[r] = i.saturating_sub(walk.last[r]);
+                walk.last[r] = i;
+                index[r] = i;
+            }
         }
-        walk.last = Some(index);
         End { to, index }
     }
 
@@ -113,18 +111,22 @@ impl Measure<'_> {
             Measure::Occurrences { roles, combo } => {
                 let sum =
                     |r: usize| roles[r].sum_between(from.to, from.index[r], to.to, to.index[r]);
-                Measure::tally_of(*combo, sum(0), sum(1))
+                let (n, b) = combo.total_and_bad(sum(0), sum(1));
+                Tally {
+                    good: n - b,
+                    bad: b,
+                    any: n > 0.0,
+                }
             }
-            _ => self.tally_since(from.to, to),
-        }
-    }
-
-    fn tally_of(combo: Combo, first: f64, second: f64) -> Tally {
-        let (n, b) = combo.total_and_bad(first, second);
-        Tally {
-            good: n - b,
-            bad: b,
-            any: n > 0.0,
+            Measure::Timeslices(table) => {
+                let c = table.counts(from.to, to.to);
+                Tally {
+                    good: c.good_seconds,
+                    bad: c.bad_seconds,
+                    any: c.with_data > 0,
+                }
+            }
+            Measure::NoData => Tally::NONE,
         }
     }
 
@@ -138,27 +140,7 @@ impl Measure<'_> {
 
     /// The tally of `(from, end.to]`.
     pub fn tally_since(&self, from: Instant, end: &End) -> Tally {
-        let to = end.to;
-        match self {
-            Measure::Occurrences { roles, combo } => Measure::tally_of(
-                *combo,
-                roles[0].sum_since(from, to, end.index[0]),
-                roles[1].sum_since(from, to, end.index[1]),
-            ),
-            Measure::Timeslices(table) => {
-                let c = table.counts(from, to);
-                Tally {
-                    good: c.good_seconds,
-                    bad: c.bad_seconds,
-                    any: c.with_data > 0,
-                }
-            }
-            Measure::NoData => Tally {
-                good: 0.0,
-                bad: 0.0,
-                any: false,
-            },
-        }
+        self.tally_between(&self.end(from), end)
     }
 }
 

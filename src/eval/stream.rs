@@ -313,7 +313,7 @@ impl<'c> PrefixSums<'c> {
     /// Events of the intervals whose end lies in `(from, to]`.
     #[cfg(test)]
     pub fn sum(&self, from: Instant, to: Instant) -> f64 {
-        self.sum_since(from, to, self.index(to))
+        self.sum_between(from, self.index(from), to, self.index(to))
     }
 
     /// How many interval ends lie at or before `t`: the place of a window
@@ -339,11 +339,6 @@ impl<'c> PrefixSums<'c> {
             }
         }
         upper_bound(ends, t)
-    }
-
-    /// [`PrefixSums::sum`] with `to`'s [`PrefixSums::index`] known.
-    pub fn sum_since(&self, from: Instant, to: Instant, to_index: usize) -> f64 {
-        self.sum_between(from, self.index(from), to, to_index)
     }
 
     /// [`PrefixSums::sum`] with both indexes known.

@@ -13,12 +13,14 @@
 //!   WebAssembly memory once.
 //!
 //! Nothing here trusts its input: every length, count, time and step is
-//! checked before use, and every problem is an `Err` with a message (never a
-//! panic, which would trap the instance). Lengths that differ between a
+//! checked before use, and every problem is an [`EvalError`] of kind
+//! `bad-series` naming the series (and the sample, for a bad time), never a
+//! panic, which would trap the instance. Lengths that differ between a
 //! series' two columns are passed through: the engine reports them with the
 //! CLI's message.
 
 use crate::epoch::TIME_LIMIT;
+use crate::eval::{EvalError, EvalErrorKind};
 use crate::series::{DataSet, Series, SeriesKind};
 use crate::time::Instant;
 
@@ -26,7 +28,7 @@ use crate::time::Instant;
 pub const META_STRIDE: usize = 4;
 
 /// `at` or a series time as an [`Instant`]: finite, integral, within ±8.64e15.
-pub fn instant(value: f64, what: impl FnOnce() -> String) -> Result<Instant, String> {
+pub fn instant(value: f64, what: &dyn Fn() -> String) -> Result<Instant, String> {
     if !value.is_finite() {
         return Err(format!("{} is not a finite number", what()));
     }
@@ -49,12 +51,9 @@ pub fn decode(
     meta: &[f64],
     strings: Vec<String>,
     arrays: &[js_sys::Float64Array],
-) -> Result<(DataSet, Vec<bool>), String> {
+) -> Result<(DataSet, Vec<bool>), Box<EvalError>> {
     if !meta.len().is_multiple_of(META_STRIDE) {
-        return Err(format!(
-            "series header has {} numbers, not a multiple of {META_STRIDE}",
-            meta.len()
-        ));
+        return Err(header());
     }
     let mut data = DataSet::default();
     let mut known_clean = Vec::new();
@@ -63,22 +62,22 @@ pub fn decode(
     // How many of the arrays the header has described.
     let mut used = 0;
     for (index, m) in meta.chunks_exact(META_STRIDE).enumerate() {
-        let name = take(&mut strings, index, "name")?;
-        let kind = match take(&mut strings, index, "kind")?.as_str() {
+        let name = strings.next().ok_or_else(header)?;
+        let kind = match strings.next().ok_or_else(header)?.as_str() {
             "" => None,
             text => Some(SeriesKind::parse(text).ok_or_else(|| {
-                format!("series \"{name}\": unknown kind \"{text}\" (use rate, increase, counter or gauge)")
+                bad(&name, format!("series \"{name}\": unknown kind \"{text}\" (use rate, increase, counter or gauge)"))
             })?),
         };
         let pairs = length(m[3], strings.len() / 2, &name, "labels")?;
         let mut labels = Vec::with_capacity(pairs);
         for _ in 0..pairs {
-            let key = take(&mut strings, index, "label name")?;
-            let value = take(&mut strings, index, "label value")?;
+            let key = strings.next().ok_or_else(header)?;
+            let value = strings.next().ok_or_else(header)?;
             labels.push((key, value));
         }
         let (Some(t), Some(v)) = (arrays.get(2 * index), arrays.get(2 * index + 1)) else {
-            return Err("the series header describes more columns than were given".to_string());
+            return Err(header());
         };
         let (t_len, v_len) = (t.length() as usize, v.length() as usize);
         length(m[0], t_len, &name, "times").and_then(|n| exactly(n, t_len, &name, "times"))?;
@@ -98,68 +97,87 @@ pub fn decode(
         });
     }
     if used != arrays.len() || strings.next().is_some() {
-        return Err("the series header does not describe all of the columns".to_string());
+        return Err(header());
     }
     Ok((data, known_clean))
 }
 
 /// A column's times as [`Instant`]s, and whether the series is clean
 /// ([`crate::epoch`]); a column with a bad time is walked again, for the
-/// message.
-fn instants(times: &[f64], values: &[f64], name: &str) -> Result<(Vec<Instant>, bool), String> {
+/// message and the index.
+fn instants(
+    times: &[f64],
+    values: &[f64],
+    name: &str,
+) -> Result<(Vec<Instant>, bool), Box<EvalError>> {
     let converted = crate::epoch::convert(times, values);
     if !converted.valid {
         for (i, &t) in times.iter().enumerate() {
-            instant(t, || format!("series \"{name}\": time at index {i}"))?;
+            instant(t, &|| format!("series \"{name}\": time at index {i}")).map_err(|m| {
+                let mut e = bad(name, m);
+                e.index = Some(i);
+                e
+            })?;
         }
     }
     Ok((converted.times, converted.clean))
 }
 
 /// `n`, when it is the column's actual length `len`.
-fn exactly(n: usize, len: usize, name: &str, column: &str) -> Result<usize, String> {
+fn exactly(n: usize, len: usize, name: &str, column: &str) -> Result<usize, Box<EvalError>> {
     if n == len {
         Ok(n)
     } else {
-        Err(format!(
-            "series \"{name}\": the header gives {column} a length the columns do not have"
-        ))
+        Err(bad_length(name, column))
     }
 }
 
-/// The next string of the header.
-fn take(
-    strings: &mut std::vec::IntoIter<String>,
-    index: usize,
-    what: &str,
-) -> Result<String, String> {
-    strings
-        .next()
-        .ok_or_else(|| format!("series #{index}: the header lacks its {what}"))
+fn bad_length(name: &str, column: &str) -> Box<EvalError> {
+    bad(
+        name,
+        format!("series \"{name}\": the header gives {column} a length the columns do not have"),
+    )
+}
+
+/// A `bad-series` error about series `name`. One function, not inlined at
+/// each of the many places that refuse a column: ~0.5 KB gzipped.
+#[inline(never)]
+fn bad(name: &str, message: String) -> Box<EvalError> {
+    Box::new(EvalError::bad_series(name, message))
+}
+
+/// A header that does not describe the columns given. The JS wrapper
+/// always writes a matching one (pkg/lib/columns.js): only a caller of the
+/// raw bindings sees this, so one message serves every mismatch.
+#[inline(never)]
+fn header() -> Box<EvalError> {
+    Box::new(EvalError::new(
+        EvalErrorKind::BadSeries,
+        "the series header does not match the columns given",
+    ))
 }
 
 /// A column length from the header, at most what is left of the column.
-fn length(value: f64, left: usize, name: &str, column: &str) -> Result<usize, String> {
+fn length(value: f64, left: usize, name: &str, column: &str) -> Result<usize, Box<EvalError>> {
     if value >= 0.0 && value.fract() == 0.0 && value <= left as f64 {
         Ok(value as usize)
     } else {
-        Err(format!(
-            "series \"{name}\": the header gives {column} a length the columns do not have"
-        ))
+        Err(bad_length(name, column))
     }
 }
 
 /// An optional step: NaN = none (inferred from the samples), else a whole
 /// positive number of milliseconds of at most a year.
-fn step(value: f64, name: &str) -> Result<Option<i64>, String> {
+fn step(value: f64, name: &str) -> Result<Option<i64>, Box<EvalError>> {
     const YEAR_MS: f64 = 366.0 * 86_400_000.0;
     if value.is_nan() {
         Ok(None)
     } else if value.fract() == 0.0 && value > 0.0 && value <= YEAR_MS {
         Ok(Some(value as i64))
     } else {
-        Err(format!(
-            "series \"{name}\": stepMs must be a whole number of milliseconds between 1 and one year"
+        Err(bad(
+            name,
+            format!("series \"{name}\": stepMs must be a whole number of milliseconds between 1 and one year"),
         ))
     }
 }

@@ -1,9 +1,16 @@
-//! The little JSON the bindings write besides the report: diagnostics and
-//! lists of names. Written by hand because serde_json stays out of the
-//! WebAssembly build (it would add ~77 KB); the JS wrapper `JSON.parse`s it.
+//! The little JSON the bindings write besides the report: diagnostics,
+//! lists of names, the data plan and the details of errors. Written by hand
+//! because serde_json stays out of the WebAssembly build (it would add
+//! ~77 KB); the JS wrapper `JSON.parse`s it.
 
 use crate::diagnostic::Diagnostic;
+use crate::eval::plan::DataPlan;
 use crate::report::json::string_literal as string;
+
+/// A string literal, or `null`.
+pub fn nullable(text: Option<&str>) -> String {
+    text.map_or_else(|| "null".to_string(), string)
+}
 
 /// `["a","b"]`
 pub fn strings<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
@@ -30,4 +37,29 @@ pub fn diagnostics(all: &[Diagnostic]) -> String {
         })
         .collect();
     format!("[{}]", items.join(","))
+}
+
+/// The data plan, its instants in epoch milliseconds (as the burn-down's
+/// `t`), its step as `stepMs` (as a series' `stepMs`):
+/// `{"at":…,"series":[{"name":…,"query":…|null,"kind":…,"path":…,
+/// "labels":[…],"start":…,"end":…,"stepMs":…}]}`.
+pub fn plan(plan: &DataPlan) -> String {
+    let mut out = format!("{{\"at\":{},\"series\":[", plan.at);
+    for (i, s) in plan.series.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out += &format!(
+            "{{\"name\":{},\"query\":{},\"kind\":\"{}\",\"path\":{},\"labels\":{},\"start\":{},\"end\":{},\"stepMs\":{}}}",
+            string(&s.name),
+            nullable(s.query.as_deref()),
+            s.kind.as_str(),
+            string(&s.path),
+            strings(s.labels.iter().map(String::as_str)),
+            s.start,
+            s.end,
+            s.step
+        );
+    }
+    out + "]}"
 }

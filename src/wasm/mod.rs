@@ -5,9 +5,11 @@
 //! owns the checks, so that nothing a host passes can make Rust panic.
 //!
 //! Contract with the wrapper:
+//! - Every failure is a JS `Error` with the CLI's message and the fields of
+//!   `SlogateError` as JSON beside it (see `errors`).
 //! - [`RawEngine::new`] fails with the CLI's rendering of the policy's
-//!   diagnostics (`<policy>:LINE:COL: error: PATH: message`, one a line);
-//!   the wrapper then asks [`validate`] for the structured list.
+//!   diagnostics (`<policy>:LINE:COL: error: PATH: message`, one a line)
+//!   and, as `diagnostics`, those of the same parse.
 //! - [`RawEngine::evaluate_columns`] returns SPEC §4's report as the exact JSON
 //!   `slogate eval --format json` prints (compact: `report::json::to_json`),
 //!   or fails with the engine's message (the CLI's, without `error: `).
@@ -17,11 +19,12 @@
 #![cfg(all(target_arch = "wasm32", feature = "wasm"))]
 
 mod columns;
+mod errors;
 mod json;
 
 use wasm_bindgen::prelude::*;
 
-use crate::eval::Engine;
+use crate::eval::{Engine, EvalErrorKind, History};
 use crate::policy::diagnose;
 use crate::report::json::to_json;
 use crate::report::model::{Report, SloReport};
@@ -36,16 +39,34 @@ pub struct RawEngine {
 impl RawEngine {
     /// Parses and validates a policy (YAML or JSON).
     #[wasm_bindgen(constructor)]
-    pub fn new(text: &str) -> Result<RawEngine, JsError> {
+    pub fn new(text: &str) -> Result<RawEngine, JsValue> {
         match Engine::from_text(text) {
             Ok(engine) => Ok(RawEngine { engine }),
-            Err(diagnostics) => Err(JsError::new(&diagnostics.render("<policy>"))),
+            Err(diagnostics) => Err(errors::policy(&diagnostics)),
         }
+    }
+
+    /// The data an evaluation at `at_ms` reads (`Engine::plan`), as JSON:
+    /// `{"at", "series": [{"name", "query", "kind", "path", "labels",
+    /// "start", "end", "stepMs"}]}`, instants in epoch milliseconds.
+    pub fn plan(&self, at_ms: f64) -> Result<String, JsValue> {
+        let plan = self.engine.plan(instant(at_ms)?).map_err(errors::eval)?;
+        Ok(json::plan(&plan))
     }
 
     /// Evaluates at `at_ms` (epoch milliseconds) on the columns described in
     /// `columns`: a header and one `Float64Array` per column, `[times₀,
-    /// values₀, times₁, values₁, …]`. Returns the report's compact JSON.
+    /// values₀, times₁, values₁, …]`. Returns the report's compact JSON; with
+    /// `split`, for a wrapper that builds the report object, `[json,
+    /// burndowns]`, where the JSON's burn-downs are empty and `burndowns`
+    /// holds them all as numbers, per SLO instance in order `n, t₁…tₙ,
+    /// r₁…rₙ` (a null ratio as NaN). Five hundred points per instance are
+    /// most of the report's text; as numbers they need neither formatting
+    /// here nor `JSON.parse` there. One export for both: each export costs
+    /// the module its own glue (~0.2 KB gzipped).
+    ///
+    /// `mode` is a set of bits: [`SPLIT`] as above, [`NO_BURNDOWN`] and
+    /// [`NO_TIMELINE`] leave those out (`Engine::evaluate_with`).
     #[wasm_bindgen(js_name = evaluateColumns)]
     pub fn evaluate_columns(
         &self,
@@ -53,28 +74,23 @@ impl RawEngine {
         meta: &[f64],
         strings: Vec<String>,
         arrays: Vec<js_sys::Float64Array>,
-    ) -> Result<String, JsError> {
-        fits_a_string(to_json(&self.report(at_ms, meta, strings, &arrays)?))
-    }
-
-    /// Like [`RawEngine::evaluate_columns`], for a wrapper that builds the
-    /// report object: `[json, burndowns]`, where the JSON's burn-downs are
-    /// empty and `burndowns` holds them all as numbers, per SLO instance in
-    /// order `n, t₁…tₙ, r₁…rₙ` (a null ratio as NaN). Five hundred points
-    /// per instance are most of the report's text; as numbers they need
-    /// neither formatting here nor `JSON.parse` there.
-    #[wasm_bindgen(js_name = evaluateColumnsSplit)]
-    pub fn evaluate_columns_split(
-        &self,
-        at_ms: f64,
-        meta: &[f64],
-        strings: Vec<String>,
-        arrays: Vec<js_sys::Float64Array>,
-    ) -> Result<js_sys::Array, JsError> {
-        let mut report = self.report(at_ms, meta, strings, &arrays)?;
-        let burndowns = take_burndowns(&mut report.slos)?;
+        mode: u32,
+    ) -> Result<JsValue, JsValue> {
+        let split = mode & SPLIT != 0;
+        let history = History {
+            burndown: mode & NO_BURNDOWN == 0,
+            timeline: mode & NO_TIMELINE == 0,
+        };
+        let mut report = self.report(at_ms, meta, strings, &arrays, history)?;
+        let burndowns = match split {
+            true => Some(take_burndowns(&mut report.slos)?),
+            false => None,
+        };
         let json = JsValue::from(fits_a_string(to_json(&report))?);
-        Ok(js_sys::Array::of2(&json, &burndowns))
+        Ok(match burndowns {
+            Some(burndowns) => js_sys::Array::of2(&json, &burndowns).into(),
+            None => json,
+        })
     }
 
     fn report(
@@ -83,13 +99,14 @@ impl RawEngine {
         meta: &[f64],
         strings: Vec<String>,
         arrays: &[js_sys::Float64Array],
-    ) -> Result<Report, JsError> {
-        let at = columns::instant(at_ms, || "at".to_string()).map_err(|e| JsError::new(&e))?;
+        history: History,
+    ) -> Result<Report, JsValue> {
+        let at = instant(at_ms)?;
         let (data, known_clean) =
-            columns::decode(meta, strings, arrays).map_err(|e| JsError::new(&e))?;
+            columns::decode(meta, strings, arrays).map_err(|e| errors::eval(*e))?;
         self.engine
-            .evaluate_known_clean(&data, at, &known_clean)
-            .map_err(|e| JsError::new(&e.message))
+            .evaluate_known_clean(&data, at, &known_clean, history)
+            .map_err(errors::eval)
     }
 
     /// The policy's warnings, as a JSON array of diagnostics.
@@ -114,6 +131,17 @@ impl RawEngine {
     }
 }
 
+/// Bits of `evaluateColumns`' `mode` (pkg/lib/engine.js writes them).
+const SPLIT: u32 = 1;
+const NO_BURNDOWN: u32 = 2;
+const NO_TIMELINE: u32 = 4;
+
+/// `at_ms` as an instant, or a `bad-instant` error.
+fn instant(at_ms: f64) -> Result<crate::time::Instant, JsValue> {
+    columns::instant(at_ms, &|| "at".to_string())
+        .map_err(|m| errors::plain(EvalErrorKind::BadInstant, m))
+}
+
 /// The longest string every JavaScript engine holds: V8's limit, 2^29 − 24
 /// characters (SpiderMonkey's and JavaScriptCore's are longer).
 const MAX_JS_STRING: usize = (1 << 29) - 24;
@@ -121,11 +149,11 @@ const MAX_JS_STRING: usize = (1 << 29) - 24;
 /// `json`, when JavaScript can hold it as a string. A longer one would fail
 /// in the glue with the host's RangeError, which the wrapper must take for a
 /// trap; this says what happened instead. UTF-8 bytes bound the characters.
-fn fits_a_string(json: String) -> Result<String, JsError> {
+fn fits_a_string(json: String) -> Result<String, JsValue> {
     if json.len() <= MAX_JS_STRING {
         Ok(json)
     } else {
-        Err(JsError::new(&format!(
+        Err(errors::plain(EvalErrorKind::TooMuchData, format!(
             "the report's JSON is {} bytes, more than a JavaScript string may hold ({MAX_JS_STRING} characters): evaluate() returns it as an object, with the burn-downs as numbers",
             json.len()
         )))
@@ -133,15 +161,18 @@ fn fits_a_string(json: String) -> Result<String, JsError> {
 }
 
 /// The burn-downs of `slos`, moved out into one `Float64Array` (see
-/// [`RawEngine::evaluate_columns_split`]). Written into JS memory a batch
+/// [`RawEngine::evaluate_columns`] with `split`). Written into JS memory a batch
 /// at a time, each burn-down freed once copied: with many instances (500
 /// points each, 12 KB) the WebAssembly memory never holds them twice.
-fn take_burndowns(slos: &mut [SloReport]) -> Result<js_sys::Float64Array, JsError> {
+fn take_burndowns(slos: &mut [SloReport]) -> Result<js_sys::Float64Array, JsValue> {
     /// Numbers gathered before each copy into the array (512 KB).
     const BATCH: usize = 1 << 16;
     let length: usize = slos.iter().map(|s| 1 + 2 * s.burndown.t.len()).sum();
     let length = u32::try_from(length).map_err(|_| {
-        JsError::new("the report's burn-downs have more points than a Float64Array holds")
+        errors::plain(
+            EvalErrorKind::TooMuchData,
+            "the report's burn-downs have more points than a Float64Array holds".to_string(),
+        )
     })?;
     let out = js_sys::Float64Array::new_with_length(length);
     let mut batch: Vec<f64> = Vec::with_capacity(BATCH);

@@ -2,8 +2,8 @@
 //! (docs/arithmetic.md §11).
 
 use super::Calc;
-use crate::expr::{evaluate, Env, Term, Value};
-use crate::policy::{Alert, Policy};
+use crate::expr::{evaluate, Env, Outcome, Term, Value};
+use crate::policy::{Alert, Policy, Rule};
 use crate::report::Reason;
 
 /// The numbers a rule may ask about, computed once per instance.
@@ -43,12 +43,9 @@ impl Env for Figures<'_> {
 
 /// The instance's level and every matched rule, in document order.
 pub fn judge(policy: &Policy, figures: &Figures) -> (String, Vec<Reason>) {
-    let mut level = 0;
     let mut reasons = Vec::new();
-    for rule in &policy.rules {
-        let outcome = evaluate(&rule.when, figures);
-        if outcome.truth == Some(true) {
-            level = level.max(rule.level);
+    let level = rules_held(policy, figures, |rule, outcome| {
+        if let Some(outcome) = outcome {
             reasons.push(Reason {
                 level: policy.levels[rule.level].clone(),
                 when: rule.when_text.clone(),
@@ -56,7 +53,7 @@ pub fn judge(policy: &Policy, figures: &Figures) -> (String, Vec<Reason>) {
                 action: rule.action.clone(),
             });
         }
-    }
+    });
     (
         policy.levels.get(level).cloned().unwrap_or_default(),
         reasons,
@@ -68,13 +65,24 @@ pub fn judge(policy: &Policy, figures: &Figures) -> (String, Vec<Reason>) {
 /// point of the level timeline.
 pub fn level_of(policy: &Policy, figures: &Figures, matched: &mut Vec<bool>) -> usize {
     matched.clear();
+    rules_held(policy, figures, |_, outcome| matched.push(outcome.is_some()))
+}
+
+/// Evaluates every rule in document order, telling `each` the rule and its
+/// outcome when it held; the level is the highest held rule's (0 if none).
+fn rules_held(
+    policy: &Policy,
+    figures: &Figures,
+    mut each: impl FnMut(&Rule, Option<Outcome>),
+) -> usize {
     let mut level = 0;
     for rule in &policy.rules {
-        let held = evaluate(&rule.when, figures).truth == Some(true);
+        let outcome = evaluate(&rule.when, figures);
+        let held = outcome.truth == Some(true);
         if held {
             level = level.max(rule.level);
         }
-        matched.push(held);
+        each(rule, held.then_some(outcome));
     }
     level
 }

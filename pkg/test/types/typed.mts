@@ -1,0 +1,93 @@
+// The package as a TypeScript user writes against it, checked by `tsc`
+// (npm run typecheck) and never run: every read below goes through the
+// declared types, over real reports and plans of every example
+// (generated/values.mts, written by generate.mjs), so renaming a field in
+// report.d.ts or index.d.ts without the code that produces it fails here.
+
+import init, {
+  Engine,
+  SlogateError,
+  validate,
+  type DataPlan,
+  type Diagnostic,
+  type Report,
+  type SeriesInput,
+  type SlogateErrorKind,
+} from '@slogate/engine';
+import { errors, plans, reports, type ErrorFields } from './generated/values.mjs';
+
+/** What a dashboard shows of a report: every figure, by its declared name. */
+export function summary(report: Report): string[] {
+  const rank = (level: string): number => report.levels.indexOf(level);
+  return report.slos.map((slo) => {
+    const group = Object.entries(slo.group).map(([k, v]) => `${k}=${v}`);
+    const burns = Object.entries(slo.burnRates).map(([w, r]) => `${w}:${r ?? '-'}`);
+    const consumed = Object.entries(slo.consumedIn).map(([w, c]) => `${w}:${c ?? '-'}`);
+    const alerts = slo.alerts.map(
+      (a) =>
+        `${a.name}/${a.severity}/${a.firing}:` +
+        a.pairs.map((p) => `${p.long}/${p.short}/${p.budget}/${p.factor}/${p.longBurn}/${p.shortBurn}/${p.firing}`).join(','),
+    );
+    const reasons = slo.reasons.map((r) => `${r.level}:${r.when}:${r.value}:${r.action ?? ''}`);
+    const { unit, allowed, consumed: used, remaining, remainingRatio } = slo.budget;
+    const points = slo.burndown.t.map((t, i) => `${t}:${slo.burndown.remainingRatio[i]}`);
+    const timeline = slo.timeline.map((s) => `${s.from}-${s.to}:${rank(s.level)}:${s.reasons.join('|')}:${s.alerts.join('|')}`);
+    const warnings = slo.warnings.map((w) => `${w.kind}:${w.message}`);
+    return [
+      report.policy, report.at, rank(report.level), slo.name, group, slo.objective,
+      slo.window.start, slo.window.end, slo.window.periodSeconds, slo.coverage, slo.sli,
+      unit, allowed, used, remaining, remainingRatio, burns, consumed, alerts,
+      slo.timeToExhaustionSeconds, rank(slo.level), reasons, points, timeline, warnings,
+    ].join(' ');
+  });
+}
+
+/** What a host fetches by a plan: one range query per series. */
+export function queries(plan: DataPlan): string[] {
+  return plan.series.map(
+    (s) => `${s.name} ${s.kind} ${s.path} ${s.query ?? '(data supplied as is)'} by (${s.labels.join(',')}) ` +
+      `[${new Date(s.start).toISOString()}, ${new Date(s.end).toISOString()}] step ${s.stepMs / 1000}s at ${plan.at}`,
+  );
+}
+
+/** What a panel says about an error: every kind is handled (`never` below). */
+export function explain(e: ErrorFields): string {
+  const kind: SlogateErrorKind = e.kind;
+  switch (kind) {
+    case 'bad-policy':
+      return e.diagnostics.map((d: Diagnostic) => `${d.line ?? '-'}:${d.column ?? '-'} ${d.severity} ${d.path} ${d.message}`).join('\n');
+    case 'missing-series':
+      return `no series for ${e.series} (${e.path}); the data has ${e.available.join(', ')}`;
+    case 'bad-series':
+      return `series ${e.series} (${e.path ?? 'not in the policy'}), sample ${e.index ?? '-'}: ${e.message}`;
+    case 'bad-instant':
+    case 'too-much-data':
+    case 'bad-argument':
+    case 'not-loaded':
+    case 'freed':
+    case 'cannot-load':
+    case 'internal':
+    case 'unexpected':
+      return `${e.name} ${kind}: ${e.message}`;
+    default: {
+      const unhandled: never = kind;
+      return unhandled;
+    }
+  }
+}
+
+/** The API's own signatures, as a caller uses them. */
+export async function evaluateByPlan(policy: string, fetch: (s: DataPlan['series'][number]) => SeriesInput[]): Promise<Report> {
+  await init();
+  using engine = new Engine(policy);
+  const warnings: readonly Diagnostic[] = engine.warnings;
+  const plan = engine.plan(Date.now());
+  try {
+    return engine.evaluate(plan.at, plan.series.flatMap(fetch));
+  } catch (e) {
+    if (e instanceof SlogateError) throw new Error(`${explain(e)} (${warnings.length} warnings, ${validate(policy).length} diagnostics)`);
+    throw e;
+  }
+}
+
+export const checked = [reports.flatMap(summary), plans.flatMap(queries), errors.map(explain)];
