@@ -5,9 +5,11 @@
 //
 //   node pkg/bench/groups.mjs [groups…]     (or: npm run bench:groups -w @slogate/engine)
 //
-// Prints milliseconds per evaluation (the report object included: 500
-// burn-down points per instance) and microseconds per group, which should
-// stay flat as the groups grow (cost linear in groups).
+// Prints milliseconds per evaluation (the report object included) and
+// microseconds per group, which should stay flat as the groups grow (cost
+// linear in groups), for the full report (a 500-point burn-down and a level
+// timeline per instance) and for an overview (`{burndown: false, timeline:
+// false}`: what a host listing thousands of instances asks for).
 
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -57,21 +59,27 @@ if (sizes.length === 0) sizes.push(1_000, 10_000, 100_000);
 
 const engine = new Engine(POLICY);
 console.log(`@slogate/engine groupBy growth (Node ${process.version}, ${SAMPLES} samples per series, good and total per group)`);
-console.log(`${'groups'.padStart(8)} ${'ms/eval'.padStart(10)} ${'µs/group'.padStart(10)} ${'runs'.padStart(5)}`);
+console.log(`${'groups'.padStart(8)} ${'report'.padStart(9)} ${'ms/eval'.padStart(10)} ${'µs/group'.padStart(10)} ${'runs'.padStart(5)}`);
+const MODES = [
+  ['overview', { burndown: false, timeline: false }],
+  ['full', {}],
+];
 for (const groups of sizes) {
   const series = repositories(groups);
-  // Small sizes: the best of a few runs after a warm-up; 100k: one run.
-  const runs = groups <= 10_000 ? 3 : 1;
-  if (groups <= 10_000) engine.evaluate(at, series);
-  let best = Infinity;
-  let instances = 0;
-  for (let r = 0; r < runs; r++) {
-    const start = process.hrtime.bigint();
-    const report = engine.evaluate(at, series);
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-    instances = report.slos.length;
+  for (const [mode, options] of MODES) {
+    // Small sizes: the best of a few runs after a warm-up; 100k: one run.
+    const runs = groups <= 10_000 ? 3 : 1;
+    if (groups <= 10_000) engine.evaluate(at, series, options);
+    let best = Infinity;
+    let instances = 0;
+    for (let r = 0; r < runs; r++) {
+      const start = process.hrtime.bigint();
+      const report = engine.evaluate(at, series, options);
+      best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+      instances = report.slos.length;
+    }
+    if (instances !== groups) throw new Error(`expected ${groups} instances, got ${instances}`);
+    console.log(`${String(groups).padStart(8)} ${mode.padStart(9)} ${best.toFixed(0).padStart(10)} ${((best * 1e3) / groups).toFixed(1).padStart(10)} ${String(runs).padStart(5)}`);
   }
-  if (instances !== groups) throw new Error(`expected ${groups} instances, got ${instances}`);
-  console.log(`${String(groups).padStart(8)} ${best.toFixed(0).padStart(10)} ${((best * 1e3) / groups).toFixed(1).padStart(10)} ${String(runs).padStart(5)}`);
 }
 engine.free();

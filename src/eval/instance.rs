@@ -486,7 +486,6 @@ fn history(calc: &Calc, judge: Option<&Judge>, keep_burndown: bool) -> (Burndown
         remaining_ratio: Vec::with_capacity(if keep_burndown { times.len() } else { 0 }),
     };
     let lookbacks = judge.map_or(&[][..], |j| &j.asks.lookbacks[..]);
-    let known = KnownTallies::of(calc.measure, &times, lookbacks);
     let mut timeline = Timeline::default();
     // Points before the data all read the same nothing: computed once. With
     // little history (a new service, a short query range) that is most of
@@ -494,6 +493,10 @@ fn history(calc: &Calc, judge: Option<&Judge>, keep_burndown: bool) -> (Burndown
     // So is the timeline, unless a rule reads coverage.
     let empty_until = empty_until(calc.measure);
     let mut before_data = None;
+    // Windows are tallied ahead only where the data is: a small group's
+    // 500 points are mostly before it.
+    let first_data = times.partition_point(|&t| t < empty_until);
+    let known = KnownTallies::of(calc.measure, &times[first_data..], lookbacks);
     for (j, &t) in times.iter().enumerate() {
         if let (Some(ratio), true) = (before_data, t < empty_until) {
             if keep_burndown {
@@ -508,7 +511,10 @@ fn history(calc: &Calc, judge: Option<&Judge>, keep_burndown: bool) -> (Burndown
             }
             continue;
         }
-        let point = calc.at_known(known.ends[j], lookbacks, known.point(j));
+        let point = match j.checked_sub(first_data) {
+            Some(k) => calc.at_known(known.ends[k], lookbacks, known.point(k)),
+            None => calc.at(t),
+        };
         let ratio = point.remaining_ratio_of(point.window());
         if t < empty_until {
             before_data = Some(ratio);
