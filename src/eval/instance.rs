@@ -1,6 +1,6 @@
 //! One SLO instance: from its measure to its part of the report.
 
-// The rules are judged on an instance's figures (`Calc`): a child module,
+// The rules are judged on an instance's ledger (`Ledger`): a child module,
 // so that neither imports the other as a sibling.
 mod rules;
 
@@ -16,7 +16,7 @@ use crate::report::{
 };
 use crate::time::calendar::period_containing;
 use crate::time::{format_duration, format_rfc3339, Instant, Millis};
-use rules::{judge, level_of, Figures};
+use rules::{judge, level_of, TermValues};
 
 /// The most points a burn-down has.
 pub const BURNDOWN_POINTS: i64 = 500;
@@ -33,7 +33,7 @@ pub struct Frame {
 }
 
 /// Everything the report of one instance is computed from.
-pub struct Inputs<'a> {
+pub struct InstanceInputs<'a> {
     pub policy: &'a Policy,
     pub slo: &'a Slo,
     pub group: Vec<(String, String)>,
@@ -95,9 +95,10 @@ pub struct TimelineAsks {
     pub time_to_exhaustion: bool,
 }
 
-/// The budget arithmetic over the measure (docs/arithmetic.md §6–9), for
-/// an evaluation at `frame.at`.
-pub struct Calc<'a> {
+/// The events of an instance's measure as an evaluation at `frame.at` reads
+/// them, and the budget arithmetic over them (docs/arithmetic.md §6–9):
+/// every window ending at `frame.at`, tallied once.
+pub struct Ledger<'a> {
     pub measure: &'a Measure<'a>,
     pub frame: Frame,
     /// `1 − objective`, exactly (computed once: it formats a decimal).
@@ -115,14 +116,14 @@ pub struct Calc<'a> {
     tallies: RefCell<Vec<(Instant, Tally)>>,
 }
 
-impl<'a> Calc<'a> {
+impl<'a> Ledger<'a> {
     pub fn new(
         measure: &'a Measure<'a>,
         frame: Frame,
         share: Complement,
         budgeting: Budgeting,
-    ) -> Calc<'a> {
-        Calc {
+    ) -> Ledger<'a> {
+        Ledger {
             measure,
             frame,
             share,
@@ -150,13 +151,13 @@ impl<'a> Calc<'a> {
     }
 
     /// The same measure as an evaluation at `t` (a burn-down point) sees it.
-    fn at(&self, t: Instant) -> Calc<'_> {
+    fn at(&self, t: Instant) -> Ledger<'_> {
         self.point(t, self.measure.end(t), &[], &[])
     }
 
-    /// [`Calc::at`] with the point's end and some of its windows' tallies
+    /// [`Ledger::at`] with the point's end and some of its windows' tallies
     /// (`(t − d, t]` for each look-back `d`) already known.
-    fn at_known<'b>(&'b self, end: End, lookbacks: &'b [Millis], known: &'b [Tally]) -> Calc<'b> {
+    fn at_known<'b>(&'b self, end: End, lookbacks: &'b [Millis], known: &'b [Tally]) -> Ledger<'b> {
         self.point(end.to, end, lookbacks, known)
     }
 
@@ -166,8 +167,8 @@ impl<'a> Calc<'a> {
         end: End,
         lookbacks: &'b [Millis],
         known: &'b [Tally],
-    ) -> Calc<'b> {
-        Calc {
+    ) -> Ledger<'b> {
+        Ledger {
             measure: self.measure,
             frame: Frame {
                 at: t,
@@ -184,7 +185,7 @@ impl<'a> Calc<'a> {
     }
 }
 
-impl Calc<'_> {
+impl Ledger<'_> {
     fn error_share(&self) -> Complement {
         self.share
     }
@@ -284,8 +285,8 @@ impl Frame {
     }
 }
 
-pub fn report(inputs: Inputs) -> SloReport {
-    let Inputs {
+pub fn report(inputs: InstanceInputs) -> SloReport {
+    let InstanceInputs {
         policy,
         slo,
         group,
@@ -300,15 +301,15 @@ pub fn report(inputs: Inputs) -> SloReport {
         slice,
         mut warnings,
     } = inputs;
-    let calc = Calc::new(
+    let ledger = Ledger::new(
         &measure,
         frame,
         Complement::of(slo.objective),
         slo.budgeting,
     );
-    let window = calc.window();
-    let remaining_ratio = calc.remaining_ratio_of(window);
-    let allowed = calc.allowed(window);
+    let window = ledger.window();
+    let remaining_ratio = ledger.remaining_ratio_of(window);
+    let allowed = ledger.allowed(window);
     let budget = BudgetReport {
         unit: match slo.budgeting {
             Budgeting::Occurrences => BudgetUnit::Events,
@@ -322,13 +323,13 @@ pub fn report(inputs: Inputs) -> SloReport {
     let sli = window.bad_share().map(|s| 1.0 - s);
     let burn_rates: Vec<(Millis, Option<f64>)> = burn_windows
         .iter()
-        .map(|&w| (w, calc.burn_rate(w)))
+        .map(|&w| (w, ledger.burn_rate(w)))
         .collect();
     let burn = |w: Millis| {
         burn_rates
             .iter()
             .find(|b| b.0 == w)
-            .map_or_else(|| calc.burn_rate(w), |b| b.1)
+            .map_or_else(|| ledger.burn_rate(w), |b| b.1)
     };
     let alerts = alerts(slo, frame.period, &burn);
     let forecast = burn(slo.forecast_window);
@@ -343,8 +344,8 @@ pub fn report(inputs: Inputs) -> SloReport {
     }
     warnings.extend(window_warnings(policy, slo, &known, frame, slice));
     let firing: Vec<bool> = alerts.iter().map(|a| a.firing).collect();
-    let figures = Figures {
-        calc: &calc,
+    let figures = TermValues {
+        ledger: &ledger,
         remaining_ratio,
         sli,
         tte,
@@ -362,7 +363,7 @@ pub fn report(inputs: Inputs) -> SloReport {
     };
     let (burndown, timeline) = match wanted {
         History::NONE => (Burndown::default(), Vec::new()),
-        _ => history(&calc, wanted.timeline.then_some(&judge), wanted.burndown),
+        _ => history(&ledger, wanted.timeline.then_some(&judge), wanted.burndown),
     };
     SloReport {
         name: slo.name.clone(),
@@ -378,7 +379,7 @@ pub fn report(inputs: Inputs) -> SloReport {
         budget,
         consumed_in: consumed_windows
             .iter()
-            .map(|&w| (w, calc.consumed_in(w)))
+            .map(|&w| (w, ledger.consumed_in(w)))
             .collect(),
         burn_rates,
         alerts,
@@ -473,13 +474,17 @@ struct Judge<'a> {
 /// §12), from the same prefix sums as the rest of the report. Consecutive
 /// points that agree share a segment of the timeline.
 /// Without `judge` no timeline; without `keep_burndown` an empty burn-down.
-fn history(calc: &Calc, judge: Option<&Judge>, keep_burndown: bool) -> (Burndown, Vec<Segment>) {
-    let span = calc.frame.at - calc.frame.start;
+fn history(
+    ledger: &Ledger,
+    judge: Option<&Judge>,
+    keep_burndown: bool,
+) -> (Burndown, Vec<Segment>) {
+    let span = ledger.frame.at - ledger.frame.start;
     let n = span.min(BURNDOWN_POINTS);
     // span is at most a period (400 years ≈ 1.3e13 ms), so (j + 1) × span
     // stays below 7e15: no 128-bit division (~1 KB of WebAssembly).
     let times: Vec<Instant> = (0..n)
-        .map(|j| calc.frame.start + (j + 1).saturating_mul(span) / n)
+        .map(|j| ledger.frame.start + (j + 1).saturating_mul(span) / n)
         .collect();
     let mut burndown = Burndown {
         t: Vec::new(),
@@ -491,12 +496,12 @@ fn history(calc: &Calc, judge: Option<&Judge>, keep_burndown: bool) -> (Burndown
     // little history (a new service, a short query range) that is most of
     // the 500, and it is the same number, not an approximation.
     // So is the timeline, unless a rule reads coverage.
-    let empty_until = empty_until(calc.measure);
+    let empty_until = empty_until(ledger.measure);
     let mut before_data = None;
     // Windows are tallied ahead only where the data is: a small group's
     // 500 points are mostly before it.
     let first_data = times.partition_point(|&t| t < empty_until);
-    let known = KnownTallies::of(calc.measure, &times[first_data..], lookbacks);
+    let known = KnownTallies::of(ledger.measure, &times[first_data..], lookbacks);
     for (j, &t) in times.iter().enumerate() {
         if let (Some(ratio), true) = (before_data, t < empty_until) {
             if keep_burndown {
@@ -504,7 +509,7 @@ fn history(calc: &Calc, judge: Option<&Judge>, keep_burndown: bool) -> (Burndown
             }
             match judge {
                 Some(judge) if judge.asks.coverage => {
-                    timeline.add(judge, &calc.at(t), calc.frame.start, ratio)
+                    timeline.add(judge, &ledger.at(t), ledger.frame.start, ratio)
                 }
                 Some(_) => timeline.extend(t),
                 None => {}
@@ -512,8 +517,8 @@ fn history(calc: &Calc, judge: Option<&Judge>, keep_burndown: bool) -> (Burndown
             continue;
         }
         let point = match j.checked_sub(first_data) {
-            Some(k) => calc.at_known(known.ends[k], lookbacks, known.point(k)),
-            None => calc.at(t),
+            Some(k) => ledger.at_known(known.ends[k], lookbacks, known.point(k)),
+            None => ledger.at(t),
         };
         let ratio = point.remaining_ratio_of(point.window());
         if t < empty_until {
@@ -523,7 +528,7 @@ fn history(calc: &Calc, judge: Option<&Judge>, keep_burndown: bool) -> (Burndown
             burndown.remaining_ratio.push(ratio);
         }
         if let Some(judge) = judge {
-            timeline.add(judge, &point, calc.frame.start, ratio);
+            timeline.add(judge, &point, ledger.frame.start, ratio);
         }
     }
     if keep_burndown {
@@ -594,7 +599,7 @@ impl Timeline {
 
     /// One more point; `start` is the report's window start, where the first
     /// segment begins.
-    fn add(&mut self, judge: &Judge, point: &Calc, start: Instant, remaining_ratio: Option<f64>) {
+    fn add(&mut self, judge: &Judge, point: &Ledger, start: Instant, remaining_ratio: Option<f64>) {
         let Judge {
             policy,
             slo,
@@ -615,8 +620,8 @@ impl Timeline {
             self.next_firing.push(fired);
         }
         let window = point.window();
-        let figures = Figures {
-            calc: point,
+        let figures = TermValues {
+            ledger: point,
             remaining_ratio,
             sli: window.bad_share().map(|s| 1.0 - s),
             // What no rule reads is not worked out at every point.
@@ -759,7 +764,7 @@ fn window_warnings(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::measure::Combo;
+    use crate::eval::measure::RolePair;
     use crate::eval::stream::PrefixSums;
     use crate::time::{DAY, MINUTE};
 
@@ -788,7 +793,7 @@ mod tests {
                     };
                     let measure = Measure::Occurrences {
                         roles: [role(99.0, lag), role(100.0, 0)],
-                        combo: Combo::GoodTotal,
+                        combo: RolePair::GoodTotal,
                     };
                     check(&measure, at, rolling);
                 }
@@ -797,7 +802,7 @@ mod tests {
         check(&Measure::NoData, at, true);
         let empty = Measure::Occurrences {
             roles: [PrefixSums::default(), PrefixSums::default()],
-            combo: Combo::GoodTotal,
+            combo: RolePair::GoodTotal,
         };
         check(&empty, at, true);
     }
@@ -809,16 +814,16 @@ mod tests {
             period: 30 * DAY,
             rolling,
         };
-        let calc = Calc::new(
+        let ledger = Ledger::new(
             measure,
             frame,
             Complement::of(0.999),
             Budgeting::Occurrences,
         );
-        let (b, _) = history(&calc, None, true);
+        let (b, _) = history(&ledger, None, true);
         assert_eq!(b.t.len(), BURNDOWN_POINTS as usize);
         for (t, got) in b.t.iter().zip(&b.remaining_ratio) {
-            let want = calc.remaining_at(*t);
+            let want = ledger.remaining_at(*t);
             assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits), "at {t}");
         }
     }

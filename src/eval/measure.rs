@@ -16,20 +16,20 @@ use crate::time::{Instant, Millis};
 
 /// Which two roles a ratio SLI has, in the order they are stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Combo {
+pub enum RolePair {
     GoodTotal,
     BadTotal,
     GoodBad,
 }
 
-impl Combo {
+impl RolePair {
     /// `(total events, bad events)` from the two roles' sums, bad clamped to
     /// `[0, total]` (docs/arithmetic.md §6).
     pub fn total_and_bad(self, first: f64, second: f64) -> (f64, f64) {
         let (n, b) = match self {
-            Combo::GoodTotal => (second, second - first),
-            Combo::BadTotal => (second, first),
-            Combo::GoodBad => (first + second, second),
+            RolePair::GoodTotal => (second, second - first),
+            RolePair::BadTotal => (second, first),
+            RolePair::GoodBad => (first + second, second),
         };
         (n, b.clamp(0.0, n.max(0.0)))
     }
@@ -62,7 +62,7 @@ impl Tally {
 pub enum Measure<'c> {
     Occurrences {
         roles: [PrefixSums<'c>; 2],
-        combo: Combo,
+        combo: RolePair,
     },
     Timeslices(SliceTable),
     /// Not even a step to cut slices with.
@@ -161,7 +161,7 @@ pub struct BuildNotes {
 }
 
 /// The range of data an evaluation reads and the rules to read it by.
-pub struct Scope<'a> {
+pub struct DataReading<'a> {
     /// Earliest instant any window, slice or burn-down point looks back to.
     pub from: Instant,
     pub at: Instant,
@@ -180,26 +180,26 @@ pub struct Scope<'a> {
 /// as excluded, so data without such gaps costs one pass.
 pub fn build_ratio<'c>(
     roles: [Role<'c, '_>; 2],
-    combo: Combo,
-    scope: &Scope,
+    combo: RolePair,
+    reading: &DataReading,
     notes: &mut BuildNotes,
 ) -> Result<(Measure<'c>, Spans), EvalError> {
     let cleaned: Vec<Vec<(&'c Clean, SeriesKind)>> = roles
         .iter()
         .map(|r| r.series.iter().map(|(_, c, kind)| (*c, *kind)).collect())
         .collect();
-    let grid = match scope.budgeting {
+    let grid = match reading.budgeting {
         Budgeting::Occurrences => None,
-        Budgeting::Timeslices => match slice_grid(scope, &cleaned) {
+        Budgeting::Timeslices => match slice_grid(reading, &cleaned) {
             Some(g) => Some(g),
             None => return Ok((Measure::NoData, Spans::default())),
         },
     };
     notes.slice = grid.map(|g| g.len);
-    let from = grid.map_or(scope.from, |g| g.start(g.index(scope.from + 1)));
+    let from = grid.map_or(reading.from, |g| g.start(g.index(reading.from + 1)));
     let mut built: Vec<RoleMeasure<'c>> = cleaned
         .iter()
-        .map(|series| measure_role(series, grid, from, scope.at, scope.excluded))
+        .map(|series| measure_role(series, grid, from, reading.at, reading.excluded))
         .collect();
     let [first, second] = [0, 1].map(|i| Spans::from_unsorted(std::mem::take(&mut built[i].known)));
     let known = first.intersect(&second);
@@ -208,11 +208,11 @@ pub fn build_ratio<'c>(
         if role_known.total() != known.total() {
             // Some end of this role lies in time the other role does not know.
             let excluded = masked.get_or_insert_with(|| {
-                let mut spans = known.outside_as_excluded_ends(from, scope.at);
-                spans.extend_from_slice(scope.excluded.as_slice());
+                let mut spans = known.outside_as_excluded_ends(from, reading.at);
+                spans.extend_from_slice(reading.excluded.as_slice());
                 Spans::from_unsorted(spans)
             });
-            built[i] = measure_role(&cleaned[i], grid, from, scope.at, excluded);
+            built[i] = measure_role(&cleaned[i], grid, from, reading.at, excluded);
         }
     }
     for (role, b) in roles.iter().zip(&built) {
@@ -236,16 +236,16 @@ pub fn build_ratio<'c>(
                 first.slices.unwrap_or_default(),
                 second.slices.unwrap_or_default(),
             );
-            let states = ratio_states(&first.0, &second.0, combo, scope.slice_target);
+            let states = ratio_states(&first.0, &second.0, combo, reading.slice_target);
             let judge = match combo {
-                Combo::GoodTotal => judge_slice::<0>,
-                Combo::BadTotal => judge_slice::<1>,
-                Combo::GoodBad => judge_slice::<2>,
+                RolePair::GoodTotal => judge_slice::<0>,
+                RolePair::BadTotal => judge_slice::<1>,
+                RolePair::GoodBad => judge_slice::<2>,
             };
             let data = SliceData::Ratio {
                 roles: [first.1, second.1],
                 judge,
-                target: scope.slice_target,
+                target: reading.slice_target,
             };
             Measure::Timeslices(SliceTable::new(g, states, data))
         }
@@ -395,10 +395,10 @@ impl Sink for SliceSink<'_> {
     }
 }
 
-/// A slice's state from its two role sums (`C` is the [`Combo`] index, so a
+/// A slice's state from its two role sums (`C` is the [`RolePair`] index, so a
 /// plain `fn` pointer can carry it).
 fn judge_slice<const C: u8>(first: f64, second: f64, target: f64) -> SliceState {
-    let combo = [Combo::GoodTotal, Combo::BadTotal, Combo::GoodBad][usize::from(C)];
+    let combo = [RolePair::GoodTotal, RolePair::BadTotal, RolePair::GoodBad][usize::from(C)];
     let (n, b) = combo.total_and_bad(first, second);
     if n <= 0.0 {
         SliceState::Idle
@@ -413,7 +413,7 @@ fn judge_slice<const C: u8>(first: f64, second: f64, target: f64) -> SliceState 
 fn ratio_states(
     first: &SliceSums,
     second: &SliceSums,
-    combo: Combo,
+    combo: RolePair,
     target: f64,
 ) -> Vec<(i64, SliceState)> {
     let mut out = Vec::with_capacity(first.ks.len().min(second.ks.len()));
@@ -426,9 +426,9 @@ fn ratio_states(
             j += 1;
         } else {
             let state = match combo {
-                Combo::GoodTotal => judge_slice::<0>(first.sums[i], second.sums[j], target),
-                Combo::BadTotal => judge_slice::<1>(first.sums[i], second.sums[j], target),
-                Combo::GoodBad => judge_slice::<2>(first.sums[i], second.sums[j], target),
+                RolePair::GoodTotal => judge_slice::<0>(first.sums[i], second.sums[j], target),
+                RolePair::BadTotal => judge_slice::<1>(first.sums[i], second.sums[j], target),
+                RolePair::GoodBad => judge_slice::<2>(first.sums[i], second.sums[j], target),
             };
             out.push((ka, state));
             i += 1;
@@ -443,33 +443,33 @@ pub fn build_threshold<'c>(
     role: Role<'c, '_>,
     op: CmpOp,
     threshold: f64,
-    scope: &Scope,
+    reading: &DataReading,
     notes: &mut BuildNotes,
 ) -> (Measure<'c>, Spans) {
     let cleaned: Vec<(&'c Clean, SeriesKind)> =
         role.series.iter().map(|(_, c, kind)| (*c, *kind)).collect();
-    let Some(grid) = slice_grid(scope, std::slice::from_ref(&cleaned)) else {
+    let Some(grid) = slice_grid(reading, std::slice::from_ref(&cleaned)) else {
         return (Measure::NoData, Spans::default());
     };
     notes.slice = Some(grid.len);
-    let from = grid.start(grid.index(scope.from + 1));
+    let from = grid.start(grid.index(reading.from + 1));
     let mut samples: Vec<(Instant, bool)> = Vec::new();
     let mut runs = Vec::new();
     for (c, _) in &cleaned {
-        let (i, j) = range_of(&c.times, from, scope.at);
+        let (i, j) = range_of(&c.times, from, reading.at);
         // Known time comes from the spacing of the samples, as for events.
         let info = for_each_interval(
             c,
             SeriesKind::Gauge,
             from,
-            scope.at,
+            reading.at,
             &Spans::default(),
             &mut (),
         );
         runs.extend(info.known);
         for k in i..j {
             let t = c.times[k];
-            if !scope.excluded.contains(t) {
+            if !reading.excluded.contains(t) {
                 samples.push((t, op.holds(c.values[k], threshold)));
             }
         }
@@ -512,14 +512,14 @@ fn range_len(times: &[Instant], from: Instant, to: Instant) -> usize {
 }
 
 /// The slice grid: `slice`, else the step of the first role's first series.
-fn slice_grid(scope: &Scope, cleaned: &[Vec<(&Clean, SeriesKind)>]) -> Option<SliceGrid> {
-    let len = scope
+fn slice_grid(reading: &DataReading, cleaned: &[Vec<(&Clean, SeriesKind)>]) -> Option<SliceGrid> {
+    let len = reading
         .slice
         .or_else(|| cleaned.first()?.iter().find_map(|(c, _)| c.step))?;
     Some(SliceGrid {
-        anchor: scope.window_start,
+        anchor: reading.window_start,
         len,
-        at: scope.at,
+        at: reading.at,
     })
 }
 
@@ -529,8 +529,14 @@ mod tests {
 
     #[test]
     fn bad_is_clamped_to_the_total() {
-        assert_eq!(Combo::GoodTotal.total_and_bad(105.0, 100.0), (100.0, 0.0));
-        assert_eq!(Combo::BadTotal.total_and_bad(120.0, 100.0), (100.0, 100.0));
-        assert_eq!(Combo::GoodBad.total_and_bad(90.0, 10.0), (100.0, 10.0));
+        assert_eq!(
+            RolePair::GoodTotal.total_and_bad(105.0, 100.0),
+            (100.0, 0.0)
+        );
+        assert_eq!(
+            RolePair::BadTotal.total_and_bad(120.0, 100.0),
+            (100.0, 100.0)
+        );
+        assert_eq!(RolePair::GoodBad.total_and_bad(90.0, 10.0), (100.0, 10.0));
     }
 }

@@ -29,8 +29,8 @@ use crate::series::{DataSet, Series, SeriesKind};
 use crate::time::{Instant, Millis, DAY, HOUR, MINUTE};
 use clean::{already_clean, clean, Clean};
 use groups::{instances, Instance};
-use instance::{Frame, Inputs, TimelineAsks};
-use measure::{build_ratio, build_threshold, BuildNotes, Combo, Role, Scope};
+use instance::{Frame, InstanceInputs, TimelineAsks};
+use measure::{build_ratio, build_threshold, BuildNotes, DataReading, Role, RolePair};
 use spans::Spans;
 
 /// Burn rates every report carries (SPEC §4).
@@ -220,7 +220,7 @@ impl Engine {
             ));
         }
         for Instance { key, roles: picked } in instances {
-            let scope = Scope {
+            let reading = DataReading {
                 from,
                 at,
                 window_start: frame.start,
@@ -233,15 +233,15 @@ impl Engine {
             let (measure, known) = match (&slo.sli, <[Role; 2]>::try_from(picked)) {
                 (Sli::Ratio { good, bad, .. }, Ok(two)) => {
                     let combo = match (good.is_some(), bad.is_some()) {
-                        (true, false) => Combo::GoodTotal,
-                        (false, true) => Combo::BadTotal,
-                        _ => Combo::GoodBad,
+                        (true, false) => RolePair::GoodTotal,
+                        (false, true) => RolePair::BadTotal,
+                        _ => RolePair::GoodBad,
                     };
-                    build_ratio(two, combo, &scope, &mut notes)?
+                    build_ratio(two, combo, &reading, &mut notes)?
                 }
                 (Sli::Threshold { op, value, .. }, Err(mut one)) if one.len() == 1 => {
                     let role = one.pop().expect("one role");
-                    build_threshold(role, *op, *value, &scope, &mut notes)
+                    build_threshold(role, *op, *value, &reading, &mut notes)
                 }
                 _ => {
                     // The policy's decoding guarantees two roles or one.
@@ -271,7 +271,7 @@ impl Engine {
                 .cloned()
                 .zip(key.into_iter().map(String::from))
                 .collect();
-            reports.push(instance::report(Inputs {
+            reports.push(instance::report(InstanceInputs {
                 policy: &self.policy,
                 slo,
                 group: group_labels,

@@ -1,14 +1,15 @@
 //! The error-budget policy: which rules match, and so which level applies
 //! (docs/arithmetic.md §11).
 
-use super::Calc;
+use super::Ledger;
 use crate::expr::{evaluate, Env, Outcome, Term, Value};
 use crate::policy::{Alert, Policy, Rule};
 use crate::report::Reason;
 
-/// The numbers a rule may ask about, computed once per instance.
-pub struct Figures<'a> {
-    pub calc: &'a Calc<'a>,
+/// The value of every term a rule may name (docs/policy.md), for one
+/// instance at one instant: the report's, or a burn-down point's.
+pub struct TermValues<'a> {
+    pub ledger: &'a Ledger<'a>,
     pub remaining_ratio: Option<f64>,
     pub sli: Option<f64>,
     /// +∞ means never.
@@ -19,16 +20,16 @@ pub struct Figures<'a> {
     pub firing: &'a [bool],
 }
 
-impl Env for Figures<'_> {
+impl Env for TermValues<'_> {
     fn term(&self, term: &Term) -> Value {
         let n = Value::Number;
         match term {
             Term::Remaining => n(self.remaining_ratio),
             Term::Consumed => n(self.remaining_ratio.map(|r| 1.0 - r)),
-            Term::ConsumedIn(w) => n(self.calc.consumed_in(*w)),
-            Term::BurnRate(w) => n(self.calc.burn_rate(*w)),
+            Term::ConsumedIn(w) => n(self.ledger.consumed_in(*w)),
+            Term::BurnRate(w) => n(self.ledger.burn_rate(*w)),
             Term::Sli => n(self.sli),
-            Term::SliIn(w) => n(self.calc.sli_over(*w)),
+            Term::SliIn(w) => n(self.ledger.sli_over(*w)),
             Term::TimeToExhaustion => n(self.tte),
             Term::Coverage => n(self.coverage),
             Term::Alert(name) => Value::Truth(
@@ -42,7 +43,7 @@ impl Env for Figures<'_> {
 }
 
 /// The instance's level and every matched rule, in document order.
-pub fn judge(policy: &Policy, figures: &Figures) -> (String, Vec<Reason>) {
+pub fn judge(policy: &Policy, figures: &TermValues) -> (String, Vec<Reason>) {
     let mut reasons = Vec::new();
     let level = rules_held(policy, figures, |rule, outcome| {
         if let Some(outcome) = outcome {
@@ -63,7 +64,7 @@ pub fn judge(policy: &Policy, figures: &Figures) -> (String, Vec<Reason>) {
 /// The level (its index in the policy's levels) and, per rule, whether it
 /// matched: [`judge`] without building the reasons, for every burn-down
 /// point of the level timeline.
-pub fn level_of(policy: &Policy, figures: &Figures, matched: &mut Vec<bool>) -> usize {
+pub fn level_of(policy: &Policy, figures: &TermValues, matched: &mut Vec<bool>) -> usize {
     matched.clear();
     rules_held(policy, figures, |_, outcome| {
         matched.push(outcome.is_some())
@@ -74,7 +75,7 @@ pub fn level_of(policy: &Policy, figures: &Figures, matched: &mut Vec<bool>) -> 
 /// outcome when it held; the level is the highest held rule's (0 if none).
 fn rules_held(
     policy: &Policy,
-    figures: &Figures,
+    figures: &TermValues,
     mut each: impl FnMut(&Rule, Option<Outcome>),
 ) -> usize {
     let mut level = 0;
