@@ -94,9 +94,11 @@ impl RRule {
         if let Some(day) = ordinal {
             let limit = match self.freq {
                 Freq::Daily | Freq::Weekly => {
+                    // Formatted as i64: each integer type that is formatted
+                    // costs the WebAssembly module its own formatting code.
                     return Err(format!(
                         "BYDAY ordinals like {}{} need FREQ=MONTHLY or YEARLY",
-                        day.ordinal,
+                        i64::from(day.ordinal),
                         WEEKDAYS[usize::from(day.weekday - 1)]
                     ))
                 }
@@ -109,9 +111,10 @@ impl RRule {
                 .iter()
                 .find(|d| d.ordinal.unsigned_abs() > limit)
             {
+                let limit = i64::from(limit);
                 return Err(format!(
                     "BYDAY ordinal {} is out of range: use 1 to {limit} or -1 to -{limit}",
-                    bad.ordinal
+                    i64::from(bad.ordinal)
                 ));
             }
         }
