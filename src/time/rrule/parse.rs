@@ -163,9 +163,12 @@ fn parse_freq(value: &str) -> Result<Freq, String> {
 
 /// A whole number of at least 1 (INTERVAL, COUNT).
 fn positive(name: &str, value: &str) -> Result<u32, String> {
+    // Parsed as i64 and narrowed: each integer type that is parsed costs
+    // the WebAssembly module its own parsing code.
     value
-        .parse::<u32>()
+        .parse::<i64>()
         .ok()
+        .and_then(|n| u32::try_from(n).ok())
         .filter(|&n| n >= 1)
         .ok_or_else(|| format!("{name} must be a whole number of at least 1, not \"{value}\""))
 }
@@ -233,8 +236,9 @@ fn parse_by_day(value: &str) -> Result<Vec<WeekdayNum>, String> {
                 number
                     .strip_prefix('+')
                     .unwrap_or(number)
-                    .parse::<i8>()
+                    .parse::<i64>() // narrowed below, as in `positive`
                     .ok()
+                    .and_then(|n| i8::try_from(n).ok())
                     .filter(|n| *n != 0)
                     .ok_or_else(|| format!("BYDAY value \"{item}\" is not a weekday: write SU, or numbered like 1SU or -1FR"))?
             };
