@@ -39,8 +39,10 @@ impl Complement {
         if digits.len() > 15 {
             return None;
         }
-        let d: u64 = digits.parse().ok()?;
-        let den = 10u64.pow(digits.len() as u32);
+        // At most 15 digits: i64 holds them, and its parser is in the
+        // WebAssembly module already (each integer type parsed costs its own).
+        let d: i64 = digits.parse().ok()?;
+        let den = 10i64.pow(digits.len() as u32);
         Some(Complement {
             num: (den - d) as f64,
             den: den as f64,

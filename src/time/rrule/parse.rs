@@ -100,7 +100,7 @@ impl RRule {
                         "BYDAY ordinals like {}{} need FREQ=MONTHLY or YEARLY",
                         i64::from(day.ordinal),
                         WEEKDAYS[usize::from(day.weekday - 1)]
-                    ))
+                    ));
                 }
                 Freq::Monthly => 5,
                 Freq::Yearly if self.by_month.is_empty() => 53,
