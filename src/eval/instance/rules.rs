@@ -65,7 +65,9 @@ pub fn judge(policy: &Policy, figures: &Figures) -> (String, Vec<Reason>) {
 /// point of the level timeline.
 pub fn level_of(policy: &Policy, figures: &Figures, matched: &mut Vec<bool>) -> usize {
     matched.clear();
-    rules_held(policy, figures, |_, outcome| matched.push(outcome.is_some()))
+    rules_held(policy, figures, |_, outcome| {
+        matched.push(outcome.is_some())
+    })
 }
 
 /// Evaluates every rule in document order, telling `each` the rule and its
