@@ -39,8 +39,10 @@ impl Complement {
         if digits.len() > 15 {
             return None;
         }
-        let d: u64 = digits.parse().ok()?;
-        let den = 10u64.pow(digits.len() as u32);
+        // At most 15 digits: i64 holds them, and its parser is in the
+        // WebAssembly module already (each integer type parsed costs its own).
+        let d: i64 = digits.parse().ok()?;
+        let den = 10i64.pow(digits.len() as u32);
         Some(Complement {
             num: (den - d) as f64,
             den: den as f64,
@@ -70,13 +72,16 @@ impl Complement {
 /// when `v × 10^decimals` exceeds ±9e18 the shortest form is written instead.
 pub fn fixed(v: f64, decimals: u32) -> String {
     let decimals = decimals.min(15);
-    let scale = 10u64.pow(decimals);
+    // i64, not u64 (the magnitude is below 9e18 either way): each integer
+    // type that is formatted costs the WebAssembly module its own
+    // formatting code, and the engine formats i64 elsewhere.
+    let scale = 10i64.pow(decimals);
     let scaled = v * scale as f64;
     if !scaled.is_finite() || scaled.abs() >= 9.0e18 {
         return format_number(v);
     }
-    // u64, not u128: 128-bit division and formatting would cost ~2.5 KB.
-    let magnitude = scaled.abs().round() as u64;
+    // Not u128: 128-bit division and formatting would cost ~2.5 KB.
+    let magnitude = scaled.abs().round() as i64;
     let (int, frac) = (magnitude / scale, magnitude % scale);
     let sign = if scaled < 0.0 && magnitude > 0 {
         "-"

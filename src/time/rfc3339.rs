@@ -82,17 +82,14 @@ pub fn format_rfc3339(t: Instant) -> String {
     let dt = DateTime::from_instant(t, 0);
     let ms = dt.ms_of_day;
     let (h, m, s, frac) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+    // All fields as i64, the type `ms` already has: each integer type that
+    // is formatted costs the WebAssembly module its own formatting code.
     let d = dt.date;
-    let mut out = if (0..=9999).contains(&d.year) {
-        format!(
-            "{:04}-{:02}-{:02}T{h:02}:{m:02}:{s:02}",
-            d.year, d.month, d.day
-        )
+    let (year, month, day) = (i64::from(d.year), i64::from(d.month), i64::from(d.day));
+    let mut out = if (0..=9999).contains(&year) {
+        format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}")
     } else {
-        format!(
-            "{:+05}-{:02}-{:02}T{h:02}:{m:02}:{s:02}",
-            d.year, d.month, d.day
-        )
+        format!("{year:+05}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}")
     };
     if frac != 0 {
         out.push_str(&format!(".{frac:03}"));

@@ -220,14 +220,17 @@ fn parse_offset(text: &str) -> Option<i32> {
         5 if rest.as_bytes()[2] == b':' => (&rest[..2], &rest[3..]),
         _ => return None,
     };
+    // Two digits each, read as i64 and narrowed after the range check: each
+    // integer type that is parsed costs the WebAssembly module its own
+    // parsing code, and the engine parses i64 elsewhere.
     let number = |s: &str| {
         s.bytes()
             .all(|b| b.is_ascii_digit())
-            .then(|| s.parse::<i32>().ok())
+            .then(|| s.parse::<i64>().ok())
             .flatten()
     };
     let (h, m) = (number(hh)?, number(mm)?);
-    (h <= 23 && m <= 59).then_some(sign * (h * 3600 + m * 60))
+    (h <= 23 && m <= 59).then(|| sign * (h as i32 * 3600 + m as i32 * 60))
 }
 
 /// `+05:30`, `-08:00`.
@@ -262,11 +265,12 @@ fn offset_written_as_name(name: &str) -> Option<i32> {
         return None;
     }
     let (h, m) = body.split_once(':').unwrap_or((body, "0"));
-    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    // i64, narrowed after the range check (see `parse_offset`).
+    let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
     if !(0..=23).contains(&h) || !(0..=59).contains(&m) {
         return None;
     }
-    let seconds = h * 3600 + m * 60;
+    let seconds = h as i32 * 3600 + m as i32 * 60;
     Some(if sign == "-" { -seconds } else { seconds })
 }
 

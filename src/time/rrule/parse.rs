@@ -94,11 +94,13 @@ impl RRule {
         if let Some(day) = ordinal {
             let limit = match self.freq {
                 Freq::Daily | Freq::Weekly => {
+                    // Formatted as i64: each integer type that is formatted
+                    // costs the WebAssembly module its own formatting code.
                     return Err(format!(
                         "BYDAY ordinals like {}{} need FREQ=MONTHLY or YEARLY",
-                        day.ordinal,
+                        i64::from(day.ordinal),
                         WEEKDAYS[usize::from(day.weekday - 1)]
-                    ))
+                    ));
                 }
                 Freq::Monthly => 5,
                 Freq::Yearly if self.by_month.is_empty() => 53,
@@ -109,9 +111,10 @@ impl RRule {
                 .iter()
                 .find(|d| d.ordinal.unsigned_abs() > limit)
             {
+                let limit = i64::from(limit);
                 return Err(format!(
                     "BYDAY ordinal {} is out of range: use 1 to {limit} or -1 to -{limit}",
-                    bad.ordinal
+                    i64::from(bad.ordinal)
                 ));
             }
         }
@@ -160,9 +163,12 @@ fn parse_freq(value: &str) -> Result<Freq, String> {
 
 /// A whole number of at least 1 (INTERVAL, COUNT).
 fn positive(name: &str, value: &str) -> Result<u32, String> {
+    // Parsed as i64 and narrowed: each integer type that is parsed costs
+    // the WebAssembly module its own parsing code.
     value
-        .parse::<u32>()
+        .parse::<i64>()
         .ok()
+        .and_then(|n| u32::try_from(n).ok())
         .filter(|&n| n >= 1)
         .ok_or_else(|| format!("{name} must be a whole number of at least 1, not \"{value}\""))
 }
@@ -230,8 +236,9 @@ fn parse_by_day(value: &str) -> Result<Vec<WeekdayNum>, String> {
                 number
                     .strip_prefix('+')
                     .unwrap_or(number)
-                    .parse::<i8>()
+                    .parse::<i64>() // narrowed below, as in `positive`
                     .ok()
+                    .and_then(|n| i8::try_from(n).ok())
                     .filter(|n| *n != 0)
                     .ok_or_else(|| format!("BYDAY value \"{item}\" is not a weekday: write SU, or numbered like 1SU or -1FR"))?
             };
