@@ -65,8 +65,8 @@ impl RawEngine {
     /// here nor `JSON.parse` there. One export for both: each export costs
     /// the module its own glue (~0.2 KB gzipped).
     ///
-    /// `mode` is a set of bits: [`SPLIT`] as above, [`NO_BURNDOWN`] and
-    /// [`NO_TIMELINE`] leave those out (`Engine::evaluate_with`).
+    /// `mode` is a set of bits: `SPLIT` as above, `NO_BURNDOWN` and
+    /// `NO_TIMELINE` leave those out (`Engine::evaluate_with`).
     #[wasm_bindgen(js_name = evaluateColumns)]
     pub fn evaluate_columns(
         &self,
