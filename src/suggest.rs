@@ -99,7 +99,7 @@ pub fn did_you_mean(word: &str, candidates: &[&str]) -> String {
 pub fn hint(word: &str, candidates: &[&str]) -> String {
     match closest(word, candidates) {
         Some(c) => format!(" (did you mean \"{c}\"?)"),
-        None => format!(": expected one of {}", candidates.join(", ")),
+        None => format!(": expected one of {}", crate::join::join(candidates, ", ")),
     }
 }
 

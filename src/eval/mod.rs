@@ -213,7 +213,7 @@ impl Engine {
                 format!(
                     "SLO \"{}\": groupBy [{}] makes {} instances, and one evaluation may have at most {MAX_INSTANCES} in all (each carries a {}-point burn-down): group by fewer labels or query fewer series",
                     slo.name,
-                    slo.group_by.join(", "),
+                    crate::join::join(&slo.group_by, ", "),
                     instances.len(),
                     instance::BURNDOWN_POINTS
                 ),
@@ -422,7 +422,7 @@ fn roles<'d, 'c>(
                 let mut names: Vec<&str> = data.series.iter().map(|s| s.name.as_str()).collect();
                 crate::sort::sort(&mut names);
                 names.dedup();
-                let have = if names.is_empty() { "no series at all".to_string() } else { names.join(", ") };
+                let have = if names.is_empty() { "no series at all".to_string() } else { crate::join::join(&names, ", ") };
                 return Err(EvalError {
                     series: Some(r.name.clone()),
                     path: Some(path.clone()),

@@ -15,7 +15,7 @@ pub fn nullable(text: Option<&str>) -> String {
 /// `["a","b"]`
 pub fn strings<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     let items: Vec<String> = items.into_iter().map(string).collect();
-    format!("[{}]", items.join(","))
+    format!("[{}]", crate::join::join(&items, ","))
 }
 
 /// `[{"line":3,"column":5,"severity":"error","message":"…","path":"…"}]`;
@@ -36,7 +36,7 @@ pub fn diagnostics(all: &[Diagnostic]) -> String {
             )
         })
         .collect();
-    format!("[{}]", items.join(","))
+    format!("[{}]", crate::join::join(&items, ","))
 }
 
 /// The data plan, its instants in epoch milliseconds (as the burn-down's

@@ -135,12 +135,12 @@ fn check_part_name(name: &str) -> Result<(), String> {
     if UNSUPPORTED_PARTS.contains(&name) {
         return Err(format!(
             "RRULE part {name} is not supported: use {}",
-            PARTS.join(", ")
+            crate::join::join(&PARTS, ", ")
         ));
     }
     let hint = did_you_mean(name, &PARTS);
     let hint = if hint.is_empty() {
-        format!(": use {}", PARTS.join(", "))
+        format!(": use {}", crate::join::join(&PARTS, ", "))
     } else {
         hint
     };
