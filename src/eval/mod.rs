@@ -310,13 +310,21 @@ fn timeline_asks(slo: &Slo, frame: &Frame, plan: &SloWindows) -> TimelineAsks {
     if frame.rolling {
         lookbacks.push(frame.period);
     }
+    // Pushed one by one: each `extend` from another iterator is another
+    // copy of its helpers in the WebAssembly module.
     for alert in &slo.alerting {
-        lookbacks.extend(alert.windows.iter().map(|w| w.long));
+        for w in &alert.windows {
+            lookbacks.push(w.long);
+        }
     }
-    lookbacks.extend(&plan.rule_windows);
+    for &w in &plan.rule_windows {
+        lookbacks.push(w);
+    }
     if frame.rolling {
         // consumed(W) is clipped to the window (docs/arithmetic.md §9).
-        lookbacks.extend(plan.consumed_windows.iter().map(|&w| w.min(frame.period)));
+        for &w in &plan.consumed_windows {
+            lookbacks.push(w.min(frame.period));
+        }
     }
     if plan.reads_tte {
         lookbacks.push(slo.forecast_window);
