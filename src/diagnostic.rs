@@ -102,11 +102,8 @@ pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
     pub fn render(&self, file: &str) -> String {
-        self.0
-            .iter()
-            .map(|d| d.render(file))
-            .collect::<Vec<_>>()
-            .join("\n")
+        let rendered: Vec<String> = self.0.iter().map(|d| d.render(file)).collect();
+        crate::join::join(&rendered, "\n")
     }
 }
 

@@ -54,6 +54,7 @@ pub mod diagnostic;
 pub mod epoch;
 pub mod eval;
 pub mod expr;
+mod join;
 mod platform;
 pub mod policy;
 pub mod report;

@@ -50,24 +50,27 @@ pub fn closest_within<'a>(
     candidates: &[&'a str],
     budget: &mut usize,
 ) -> Option<&'a str> {
-    closest_keyed(word, candidates.iter().map(|&c| (c, c)), budget)
+    let mut candidates = candidates.iter();
+    closest_keyed(word, &mut || candidates.next().map(|&c| (c, c)), budget)
 }
 
 /// Like [`closest_within`], for candidates compared under one spelling and
 /// answered under another: each is `(compared, answer)`; the first of the
 /// closest wins. Time zones compare `Berlin` with `Europe/Berlin`'s last
-/// segment, and answer the whole name.
-pub fn closest_keyed<'c, T>(
+/// segment, and answer the whole name. `next` gives the candidates one by
+/// one: a closure and not an iterator or a type parameter, so that the
+/// WebAssembly module holds one copy of this and no iterator adaptors.
+pub fn closest_keyed<'c>(
     word: &str,
-    candidates: impl IntoIterator<Item = (&'c str, T)>,
+    next: &mut dyn FnMut() -> Option<(&'c str, &'c str)>,
     budget: &mut usize,
-) -> Option<T> {
+) -> Option<&'c str> {
     // ASCII case only: names are ASCII, and Unicode case tables would add
     // kilobytes to the WebAssembly build.
     let lower = word.to_ascii_lowercase();
     let length = lower.chars().count();
-    let mut best: Option<(usize, T)> = None;
-    for (compared, answer) in candidates {
+    let mut best: Option<(usize, &'c str)> = None;
+    while let Some((compared, answer)) = next() {
         let c_length = compared.chars().count();
         let allowed = (length.max(c_length) / 3).max(1);
         // The distance is at least the difference in length: no table needed.
@@ -99,7 +102,7 @@ pub fn did_you_mean(word: &str, candidates: &[&str]) -> String {
 pub fn hint(word: &str, candidates: &[&str]) -> String {
     match closest(word, candidates) {
         Some(c) => format!(" (did you mean \"{c}\"?)"),
-        None => format!(": expected one of {}", candidates.join(", ")),
+        None => format!(": expected one of {}", crate::join::join(candidates, ", ")),
     }
 }
 
@@ -144,6 +147,11 @@ mod tests {
         assert_eq!(closest_within("freze", &levels, &mut budget), None);
     }
 
+    fn keyed<'c>(pairs: &'c [(&'c str, &'c str)]) -> impl FnMut() -> Option<(&'c str, &'c str)> {
+        let mut pairs = pairs.iter();
+        move || pairs.next().copied()
+    }
+
     #[test]
     fn keyed_candidates_answer_under_their_own_name() {
         let zones = [
@@ -153,10 +161,13 @@ mod tests {
         ];
         let mut budget = usize::MAX;
         assert_eq!(
-            closest_keyed("berln", zones, &mut budget),
+            closest_keyed("berln", &mut keyed(&zones), &mut budget),
             Some("Europe/Berlin")
         );
-        assert_eq!(closest_keyed("Lisbon", zones, &mut budget), None);
+        assert_eq!(
+            closest_keyed("Lisbon", &mut keyed(&zones), &mut budget),
+            None
+        );
     }
 
     #[test]

@@ -213,7 +213,7 @@ impl Engine {
                 format!(
                     "SLO \"{}\": groupBy [{}] makes {} instances, and one evaluation may have at most {MAX_INSTANCES} in all (each carries a {}-point burn-down): group by fewer labels or query fewer series",
                     slo.name,
-                    slo.group_by.join(", "),
+                    crate::join::join(&slo.group_by, ", "),
                     instances.len(),
                     instance::BURNDOWN_POINTS
                 ),
@@ -310,13 +310,21 @@ fn timeline_asks(slo: &Slo, frame: &Frame, plan: &SloWindows) -> TimelineAsks {
     if frame.rolling {
         lookbacks.push(frame.period);
     }
+    // Pushed one by one: each `extend` from another iterator is another
+    // copy of its helpers in the WebAssembly module.
     for alert in &slo.alerting {
-        lookbacks.extend(alert.windows.iter().map(|w| w.long));
+        for w in &alert.windows {
+            lookbacks.push(w.long);
+        }
     }
-    lookbacks.extend(&plan.rule_windows);
+    for &w in &plan.rule_windows {
+        lookbacks.push(w);
+    }
     if frame.rolling {
         // consumed(W) is clipped to the window (docs/arithmetic.md §9).
-        lookbacks.extend(plan.consumed_windows.iter().map(|&w| w.min(frame.period)));
+        for &w in &plan.consumed_windows {
+            lookbacks.push(w.min(frame.period));
+        }
     }
     if plan.reads_tte {
         lookbacks.push(slo.forecast_window);
@@ -422,7 +430,7 @@ fn roles<'d, 'c>(
                 let mut names: Vec<&str> = data.series.iter().map(|s| s.name.as_str()).collect();
                 crate::sort::sort(&mut names);
                 names.dedup();
-                let have = if names.is_empty() { "no series at all".to_string() } else { names.join(", ") };
+                let have = if names.is_empty() { "no series at all".to_string() } else { crate::join::join(&names, ", ") };
                 return Err(EvalError {
                     series: Some(r.name.clone()),
                     path: Some(path.clone()),

@@ -372,7 +372,7 @@ impl Parser<'_> {
                     }
                     None => format!(
                         "unknown term \"{name}\": the terms are {}",
-                        TERM_FORMS.join(", ")
+                        crate::join::join(&TERM_FORMS, ", ")
                     ),
                 };
                 return err(message);

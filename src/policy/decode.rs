@@ -108,10 +108,7 @@ fn document(d: &mut Decoder, root: &Node) -> Option<Policy> {
     }
     let (levels, rules) = match s.get("policy") {
         Some(p) => policy(d, p, &slos, slos_ok)?,
-        None => (
-            DEFAULT_LEVELS.iter().map(|l| l.to_string()).collect(),
-            Vec::new(),
-        ),
+        None => (default_levels(), Vec::new()),
     };
     let (name, service, labels) = meta?;
     if d.has_errors() {
@@ -163,6 +160,12 @@ fn metadata(d: &mut Decoder, node: &Node) -> Option<Metadata> {
 
 /// `spec.policy`: levels and rules. `check_alerts` is false when some SLO
 /// failed to decode (its alert names are unknown, so references are not judged).
+/// The levels of a policy without `spec.policy.levels`. One function for
+/// both places that need them: one collect in the WebAssembly module.
+fn default_levels() -> Vec<String> {
+    DEFAULT_LEVELS.iter().map(|l| l.to_string()).collect()
+}
+
 fn policy(
     d: &mut Decoder,
     node: &Node,
@@ -199,7 +202,7 @@ fn policy(
             }
             levels
         }
-        None => DEFAULT_LEVELS.iter().map(|l| l.to_string()).collect(),
+        None => default_levels(),
     };
     let mut rules = Vec::new();
     let example = "[{level: freeze, when: \"remaining < 10%\", action: Feature freeze}]";

@@ -422,5 +422,5 @@ pub fn listing(names: &[&str]) -> String {
     if names.len() > SHOWN {
         shown.push(format!("… ({} in all)", names.len()));
     }
-    shown.join(", ")
+    crate::join::join(&shown, ", ")
 }

@@ -73,13 +73,18 @@ pub fn default_alerts(period: crate::time::Millis) -> Vec<Alert> {
             vec![pair(DAY, 2 * HOUR, 0.10), pair(3 * DAY, 6 * HOUR, 0.10)],
         ),
     ];
-    catalog
-        .into_iter()
-        .map(|(name, windows)| Alert {
-            name: name.to_string(),
-            severity: name.to_string(),
-            windows: windows.into_iter().filter(|w| w.long <= period).collect(),
-        })
-        .filter(|a| !a.windows.is_empty())
-        .collect()
+    // Loops rather than collects: each collect into another Vec is another
+    // copy of its helpers in the WebAssembly module.
+    let mut alerts = Vec::new();
+    for (name, mut windows) in catalog {
+        windows.retain(|w| w.long <= period);
+        if !windows.is_empty() {
+            alerts.push(Alert {
+                name: name.to_string(),
+                severity: name.to_string(),
+                windows,
+            });
+        }
+    }
+    alerts
 }

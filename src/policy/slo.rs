@@ -355,10 +355,12 @@ fn sli(
                 &["good", "bad", "total"],
                 "a ratio like {good: good, total: total}",
             )?;
-            let given: Vec<&str> = ["good", "bad", "total"]
-                .into_iter()
-                .filter(|k| r.get(k).is_some())
-                .collect();
+            let mut given: Vec<&str> = Vec::new(); // a loop for size, as in `default_alerts`
+            for k in ["good", "bad", "total"] {
+                if r.get(k).is_some() {
+                    given.push(k);
+                }
+            }
             if given.len() != 2 {
                 let found = match given.as_slice() {
                     [] => "none".to_string(),
@@ -537,8 +539,9 @@ fn alerting(
             .and_then(|n| burn_windows(d, n, &f.path_of("windows")));
         match (name, severity, windows) {
             (Some(name), Some(severity), Some(windows)) => {
-                let burn = windows.iter().map(|(w, _, _)| *w).collect();
+                let mut burn = Vec::with_capacity(windows.len());
                 for (w, loc, p) in windows {
+                    burn.push(w);
                     pairs.push((name.clone(), w, loc, p));
                 }
                 alerts.push(Alert {

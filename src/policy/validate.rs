@@ -28,7 +28,12 @@ pub(crate) fn unique_slo_names(d: &mut Decoder, slos: &[SloInfo]) {
 /// queries or kinds is an error, reported at each use that clashes with an
 /// earlier one (against the earliest it clashes with).
 pub(crate) fn consistent_series(d: &mut Decoder, slos: &[SloInfo]) {
-    let uses: Vec<_> = slos.iter().flat_map(|s| s.series.iter()).collect();
+    let mut uses = Vec::new(); // a loop for size, as in `default_alerts`
+    for s in slos {
+        for u in &s.series {
+            uses.push(u);
+        }
+    }
     for (i, earlier) in series_clashes(&uses) {
         let ((r, loc, path), (o, first, _)) = (uses[i], uses[earlier]);
         let what = if o.kind != r.kind {
@@ -174,10 +179,12 @@ pub(crate) struct AlertNames<'a>(Vec<&'a str>);
 
 impl<'a> AlertNames<'a> {
     pub fn of(slos: &'a [SloInfo]) -> AlertNames<'a> {
-        let mut known: Vec<&str> = slos
-            .iter()
-            .flat_map(|s| s.slo.alerting.iter().map(|a| a.name.as_str()))
-            .collect();
+        let mut known: Vec<&str> = Vec::new(); // a loop for size, as in `default_alerts`
+        for s in slos {
+            for a in &s.slo.alerting {
+                known.push(&a.name);
+            }
+        }
         crate::sort::sort(&mut known);
         known.dedup();
         AlertNames(known)

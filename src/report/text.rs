@@ -153,7 +153,7 @@ pub fn group_suffix(group: &[(String, String)]) -> String {
         .iter()
         .map(|(k, v)| format!("{}={}", escape(k), quote(v)))
         .collect();
-    format!(" {{{}}}", labels.join(", "))
+    format!(" {{{}}}", crate::join::join(&labels, ", "))
 }
 
 fn slo_lines(slo: &SloReport, paint: &Paint, lines: &mut Vec<String>) {
@@ -353,7 +353,7 @@ fn table(rows: &[Vec<String>], indent: &str) -> Vec<String> {
                 .zip(&widths)
                 .map(|(cell, &w)| pad(cell, w))
                 .collect();
-            format!("{indent}{}", cells.join("  "))
+            format!("{indent}{}", crate::join::join(&cells, "  "))
                 .trim_end()
                 .to_string()
         })

@@ -281,13 +281,21 @@ fn offset_written_as_name(name: &str) -> Option<i32> {
 fn suggest(name: &str, names: &[String]) -> Option<String> {
     let wanted = name.trim().replace(' ', "_");
     let whole_only = wanted.contains('/');
-    let candidates = names.iter().flat_map(|full| {
-        let city = full.rsplit_once('/').map(|(_, city)| city);
-        let city = city.filter(|_| !whole_only);
-        std::iter::once((full.as_str(), full)).chain(city.map(|c| (c, full)))
-    });
+    // Each name, then its last segment: one by one, for `closest_keyed`.
+    let mut names = names.iter();
+    let mut city = None;
+    let mut next = || {
+        if let Some(pending) = city.take() {
+            return Some(pending);
+        }
+        let full = names.next()?.as_str();
+        if !whole_only {
+            city = full.rsplit_once('/').map(|(_, segment)| (segment, full));
+        }
+        Some((full, full))
+    };
     let mut unbounded = usize::MAX;
-    crate::suggest::closest_keyed(&wanted, candidates, &mut unbounded).cloned()
+    crate::suggest::closest_keyed(&wanted, &mut next, &mut unbounded).map(str::to_owned)
 }
 
 #[cfg(test)]

@@ -135,12 +135,12 @@ fn check_part_name(name: &str) -> Result<(), String> {
     if UNSUPPORTED_PARTS.contains(&name) {
         return Err(format!(
             "RRULE part {name} is not supported: use {}",
-            PARTS.join(", ")
+            crate::join::join(&PARTS, ", ")
         ));
     }
     let hint = did_you_mean(name, &PARTS);
     let hint = if hint.is_empty() {
-        format!(": use {}", PARTS.join(", "))
+        format!(": use {}", crate::join::join(&PARTS, ", "))
     } else {
         hint
     };
@@ -190,19 +190,22 @@ fn numbers_in_range<T: TryFrom<i64>>(
     } else {
         format!("{min} to {max}")
     };
-    value
-        .split(',')
-        .map(|item| {
-            let item = item.trim();
-            item.strip_prefix('+')
-                .unwrap_or(item)
-                .parse::<i64>()
-                .ok()
-                .filter(|n| (min..=max).contains(n) && !(signed && *n == 0))
-                .and_then(|n| T::try_from(n).ok())
-                .ok_or_else(|| format!("{name} value \"{item}\" is out of range: use {range}"))
-        })
-        .collect()
+    // A loop, here and in `parse_by_day`: collecting into a Result costs a
+    // copy of its adaptors per element type in the WebAssembly module.
+    let mut numbers = Vec::new();
+    for item in value.split(',') {
+        let item = item.trim();
+        let number = item
+            .strip_prefix('+')
+            .unwrap_or(item)
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (min..=max).contains(n) && !(signed && *n == 0))
+            .and_then(|n| T::try_from(n).ok())
+            .ok_or_else(|| format!("{name} value \"{item}\" is out of range: use {range}"))?;
+        numbers.push(number);
+    }
+    Ok(numbers)
 }
 
 fn parse_weekday(value: &str, part: &str) -> Result<u8, String> {
@@ -221,30 +224,31 @@ fn parse_weekday(value: &str, part: &str) -> Result<u8, String> {
 
 /// `SU`, `MO,WE,FR`, `1SU`, `-1FR`, `+2TU`.
 fn parse_by_day(value: &str) -> Result<Vec<WeekdayNum>, String> {
-    value
-        .split(',')
-        .map(|item| {
-            let item = item.trim();
-            let split = item.len().saturating_sub(2);
-            let (number, day) = item.split_at_checked(split).ok_or_else(|| format!("unknown weekday \"{item}\" in BYDAY"))?;
-            let weekday = parse_weekday(day, "BYDAY").map_err(|_| {
-                format!("unknown weekday \"{item}\" in BYDAY: use MO, TU, WE, TH, FR, SA or SU, optionally numbered like 1SU or -1FR")
-            })?;
-            let ordinal = if number.is_empty() {
-                0
-            } else {
-                number
-                    .strip_prefix('+')
-                    .unwrap_or(number)
-                    .parse::<i64>() // narrowed below, as in `positive`
-                    .ok()
-                    .and_then(|n| i8::try_from(n).ok())
-                    .filter(|n| *n != 0)
-                    .ok_or_else(|| format!("BYDAY value \"{item}\" is not a weekday: write SU, or numbered like 1SU or -1FR"))?
-            };
-            Ok(WeekdayNum { ordinal, weekday })
-        })
-        .collect()
+    let mut days = Vec::new();
+    for item in value.split(',') {
+        let item = item.trim();
+        let split = item.len().saturating_sub(2);
+        let (number, day) = item
+            .split_at_checked(split)
+            .ok_or_else(|| format!("unknown weekday \"{item}\" in BYDAY"))?;
+        let weekday = parse_weekday(day, "BYDAY").map_err(|_| {
+            format!("unknown weekday \"{item}\" in BYDAY: use MO, TU, WE, TH, FR, SA or SU, optionally numbered like 1SU or -1FR")
+        })?;
+        let ordinal = if number.is_empty() {
+            0
+        } else {
+            number
+                .strip_prefix('+')
+                .unwrap_or(number)
+                .parse::<i64>() // narrowed below, as in `positive`
+                .ok()
+                .and_then(|n| i8::try_from(n).ok())
+                .filter(|n| *n != 0)
+                .ok_or_else(|| format!("BYDAY value \"{item}\" is not a weekday: write SU, or numbered like 1SU or -1FR"))?
+        };
+        days.push(WeekdayNum { ordinal, weekday });
+    }
+    Ok(days)
 }
 
 /// `20260301`, `20260301T000000Z`, `20260301T000000` (local) or RFC 3339.
