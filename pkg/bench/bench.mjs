@@ -74,6 +74,15 @@ const engine = new Engine(POLICY);
 const first = engine.evaluate(at, series);
 const iterations = 300;
 const evaluation = time('evaluate (public API, report object)', iterations, () => engine.evaluate(at, series));
+// The level timeline's cost: the full report against the burn-down alone,
+// timed alternately in rounds so that a drift of the machine hits both.
+const withTimeline = [];
+const withoutTimeline = [];
+for (let round = 0; round < 10; round++) {
+  withTimeline.push(time('', 40, () => engine.evaluate(at, series)).us);
+  withoutTimeline.push(time('', 40, () => engine.evaluate(at, series, { timeline: false })).us);
+}
+const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
 
 // The floor: the same 4 × 43,200 doubles copied into WebAssembly memory.
 const memory = new WebAssembly.Memory({ initial: Math.ceil((4 * N * 8) / 65536) + 1 });
@@ -89,6 +98,7 @@ const samples = 2 * N;
 console.log(`@slogate/engine benchmark (Node ${process.version}, ${N} samples per series, 2 series)`);
 console.log(`  report: level ${first.level}, remaining ${first.slos[0].budget.remainingRatio}`);
 console.log(`  evaluate:   ${evaluation.us.toFixed(0)} µs per evaluation (median of 15 batches; ${evaluation.min.toFixed(0)}–${evaluation.max.toFixed(0)}), ${((samples / evaluation.us) * 1e6 / 1e6).toFixed(1)} M samples/s`);
+console.log(`  timeline:   ${median(withTimeline).toFixed(0)} µs with, ${median(withoutTimeline).toFixed(0)} µs with the burn-down alone (medians of 10 alternated rounds): +${((median(withTimeline) / median(withoutTimeline) - 1) * 100).toFixed(0)}%`);
 console.log(`  floor:      ${floor.us.toFixed(1)} µs (copying the columns into WebAssembly memory); evaluate = ${(evaluation.us / floor.us).toFixed(0)}× the floor`);
 console.log(`  cold start: ${coldMs.toFixed(1)} ms (compile + instantiate; compile alone ${compileMs.toFixed(1)} ms)`);
 const ok = evaluation.us <= 1000 && coldMs <= 30;
