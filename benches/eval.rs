@@ -8,7 +8,8 @@
 //! rules of the error-budget policy, and the 500-point burn-down, which is
 //! always computed.
 //!
-//! The performance contract (SPEC §2: "O(n + windows)") is checked by:
+//! The performance contract ("O(n + windows)": one pass over the samples, then a
+//! constant cost per window) is checked by:
 //!
 //! - **`headline`** — the case a Grafana panel evaluates on every refresh: a
 //!   30-day rolling window at 1-minute resolution, 43,200 samples each for

@@ -25,7 +25,7 @@ export { init };
 /** Loads synchronously from bytes or a compiled module (Node, workers). */
 export function initSync(input: BufferSource | WebAssembly.Module): void;
 
-/** What a series' samples mean (SPEC §1); absent = the policy's kind. */
+/** What a series' samples mean (docs/policy.md, "Series references"); absent = the policy's kind. */
 export type SeriesKind = 'rate' | 'increase' | 'counter' | 'gauge';
 
 /** One series handed to an evaluation: a name the policy refers to and two columns. */

@@ -1,4 +1,4 @@
-// SPEC §4's report, as `slogate eval --format json` prints it and
+// The report, as `slogate eval --format json` prints it and
 // `Engine.evaluate` returns it. Instants are RFC 3339 strings (UTC, `Z`),
 // except the burn-down's `t`, epoch milliseconds for charts. Durations used
 // as keys or pair windows are slogate durations (`5m`, `1h`, `3d`). `null`

@@ -7,7 +7,8 @@
 
 use crate::time::{Instant, Millis};
 
-/// What a sample means. See SPEC §1.
+/// What a sample means (docs/policy.md, "Series references";
+/// docs/arithmetic.md §2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SeriesKind {
     /// A per-second rate; events in `(t[i-1], t[i]]` = `v[i]` × seconds.

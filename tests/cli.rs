@@ -1,5 +1,5 @@
 //! The `slogate` binary, end to end, for what does not need an evaluation:
-//! usage errors, help, unreadable files. Exit statuses are part of SPEC §5.
+//! usage errors, help, unreadable files. Exit statuses are part of the CLI's contract (README.md).
 
 use std::process::{Command, Output};
 

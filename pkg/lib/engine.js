@@ -35,7 +35,7 @@ export class Engine {
   }
 
   /**
-   * Evaluates at `atMs` (epoch milliseconds) on `series`; returns SPEC §4's
+   * Evaluates at `atMs` (epoch milliseconds) on `series`; returns the
    * report, the same as `slogate eval --format json` prints. `options`
    * `{burndown: false}` / `{timeline: false}` leave those histories out
    * (empty): every other number is the same, and an overview of many

@@ -1,4 +1,4 @@
-//! The `slogate` command line: SPEC §5.
+//! The `slogate` command line (README.md, "The CLI").
 //!
 //! ```text
 //! slogate check POLICY...
@@ -29,7 +29,7 @@ use slogate::report::terminal::escape;
 
 fn main() -> ExitCode {
     // A bug must still end in a message and a documented exit status, not a
-    // bare panic dump (SPEC §5: no panic on any input).
+    // bare panic dump (no panic on any input).
     std::panic::set_hook(Box::new(|info| {
         tell(&format!("slogate: internal error: {info}"));
         tell("This is a bug; please report it with the policy and data that caused it.");

@@ -1,4 +1,4 @@
-//! The arithmetic of SPEC §2–3, exactly as `docs/arithmetic.md` states it.
+//! The arithmetic, exactly as `docs/arithmetic.md` states it.
 //!
 //! [`Engine::evaluate`] makes one pass over each series an SLO instance reads
 //! (cleaning, events, known time) into prefix sums or a slice table; every
@@ -33,7 +33,7 @@ use instance::{Frame, InstanceInputs, TimelineAsks};
 use measure::{build_ratio, build_threshold, BuildNotes, DataReading, Role, RolePair};
 use spans::Spans;
 
-/// Burn rates every report carries (SPEC §4).
+/// Burn rates every report carries (docs/arithmetic.md §12).
 pub const REPORTED_BURN_WINDOWS: [Millis; 7] = [
     5 * MINUTE,
     30 * MINUTE,
@@ -158,7 +158,7 @@ impl Engine {
         }
         for rule in &self.policy.rules {
             for term in terms(&rule.when) {
-                // SPEC §4: a burn rate for every window a rule names.
+                // docs/arithmetic.md §12: a burn rate for every window a rule names.
                 if let Some((_, w)) = term.window() {
                     burn.push(w);
                     if matches!(term, Term::ConsumedIn(_)) {

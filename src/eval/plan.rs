@@ -1,5 +1,5 @@
 //! The data plan: which series an evaluation at `T` reads, over which range,
-//! at what coarsest step (SPEC §6; docs/arithmetic.md §12 for the range).
+//! at what coarsest step (docs/arithmetic.md §12 for the range).
 //!
 //! Every host — `slogate eval --prometheus`, the Grafana panel, the
 //! `<slo-gate>` element — fetches by this plan and never works the ranges

@@ -49,7 +49,7 @@ pub fn diagnose(text: &str) -> Vec<Diagnostic> {
     }
 }
 
-/// The default alert catalog of SPEC §3: page = {1h/5m 2%, 6h/30m 5%} and
+/// The default alert catalog (docs/policy.md, `alerting`): page = {1h/5m 2%, 6h/30m 5%} and
 /// ticket = {1d/2h 10%, 3d/6h 10%}. The factors are computed per evaluation
 /// from B, P and the long window (14.4, 6, 3, 1 for a 30-day period), never
 /// hard-coded. Pairs whose long window exceeds the period P are left out.

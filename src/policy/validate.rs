@@ -1,5 +1,5 @@
 //! Checks across fields and SLOs: unique names, consistent series, alert
-//! factors (SPEC §3), rules naming alerts that exist.
+//! factors (docs/arithmetic.md §10), rules naming alerts that exist.
 
 use super::fields::{location_in, show, Decoder};
 use super::model::SeriesRef;

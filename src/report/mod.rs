@@ -1,4 +1,4 @@
-//! The report: SPEC §4's JSON, and a text rendering for terminals (with
+//! The report: its JSON (`pkg/report.d.ts`), and a text rendering for terminals (with
 //! [`terminal`], the escaping of text from policies and servers that the CLI's
 //! messages share).
 

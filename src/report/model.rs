@@ -1,4 +1,4 @@
-//! What an evaluation answers. Field names follow SPEC §4 (camelCase in JSON).
+//! What an evaluation answers. Field names follow `pkg/report.d.ts` (camelCase in JSON).
 //! `None` is *no data* and renders as `null`: never NaN, never a made-up 100%.
 
 use crate::time::{Instant, Millis};

@@ -10,7 +10,7 @@
 //! - [`RawEngine::new`] fails with the CLI's rendering of the policy's
 //!   diagnostics (`<policy>:LINE:COL: error: PATH: message`, one a line)
 //!   and, as `diagnostics`, those of the same parse.
-//! - [`RawEngine::evaluate_columns`] returns SPEC §4's report as the exact JSON
+//! - [`RawEngine::evaluate_columns`] returns the report as the exact JSON
 //!   `slogate eval --format json` prints (compact: `report::json::to_json`),
 //!   or fails with the engine's message (the CLI's, without `error: `).
 //! - Structured results other than the report are JSON text too (see

@@ -1,4 +1,5 @@
-//! SPEC §4's JSON, written by hand so that the native CLI and the WebAssembly
+//! The report's JSON (its shape is declared in `pkg/report.d.ts`, checked
+//! against real reports by `tsc`), written by hand so that the native CLI and the WebAssembly
 //! build produce the same bytes without serde_json in the browser bundle.
 //!
 //! Numbers are written exactly as JavaScript's `JSON.stringify` writes them
@@ -7,7 +8,7 @@
 //! unchanged byte for byte. The pretty form matches
 //! `JSON.stringify(report, null, 2)` for the same reason.
 //!
-//! Two parts: `shape` owns what the report's JSON holds (keys in SPEC order),
+//! Two parts: `shape` owns what the report's JSON holds (keys in the declared order),
 //! `writer` how JSON is laid out (commas, indentation, escapes, digits). The
 //! report is written straight into one buffer: no intermediate tree, since in
 //! the WebAssembly build every small allocation costs, and a report has a

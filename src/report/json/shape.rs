@@ -1,5 +1,5 @@
-//! What the report's JSON holds: one function per object of SPEC §4, keys
-//! in SPEC order. How it is laid out is the writer's (`super::writer`).
+//! What the report's JSON holds: one function per object of
+//! `pkg/report.d.ts`, keys in its order. How it is laid out is the writer's (`super::writer`).
 
 use super::writer::Writer;
 use crate::report::model::{AlertReport, Burndown, PairReport, Reason, Report, Segment, SloReport};
@@ -142,7 +142,7 @@ pub(crate) mod tests {
     use crate::report::model::*;
     use crate::time::{parse_rfc3339, DAY, HOUR, MINUTE};
 
-    /// SPEC §4's example report, by hand; also used by the text tests.
+    /// An example report, by hand; also used by the text tests.
     pub(crate) fn sample() -> Report {
         let t = |s| parse_rfc3339(s).unwrap();
         Report {
