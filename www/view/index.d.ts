@@ -1,0 +1,119 @@
+// Types of @slogate/view (README.md). The report's shape is the engine's:
+// report.d.ts of @slogate/engine.
+
+import type { AlertReport, PairReport, SloReport } from '@slogate/engine';
+
+/** What every view shows for a number the report does not have. */
+export const NO_DATA: 'no data';
+
+/** `x` with exactly `decimals` decimals, rounded like Rust's `{:.N}` (ties to even). */
+export function fixed(x: number, decimals: number): string;
+/** At most `decimals` decimals, trailing zeros dropped: 99.9, 6, 14.4. */
+export function formatNumber(x: number | null, decimals: number): string;
+/** A share as a percentage with one decimal: 0.30555 → "30.6%". */
+export function formatPercent(share: number | null): string;
+/** An objective as written: 0.999 → "99.9%". */
+export function formatObjective(share: number | null): string;
+/** A burn rate: 14.4 → "14.40", 0.001234 → "0.00123". */
+export function formatRate(x: number | null): string;
+/** Seconds to the tenth: 2419.2 → "40m19.2s", 90061 → "1d1h1m1s". */
+export function formatDuration(seconds: number | null): string;
+/** A window or period in the policy's notation: 2419200 → "28d", 5400 → "1h30m". */
+export function formatWindow(seconds: number | null): string;
+/** An event count: 1234.5 → "1234.5 events". */
+export function formatEvents(x: number | null): string;
+/** A budget amount in its unit: events → a count, seconds → a duration. */
+export function formatBudget(amount: number | null, unit: SloReport['budget']['unit']): string;
+/** A reason's value in the unit of its rule's first term. */
+export function formatReasonValue(when: string, value: number | null): string;
+
+/** Text with control, separator and format characters shown as `\u{…}`. */
+export function plainText(text: string): string;
+
+/** See README.md: rank 0 ok; rank 1 warn when there are ≥ 3 levels; else critical. */
+export type Severity = 'ok' | 'warn' | 'critical';
+/** The index of `level` in `levels` (the report's `levels`), or null. */
+export function levelRank(levels: readonly string[], level: string): number | null;
+export function severityOfRank(rank: number | null, count: number): Severity;
+export function levelSeverity(
+  levels: readonly string[],
+  level: string,
+): { rank: number | null; severity: Severity };
+
+export interface DisplaySegment {
+  /** Epoch ms, exclusive. */
+  from: number;
+  /** Epoch ms, inclusive. */
+  to: number;
+  /** `from` as a share of the window, 0..1. */
+  start: number;
+  /** `to` as a share of the window, 0..1. */
+  end: number;
+  level: string;
+  rank: number | null;
+  severity: Severity;
+  reasons: string[];
+  alerts: string[];
+}
+export function timelineSegments(slo: SloReport, levels: readonly string[]): DisplaySegment[];
+
+export interface TimeOptions {
+  /** An IANA time zone; the host's by default. */
+  timeZone?: string;
+  /** For the names of days and months; "en-GB" by default. */
+  locale?: string;
+}
+export interface CurrentState {
+  level: string;
+  rank: number | null;
+  severity: Severity;
+  /** Epoch ms of the first point at this level; null without a timeline. */
+  since: number | null;
+  /** The level held already at the window's first point. */
+  sinceAtLeast: boolean;
+  /** The matched rules of this level. */
+  reasons: { when: string; value: string; action: string | null }[];
+  /** "critical since Fri 14:05, because burn_rate(30m) > 5". */
+  text: string;
+}
+export function currentState(
+  slo: SloReport,
+  levels: readonly string[],
+  options?: TimeOptions,
+): CurrentState;
+/** "Tue 14:05" within six days before `reference`, else "Tue 3 Feb 14:05". */
+export function formatInstant(ms: number, options?: TimeOptions & { reference?: number }): string;
+
+export interface Gauge {
+  /** As reported, negative once overspent; null is no data. */
+  ratio: number | null;
+  /** Filled share of the arc, 0..1. */
+  fill: number;
+  startAngle: number;
+  endAngle: number;
+  valueAngle: number;
+  /** "30.6%", "-5.3%" or "no data". */
+  text: string;
+  noData: boolean;
+}
+/** Angles in degrees, clockwise from 12 o'clock; default −120° → 120°. */
+export function gauge(
+  ratio: number | null,
+  options?: { startAngle?: number; endAngle?: number },
+): Gauge;
+/** SVG path data of a clockwise arc; "" when empty. */
+export function arcPath(cx: number, cy: number, r: number, from: number, to: number): string;
+
+export interface Explanation {
+  /** The number as shown. */
+  value: string;
+  /** The sentence behind it, with this SLO's inputs. */
+  text: string;
+  /** The figures the sentence uses. */
+  inputs: { name: string; value: string }[];
+}
+export function explainRemaining(slo: SloReport): Explanation;
+/** `window` is a key of `slo.burnRates`, e.g. "1h". */
+export function explainBurnRate(slo: SloReport, window: string): Explanation;
+export function explainTimeToExhaustion(slo: SloReport): Explanation;
+export function explainAlertPair(slo: SloReport, alert: AlertReport, pair: PairReport): Explanation;

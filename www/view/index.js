@@ -1,0 +1,26 @@
+// @slogate/view: what a person sees of a slogate report, apart from any
+// DOM (README.md). Pure functions; every string returned is plain text.
+
+export {
+  NO_DATA,
+  fixed,
+  formatBudget,
+  formatDuration,
+  formatEvents,
+  formatNumber,
+  formatObjective,
+  formatPercent,
+  formatRate,
+  formatReasonValue,
+  formatWindow,
+} from './src/format.js';
+export { plainText } from './src/text.js';
+export { levelRank, levelSeverity, severityOfRank } from './src/severity.js';
+export { currentState, formatInstant, timelineSegments } from './src/timeline.js';
+export { arcPath, gauge } from './src/gauge.js';
+export {
+  explainAlertPair,
+  explainBurnRate,
+  explainRemaining,
+  explainTimeToExhaustion,
+} from './src/explain.js';

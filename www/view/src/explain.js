@@ -1,0 +1,193 @@
+// Every number can explain itself: the formula with this SLO's own inputs,
+// from the report's fields only (docs/arithmetic.md §6–7 budgets, §9 time
+// to exhaustion, §10 alert pairs, §12 what is reported). Nothing here
+// recomputes an engine number; a figure the report does not carry is named,
+// not derived.
+
+import {
+  NO_DATA,
+  formatBudget,
+  formatDuration,
+  formatNumber,
+  formatObjective,
+  formatPercent,
+  formatRate,
+  formatWindow,
+} from './format.js';
+import { plainText } from './text.js';
+
+/** @typedef {import('@slogate/engine').SloReport} SloReport */
+/** @typedef {import('@slogate/engine').AlertReport} AlertReport */
+/** @typedef {import('@slogate/engine').PairReport} PairReport */
+
+/**
+ * @typedef {object} Explanation
+ * @property {string} value the number as shown
+ * @property {string} text the sentence behind it, with this SLO's inputs
+ * @property {{ name: string, value: string }[]} inputs the figures the sentence uses, for a table
+ */
+
+/** The share of bad that the objective allows, 1 − O, as a percentage. */
+function allowance(/** @type {SloReport} */ slo) {
+  return formatObjective(1 - slo.objective);
+}
+
+/**
+ * Remaining budget: "12m19.2s left of 40m19.2s (30.6%): 99.9% of the 28d
+ * period allows 0.1% of it, 40m19.2s, as bad time; 28m spent".
+ * Timeslices: allowed = (1 − O) × P (§7); occurrences: allowed = (1 − O) × N
+ * (§6), and N, the window's events, is not in the report.
+ * @param {SloReport} slo
+ * @returns {Explanation}
+ */
+export function explainRemaining(slo) {
+  const { unit, allowed, consumed, remaining, remainingRatio } = slo.budget;
+  const amount = (/** @type {number | null} */ x) => formatBudget(x, unit);
+  const objective = formatObjective(slo.objective);
+  const period = formatWindow(slo.window.periodSeconds);
+  const inputs = [
+    { name: 'objective', value: objective },
+    { name: 'period', value: period },
+    { name: 'allowed', value: amount(allowed) },
+    { name: 'consumed', value: amount(consumed) },
+    { name: 'remaining', value: amount(remaining) },
+    { name: 'remaining share', value: formatPercent(remainingRatio) },
+  ];
+  if (remaining === null || allowed === null || consumed === null) {
+    const why =
+      unit === 'seconds'
+        ? 'no timeslice of the window has data yet'
+        : 'the window has no events yet';
+    return { value: NO_DATA, text: `no data: ${why}`, inputs };
+  }
+  const head =
+    remaining < 0
+      ? `overspent by ${amount(-remaining)} (${formatPercent(remainingRatio)})`
+      : `${amount(remaining)} left of ${amount(allowed)} (${formatPercent(remainingRatio)})`;
+  const rule =
+    unit === 'seconds'
+      ? `${objective} of the ${period} period allows ${allowance(slo)} of it, ${amount(allowed)}, as bad time; ${amount(consumed)} spent`
+      : `${objective} allows ${allowance(slo)} of the window's events to fail, ${amount(allowed)} so far; ${amount(consumed)} failed`;
+  return { value: amount(remaining), text: `${head}: ${rule}`, inputs };
+}
+
+/**
+ * Burn rate over `window` (a key of `burnRates`, e.g. "1h"): "burn rate
+ * 14.40 over 1h: errors at 14.40× the rate that would spend exactly the
+ * budget over the 28d period …" (§6–7: the bad share of the window divided
+ * by 1 − O). The window's own bad and total counts are not in the report.
+ * @param {SloReport} slo
+ * @param {string} window
+ * @returns {Explanation}
+ */
+export function explainBurnRate(slo, window) {
+  const shown = plainText(window);
+  const rate = Object.hasOwn(slo.burnRates, window) ? slo.burnRates[window] ?? null : null;
+  const period = formatWindow(slo.window.periodSeconds);
+  const bad = slo.budget.unit === 'seconds' ? 'bad time' : 'bad events';
+  const inputs = [
+    { name: `burn rate (${shown})`, value: formatRate(rate) },
+    { name: 'objective', value: formatObjective(slo.objective) },
+    { name: 'allowed bad share', value: allowance(slo) },
+    { name: 'period', value: period },
+  ];
+  if (!Object.hasOwn(slo.burnRates, window)) {
+    return { value: NO_DATA, text: `the report has no burn rate over ${shown}`, inputs };
+  }
+  if (rate === null) {
+    const why =
+      slo.budget.unit === 'seconds'
+        ? `no good or bad timeslice in the last ${shown}`
+        : `no events in the last ${shown}`;
+    return { value: NO_DATA, text: `no data: ${why}`, inputs };
+  }
+  const value = formatRate(rate);
+  const definition = `the share of ${bad} in the last ${shown} ÷ ${allowance(slo)}, the share ${formatObjective(slo.objective)} allows`;
+  if (rate === 0) {
+    return { value, text: `burn rate 0 over ${shown}: no ${bad} in the last ${shown} (${definition})`, inputs };
+  }
+  const lasts = formatDuration(slo.window.periodSeconds / rate);
+  return {
+    value,
+    text:
+      `burn rate ${value} over ${shown}: errors at ${value}× the rate that would spend exactly the budget over the ${period} period ` +
+      `(${definition}); at this rate a whole budget lasts ${lasts}`,
+    inputs,
+  };
+}
+
+/**
+ * Time to exhaustion (§9): remaining ÷ burn_rate(forecastWindow) × P. The
+ * report carries neither the forecast window nor its burn rate, so the
+ * sentence names them. `null` is "never" (burn rate 0) or "no data"; as in
+ * the terminal report (src/report/text.rs), no data when the remaining
+ * budget or every burn rate is no data, never otherwise.
+ * @param {SloReport} slo
+ * @returns {Explanation}
+ */
+export function explainTimeToExhaustion(slo) {
+  const seconds = slo.timeToExhaustionSeconds;
+  const left = formatPercent(slo.budget.remainingRatio);
+  const period = formatWindow(slo.window.periodSeconds);
+  const inputs = [
+    { name: 'remaining share', value: left },
+    { name: 'period', value: period },
+    { name: 'time to exhaustion', value: formatDuration(seconds) },
+  ];
+  const formula = `${left} of the budget left ÷ the burn rate over the policy's forecastWindow (1h unless it says otherwise) × the ${period} period`;
+  if (seconds === null) {
+    if (
+      slo.budget.remainingRatio === null ||
+      Object.values(slo.burnRates).every((r) => r === null)
+    ) {
+      const why =
+        slo.budget.remainingRatio === null ? 'the remaining budget is no data' : 'no burn rate has data';
+      return { value: NO_DATA, text: `no data: ${why}`, inputs };
+    }
+    return {
+      value: 'never',
+      text: `never: no errors over the forecast window (burn rate 0), so the ${left} left is not being spent`,
+      inputs,
+    };
+  }
+  if (seconds === 0) {
+    return { value: '0s', text: `0s: the budget is spent (${left} left)`, inputs };
+  }
+  const value = formatDuration(seconds);
+  return { value, text: `${value} at the current burn rate: ${formula}`, inputs };
+}
+
+/**
+ * One burn-rate pair of an alert (§10): it fires iff the burn rates over
+ * both windows exceed f = B × P / long.
+ * @param {SloReport} slo
+ * @param {AlertReport} alert
+ * @param {PairReport} pair
+ * @returns {Explanation}
+ */
+export function explainAlertPair(slo, alert, pair) {
+  const name = plainText(alert.name);
+  const long = plainText(pair.long);
+  const short = plainText(pair.short);
+  const factor = formatNumber(pair.factor, 2);
+  const budget = formatObjective(pair.budget);
+  const period = formatWindow(slo.window.periodSeconds);
+  const inputs = [
+    { name: 'budget share', value: budget },
+    { name: 'period', value: period },
+    { name: 'long window', value: long },
+    { name: 'short window', value: short },
+    { name: 'threshold', value: `×${factor}` },
+    { name: `burn rate (${long})`, value: formatRate(pair.longBurn) },
+    { name: `burn rate (${short})`, value: formatRate(pair.shortBurn) },
+  ];
+  const state = pair.firing ? 'firing' : 'not firing';
+  return {
+    value: state,
+    text:
+      `${name} fires when the burn rates over ${long} and ${short} both exceed ×${factor}: ` +
+      `${budget} of the ${period} budget spent in ${long} (${budget} × ${period} ÷ ${long}); ` +
+      `now ${formatRate(pair.longBurn)} over ${long} and ${formatRate(pair.shortBurn)} over ${short}: ${state}`,
+    inputs,
+  };
+}

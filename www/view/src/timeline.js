@@ -1,0 +1,146 @@
+// The level timeline (report.d.ts `SloReport.timeline`) as display
+// segments, and the current state in one sentence: "critical since Fri
+// 14:05, because burn_rate(30m) > 5 and burn_rate(30m) > 10".
+
+import { formatReasonValue } from './format.js';
+import { levelSeverity } from './severity.js';
+import { plainText } from './text.js';
+
+/** @typedef {import('@slogate/engine').SloReport} SloReport */
+/** @typedef {import('./severity.js').Severity} Severity */
+
+/**
+ * @typedef {object} DisplaySegment
+ * @property {number} from epoch ms, exclusive (the previous segment's `to`)
+ * @property {number} to epoch ms, inclusive: the segment's last burn-down point
+ * @property {number} start `from` as a share of the window, 0..1 (for shading a chart)
+ * @property {number} end `to` as a share of the window, 0..1
+ * @property {string} level
+ * @property {number | null} rank
+ * @property {Severity} severity
+ * @property {string[]} reasons
+ * @property {string[]} alerts
+ */
+
+/**
+ * The timeline's segments with rank, severity and their place in the
+ * window; every string as plain text.
+ * @param {SloReport} slo
+ * @param {readonly string[]} levels the report's `levels`
+ * @returns {DisplaySegment[]}
+ */
+export function timelineSegments(slo, levels) {
+  const a = Date.parse(slo.window.start);
+  const t = Date.parse(slo.window.end);
+  const share = (/** @type {number} */ ms) =>
+    t > a ? Math.min(1, Math.max(0, (ms - a) / (t - a))) : 1;
+  return slo.timeline.map((s) => ({
+    from: s.from,
+    to: s.to,
+    start: share(s.from),
+    end: share(s.to),
+    level: plainText(s.level),
+    ...levelSeverity(levels, s.level),
+    reasons: s.reasons.map(plainText),
+    alerts: s.alerts.map(plainText),
+  }));
+}
+
+/**
+ * @typedef {object} TimeOptions
+ * @property {string} [timeZone] an IANA zone for `Intl.DateTimeFormat`; the host's by default
+ * @property {string} [locale] for the names of days and months; "en-GB" by default
+ */
+
+/**
+ * @typedef {object} CurrentState
+ * @property {string} level
+ * @property {number | null} rank
+ * @property {Severity} severity
+ * @property {number | null} since epoch ms of the first burn-down point at this level; null when the report has no timeline
+ * @property {boolean} sinceAtLeast true when the level already held at the window's first point (it may be older)
+ * @property {{ when: string, value: string, action: string | null }[]} reasons the rules of this level that matched
+ * @property {string} text the sentence
+ */
+
+/**
+ * The SLO's level now, since when, and why.
+ * @param {SloReport} slo
+ * @param {readonly string[]} levels the report's `levels`
+ * @param {TimeOptions} [options]
+ * @returns {CurrentState}
+ */
+export function currentState(slo, levels, options = {}) {
+  const { rank, severity } = levelSeverity(levels, slo.level);
+  const level = plainText(slo.level);
+  const reasons = slo.reasons
+    .filter((r) => r.level === slo.level)
+    .map((r) => ({
+      when: plainText(r.when),
+      value: formatReasonValue(r.when, r.value),
+      action: r.action === null ? null : plainText(r.action),
+    }));
+  const { since, sinceAtLeast, after } = levelSince(slo);
+  let text = level;
+  if (since !== null) {
+    const at = formatInstant(since, { ...options, reference: Date.parse(slo.window.end) });
+    text += sinceAtLeast ? ` since at least ${at}` : after ? ` since after ${at}` : ` since ${at}`;
+  }
+  if (reasons.length > 0) text += `, because ${reasons.map((r) => r.when).join(' and ')}`;
+  return { level, rank, severity, since, sinceAtLeast, reasons, text };
+}
+
+/**
+ * When the current level began: the first burn-down point of the last run
+ * of segments at the SLO's level (a segment holds the points after its
+ * `from` up to its `to`). Without the burn-down's times, the run's `from`,
+ * which is the last point *before* the level: "since after".
+ * @param {SloReport} slo
+ */
+function levelSince(slo) {
+  const segments = slo.timeline;
+  let i = segments.length - 1;
+  if (i < 0 || segments[i]?.level !== slo.level) {
+    return { since: null, sinceAtLeast: false, after: false };
+  }
+  while (i > 0 && segments[i - 1]?.level === slo.level) i -= 1;
+  const run = /** @type {import('@slogate/engine').Segment} */ (segments[i]);
+  const first = slo.burndown.t.find((t) => t > run.from && t <= run.to);
+  if (first === undefined) return { since: run.from, sinceAtLeast: false, after: true };
+  return { since: first, sinceAtLeast: i === 0, after: false };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * An instant as a person reads it on a dashboard: "Tue 14:05" within six
+ * days before `reference`, "Tue 3 Feb 14:05" further back, with the year
+ * when it differs from the reference's. 24-hour clock, in `timeZone`.
+ * @param {number} ms epoch milliseconds
+ * @param {TimeOptions & { reference?: number }} [options]
+ * @returns {string}
+ */
+export function formatInstant(ms, { timeZone, locale = 'en-GB', reference } = {}) {
+  const parts = (/** @type {number} */ at) => {
+    const format = new Intl.DateTimeFormat(locale, {
+      ...(timeZone === undefined ? {} : { timeZone }),
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    /** @type {Record<string, string>} */
+    const p = {};
+    for (const { type, value } of format.formatToParts(at)) p[type] = value;
+    return p;
+  };
+  const p = parts(ms);
+  const time = `${p.hour}:${p.minute}`;
+  const near = reference !== undefined && reference - ms >= 0 && reference - ms < 6 * DAY;
+  if (near) return `${p.weekday} ${time}`;
+  const sameYear = reference !== undefined && parts(reference).year === p.year;
+  return `${p.weekday} ${p.day} ${p.month}${sameYear ? '' : ` ${p.year}`} ${time}`;
+}
