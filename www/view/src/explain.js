@@ -82,7 +82,9 @@ export function explainRemaining(slo) {
  */
 export function explainBurnRate(slo, window) {
   const shown = plainText(window);
-  const rate = Object.hasOwn(slo.burnRates, window) ? slo.burnRates[window] ?? null : null;
+  // Own keys only: "constructor" is not a window.
+  const reported = Object.hasOwn(slo.burnRates, window);
+  const rate = reported ? slo.burnRates[window] ?? null : null;
   const period = formatWindow(slo.window.periodSeconds);
   const bad = slo.budget.unit === 'seconds' ? 'bad time' : 'bad events';
   const inputs = [
@@ -91,7 +93,7 @@ export function explainBurnRate(slo, window) {
     { name: 'allowed bad share', value: allowance(slo) },
     { name: 'period', value: period },
   ];
-  if (!Object.hasOwn(slo.burnRates, window)) {
+  if (!reported) {
     return { value: NO_DATA, text: `the report has no burn rate over ${shown}`, inputs };
   }
   if (rate === null) {

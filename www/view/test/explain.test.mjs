@@ -89,6 +89,13 @@ test('time to exhaustion: remaining ÷ burn rate × P, never, spent, no data', (
     [explainTimeToExhaustion(never).value, explainTimeToExhaustion(never).text],
     ['never', 'never: no errors over the forecast window (burn rate 0), so the 30.6% left is not being spent'],
   );
+  const noRemaining = slo();
+  noRemaining.timeToExhaustionSeconds = null;
+  noRemaining.budget.remainingRatio = null;
+  assert.deepEqual(
+    [explainTimeToExhaustion(noRemaining).value, explainTimeToExhaustion(noRemaining).text],
+    ['no data', 'no data: the remaining budget is no data'],
+  );
   never.burnRates = { '5m': null, '1h': null };
   assert.deepEqual(
     [explainTimeToExhaustion(never).value, explainTimeToExhaustion(never).text],
