@@ -14,6 +14,8 @@ export function formatNumber(x: number | null, decimals: number): string;
 export function formatPercent(share: number | null): string;
 /** An objective as written: 0.999 → "99.9%". */
 export function formatObjective(share: number | null): string;
+/** An SLI as a percentage, up to four decimals: 0.9990072 → "99.9007%". */
+export function formatSli(sli: number | null): string;
 /** A burn rate: 14.4 → "14.40", 0.001234 → "0.00123". */
 export function formatRate(x: number | null): string;
 /** Seconds to the tenth: 2419.2 → "40m19.2s", 90061 → "1d1h1m1s". */

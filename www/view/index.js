@@ -12,6 +12,7 @@ export {
   formatPercent,
   formatRate,
   formatReasonValue,
+  formatSli,
   formatWindow,
 } from './src/format.js';
 export { plainText } from './src/text.js';

@@ -79,6 +79,18 @@ export function formatObjective(share) {
 }
 
 /**
+ * An SLI as a percentage with up to four decimals: 0.9990072 → "99.9007%"
+ * (text.rs, the "sli" line).
+ * @param {number | null} sli
+ * @returns {string}
+ */
+export function formatSli(sli) {
+  if (sli === null) return NO_DATA;
+  const s = formatNumber(sli * 100, 4);
+  return s === NO_DATA ? s : `${s}%`;
+}
+
+/**
  * A burn rate: two decimals, or three significant digits below 0.01 so a
  * slow burn does not read as zero: 14.4 → "14.40", 0.001234 → "0.00123"
  * (text.rs `rate`).

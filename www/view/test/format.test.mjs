@@ -12,6 +12,7 @@ import {
   formatPercent,
   formatRate,
   formatReasonValue,
+  formatSli,
   formatWindow,
 } from '@slogate/view';
 
@@ -91,6 +92,10 @@ test('shares, rates and numbers (text.rs percent, rate, trimmed)', () => {
   assert.equal(formatNumber(6, 2), '6');
   assert.equal(formatNumber(-0.0001, 2), '0');
   assert.equal(formatObjective(0.999), '99.9%');
+  // 99.90072682… to four decimals.
+  assert.equal(formatSli(0.9990072682148555), '99.9007%');
+  assert.equal(formatSli(1), '100%');
+  assert.equal(formatSli(null), 'no data');
   assert.equal(formatObjective(1 - 0.999), '0.1%');
   assert.equal(formatObjective(0.02), '2%');
 });
