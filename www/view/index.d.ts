@@ -31,6 +31,8 @@ export function formatReasonValue(when: string, value: number | null): string;
 
 /** Text with control, separator and format characters shown as `\u{…}`. */
 export function plainText(text: string): string;
+/** `name {label="value", …}`, values quoted with `"` and `\` escaped. */
+export function sloTitle(slo: Pick<SloReport, 'name' | 'group'>): string;
 
 /** See README.md: rank 0 ok; rank 1 warn when there are ≥ 3 levels; else critical. */
 export type Severity = 'ok' | 'warn' | 'critical';

@@ -15,7 +15,7 @@ export {
   formatSli,
   formatWindow,
 } from './src/format.js';
-export { plainText } from './src/text.js';
+export { plainText, sloTitle } from './src/text.js';
 export { levelRank, levelSeverity, severityOfRank } from './src/severity.js';
 export { currentState, formatInstant, timelineSegments } from './src/timeline.js';
 export { arcPath, gauge } from './src/gauge.js';

@@ -19,3 +19,17 @@ export function plainText(text) {
 
 /** @type {Record<string, string>} */
 const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * An SLO instance's title: its name and its `groupBy` labels, values
+ * quoted with `"` and `\` escaped so a value cannot end its quotes early:
+ * `workflow-completion {repository="akosha"}` (text.rs `group_suffix`).
+ * @param {{ name: string, group: Record<string, string> }} slo
+ * @returns {string}
+ */
+export function sloTitle(slo) {
+  const labels = Object.entries(slo.group).map(
+    ([k, v]) => `${plainText(k)}="${plainText(v.replace(/["\\]/g, '\\$&'))}"`,
+  );
+  return labels.length === 0 ? plainText(slo.name) : `${plainText(slo.name)} {${labels.join(', ')}}`;
+}

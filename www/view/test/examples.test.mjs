@@ -22,6 +22,7 @@ import {
   formatSli,
   formatWindow,
   gauge,
+  sloTitle,
   timelineSegments,
 } from '@slogate/view';
 
@@ -78,6 +79,7 @@ for (const run of runs) {
       const b = slo.budget;
       // The CLI writes "1 events"; the views say "1 event".
       const cliAmount = (/** @type {string} */ key) => field(block, key).replace(/^(-?1) events$/, '$1 event');
+      assert.equal(block[0], `${sloTitle(slo)}: ${slo.level.toUpperCase()}`);
       assert.equal(formatSli(slo.sli), field(block, 'sli'));
       assert.equal(formatBudget(b.allowed, b.unit), cliAmount('budget allowed'));
       assert.equal(formatBudget(b.consumed, b.unit), cliAmount('budget consumed'));
