@@ -53,6 +53,8 @@ export interface SloReport {
   /** `consumed(W)` per window a rule names, as a share of the period's budget. */
   consumedIn: Record<DurationText, number | null>;
   alerts: AlertReport[];
+  /** The window whose burn rate forecasts exhaustion (the policy's `forecastWindow`, 1h by default); its burn rate is in `burnRates`. */
+  forecastWindow: DurationText;
   /** `null` = never (burn rate 0) or no data. */
   timeToExhaustionSeconds: number | null;
   level: string;

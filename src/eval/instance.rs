@@ -383,6 +383,7 @@ pub fn report(inputs: InstanceInputs) -> SloReport {
             .collect(),
         burn_rates,
         alerts,
+        forecast_window: slo.forecast_window,
         time_to_exhaustion_seconds: tte.filter(|t| t.is_finite()),
         level,
         reasons,

@@ -39,6 +39,9 @@ pub struct SloReport {
     /// `consumed(W)` per window a rule names, shortest first.
     pub consumed_in: Vec<(Millis, Option<f64>)>,
     pub alerts: Vec<AlertReport>,
+    /// The window whose burn rate forecasts exhaustion (docs/arithmetic.md
+    /// §9); its burn rate is among `burn_rates`.
+    pub forecast_window: Millis,
     /// `None` = never (burn rate 0) or no data.
     pub time_to_exhaustion_seconds: Option<f64>,
     pub level: String,

@@ -95,6 +95,7 @@ fn for_terminal(report: &Report) -> Report {
             burn_rates: _,
             consumed_in: _,
             alerts,
+            forecast_window: _,
             time_to_exhaustion_seconds: _,
             level,
             reasons,
@@ -462,15 +463,18 @@ fn human_seconds(x: f64) -> String {
     out
 }
 
-/// `None` means either "never" (the forecast burn rate is 0) or "no data";
-/// the report does not say which, so: no data when the budget or every burn
-/// rate is unknown, never otherwise.
+/// `None` means "never" (the forecast window's burn rate is 0) or "no data"
+/// (no remaining budget, or no burn rate over the forecast window): which
+/// one, docs/arithmetic.md §9 decides from the report's own figures.
 fn time_to_exhaustion(slo: &SloReport) -> String {
+    let forecast_burn = slo
+        .burn_rates
+        .iter()
+        .find(|(w, _)| *w == slo.forecast_window)
+        .and_then(|(_, b)| *b);
     match slo.time_to_exhaustion_seconds {
         Some(s) => human_seconds(s),
-        None if slo.budget.remaining_ratio.is_none()
-            || slo.burn_rates.iter().all(|(_, v)| v.is_none()) =>
-        {
+        None if slo.budget.remaining_ratio.is_none() || forecast_burn.is_none() => {
             NO_DATA.to_string()
         }
         None => "never".to_string(),
@@ -550,6 +554,7 @@ impl Paint {
 mod tests {
     use super::*;
     use crate::report::json::sample;
+    use crate::time::{DAY, HOUR, MINUTE};
 
     #[test]
     fn layout_of_the_sample_report() {
@@ -638,6 +643,23 @@ task-availability {repository=\"core\", region=\"eu\"}: WARNING
                 "  freeze   not (coverage > 90%)     (value no data)",
             ]
         );
+    }
+
+    #[test]
+    fn no_time_to_exhaustion_is_never_only_with_a_forecast_burn_rate() {
+        // docs/arithmetic.md §9: a known budget and a forecast burn rate of 0
+        // never run out; no burn rate over the forecast window is no data,
+        // whatever the other windows show (an idle last hour of a job).
+        let mut r = sample();
+        let slo = &mut r.slos[0];
+        slo.time_to_exhaustion_seconds = None;
+        slo.forecast_window = HOUR;
+        slo.burn_rates = vec![(5 * MINUTE, Some(0.4)), (HOUR, None), (3 * DAY, Some(0.2))];
+        assert!(to_text(&r, false).contains("  time to exhaustion  no data\n"));
+        r.slos[0].burn_rates[1].1 = Some(0.0);
+        assert!(to_text(&r, false).contains("  time to exhaustion  never\n"));
+        r.slos[0].budget.remaining_ratio = None;
+        assert!(to_text(&r, false).contains("  time to exhaustion  no data\n"));
     }
 
     #[test]

@@ -1139,6 +1139,7 @@ fn evaluate_instance(
         consumed_in,
         alerts,
         // "never" (+∞) is null in the report.
+        forecast_window: slo.forecast_window,
         time_to_exhaustion_seconds: tte.filter(|v| v.is_finite()),
         level: policy.levels[level].clone(),
         reasons,

@@ -65,6 +65,8 @@ fn slo_json(w: &mut Writer, s: &SloReport) {
     w.key("burnRates").by_window(&s.burn_rates);
     w.key("consumedIn").by_window(&s.consumed_in);
     w.key("alerts").array(&s.alerts, alert_json);
+    w.key("forecastWindow")
+        .string(&format_duration(s.forecast_window));
     w.key("timeToExhaustionSeconds")
         .opt(s.time_to_exhaustion_seconds);
     w.key("level").string(&s.level);
@@ -187,6 +189,7 @@ pub(crate) mod tests {
                         firing: false,
                     }],
                 }],
+                forecast_window: HOUR,
                 time_to_exhaustion_seconds: None,
                 level: "warning".into(),
                 reasons: vec![Reason {
@@ -240,7 +243,7 @@ pub(crate) mod tests {
             r#""budget":{"unit":"seconds","allowed":2419.2,"consumed":1680,"remaining":739.2,"remainingRatio":0.30555},"#,
             r#""burnRates":{"5m":0,"1h":1.25,"3d":null},"consumedIn":{"3d":0},"#,
             r#""alerts":[{"name":"page","severity":"page","firing":false,"pairs":[{"long":"1h","short":"5m","budget":0.02,"factor":14.4,"longBurn":0,"shortBurn":null,"firing":false}]}],"#,
-            r#""timeToExhaustionSeconds":null,"level":"warning","#,
+            r#""forecastWindow":"1h","timeToExhaustionSeconds":null,"level":"warning","#,
             r#""reasons":[{"level":"warning","when":"remaining < 50%","value":0.30555,"action":"Prioritize reliability over features"}],"#,
             r#""burndown":{"t":[1769904000000,1769904060000],"remainingRatio":[1,null]},"#,
             r#""timeline":[{"from":1769904000000,"to":1769904060000,"level":"warning","reasons":["remaining < 50%"],"alerts":[]}],"warnings":[]}]}"#,

@@ -119,11 +119,10 @@ export function explainBurnRate(slo, window) {
 }
 
 /**
- * Time to exhaustion (§9): remaining ÷ burn_rate(forecastWindow) × P. The
- * report carries neither the forecast window nor its burn rate, so the
- * sentence names them. `null` is "never" (burn rate 0) or "no data"; as in
- * the terminal report (src/report/text.rs), no data when the remaining
- * budget or every burn rate is no data, never otherwise.
+ * Time to exhaustion (§9): remaining ÷ burn_rate(forecastWindow) × P, with
+ * the report's own forecast window and its burn rate. `null` is "never"
+ * (burn rate 0) or no data (no remaining budget, or no burn rate over the
+ * forecast window).
  * @param {SloReport} slo
  * @returns {Explanation}
  */
@@ -131,24 +130,23 @@ export function explainTimeToExhaustion(slo) {
   const seconds = slo.timeToExhaustionSeconds;
   const left = formatPercent(slo.budget.remainingRatio);
   const period = formatWindow(slo.window.periodSeconds);
+  const window = plainText(slo.forecastWindow);
+  // Own keys only: a window named like `constructor` is not a burn rate.
+  const rate = Object.hasOwn(slo.burnRates, slo.forecastWindow) ? (slo.burnRates[slo.forecastWindow] ?? null) : null;
   const inputs = [
     { name: 'remaining share', value: left },
+    { name: `burn rate (${window}, the forecast window)`, value: formatRate(rate) },
     { name: 'period', value: period },
     { name: 'time to exhaustion', value: formatDuration(seconds) },
   ];
-  const formula = `${left} of the budget left ÷ the burn rate over the policy's forecastWindow (1h unless it says otherwise) × the ${period} period`;
   if (seconds === null) {
-    if (
-      slo.budget.remainingRatio === null ||
-      Object.values(slo.burnRates).every((r) => r === null)
-    ) {
-      const why =
-        slo.budget.remainingRatio === null ? 'the remaining budget is no data' : 'no burn rate has data';
+    if (slo.budget.remainingRatio === null || rate === null) {
+      const why = slo.budget.remainingRatio === null ? 'the remaining budget is no data' : `no burn rate over the last ${window}`;
       return { value: NO_DATA, text: `no data: ${why}`, inputs };
     }
     return {
       value: 'never',
-      text: `never: no errors over the forecast window (burn rate 0), so the ${left} left is not being spent`,
+      text: `never: no errors over the last ${window} (burn rate 0), so the ${left} left is not being spent`,
       inputs,
     };
   }
@@ -156,7 +154,11 @@ export function explainTimeToExhaustion(slo) {
     return { value: '0s', text: `0s: the budget is spent (${left} left)`, inputs };
   }
   const value = formatDuration(seconds);
-  return { value, text: `${value} at the current burn rate: ${formula}`, inputs };
+  return {
+    value,
+    text: `${value} at the burn rate of the last ${window}: ${left} of the budget left ÷ burn rate ${formatRate(rate)} × the ${period} period`,
+    inputs,
+  };
 }
 
 /**

@@ -81,13 +81,15 @@ test('time to exhaustion: remaining ÷ burn rate × P, never, spent, no data', (
   assert.equal(e.value, '2h27m50.4s');
   assert.equal(
     e.text,
-    "2h27m50.4s at the current burn rate: 30.6% of the budget left ÷ the burn rate over the policy's forecastWindow (1h unless it says otherwise) × the 28d period",
+    // 0.30556 ÷ 83.33 × 2,419,200 s = 8,870.4 s.
+    '2h27m50.4s at the burn rate of the last 1h: 30.6% of the budget left ÷ burn rate 83.33 × the 28d period',
   );
   const never = slo();
   never.timeToExhaustionSeconds = null;
+  never.burnRates['1h'] = 0;
   assert.deepEqual(
     [explainTimeToExhaustion(never).value, explainTimeToExhaustion(never).text],
-    ['never', 'never: no errors over the forecast window (burn rate 0), so the 30.6% left is not being spent'],
+    ['never', 'never: no errors over the last 1h (burn rate 0), so the 30.6% left is not being spent'],
   );
   const noRemaining = slo();
   noRemaining.timeToExhaustionSeconds = null;
@@ -99,7 +101,7 @@ test('time to exhaustion: remaining ÷ burn rate × P, never, spent, no data', (
   never.burnRates = { '5m': null, '1h': null };
   assert.deepEqual(
     [explainTimeToExhaustion(never).value, explainTimeToExhaustion(never).text],
-    ['no data', 'no data: no burn rate has data'],
+    ['no data', 'no data: no burn rate over the last 1h'],
   );
   assert.deepEqual(
     [explainTimeToExhaustion(eventsSlo()).value, explainTimeToExhaustion(eventsSlo()).text],

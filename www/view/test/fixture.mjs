@@ -46,6 +46,7 @@ export function slo() {
         ],
       },
     ],
+    forecastWindow: '1h',
     timeToExhaustionSeconds: 8870.400000000001,
     level: 'critical',
     reasons: [
