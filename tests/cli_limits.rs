@@ -4,6 +4,9 @@
 //! names the file (and the line and column, or the limit), exits 1, and
 //! comes at once: no hang, no memory blown.
 
+mod cli_support;
+
+use cli_support::{slogate, stderr, Scratch};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -25,40 +28,8 @@ spec:
 
 const AT: &str = "2023-11-15T22:13:20Z"; // 1_700_000_000 + 1440 minutes
 
-/// A scratch directory with the policy, removed when dropped.
-struct Scratch(PathBuf);
-
-impl std::ops::Deref for Scratch {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 fn scratch(name: &str) -> Scratch {
-    let dir = std::env::temp_dir().join(format!("slogate-limits-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("policy.yaml"), POLICY).unwrap();
-    Scratch(dir)
-}
-
-fn slogate(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_slogate"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    cli_support::scratch("limits", name, POLICY)
 }
 
 /// Exit 1 and exactly this line on stderr.

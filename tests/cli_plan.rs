@@ -7,9 +7,11 @@
 
 mod test_server;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod cli_support;
 
+use std::path::Path;
+
+use cli_support::{slogate, stderr, Scratch};
 use slogate::time::{parse_rfc3339, Instant, Millis, DAY, MINUTE};
 use slogate::Engine;
 use test_server::{one_sample_at_end, Reply, Server};
@@ -45,33 +47,8 @@ spec:
       - {level: freeze, when: "burn_rate(1h) > 14.4"}
 "#;
 
-/// A scratch directory holding `policy.yaml`, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 fn scratch(name: &str, policy: &str) -> Scratch {
-    let dir = std::env::temp_dir().join(format!("slogate-plan-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("policy.yaml"), policy).unwrap();
-    Scratch(dir)
-}
-
-fn slogate(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_slogate"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    cli_support::scratch("plan", name, policy)
 }
 
 /// A parameter of a request line, in milliseconds (`start=1700000000.123`).

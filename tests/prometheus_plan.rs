@@ -11,9 +11,12 @@
 //! the planned range. Tests that need the server are `#[ignore]`d, as in
 //! tests/prometheus.rs.
 
+mod cli_support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use cli_support::Scratch;
 use serde_json::Value;
 use slogate::time::{parse_rfc3339, DAY, MINUTE};
 use slogate::Engine;
@@ -71,20 +74,8 @@ fn history_dir() -> PathBuf {
         .expect("SLOGATE_PROMETHEUS_HISTORY is not set: run scripts/prometheus-test.sh")
 }
 
-/// A scratch directory holding `policy.yaml`, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 fn scratch(name: &str) -> Scratch {
-    let dir = std::env::temp_dir().join(format!("slogate-prom-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("policy.yaml"), POLICY).unwrap();
-    Scratch(dir)
+    cli_support::scratch("prom", name, POLICY)
 }
 
 /// `slogate eval policy.yaml --at AT --format json EXTRA…`: stdout, which
