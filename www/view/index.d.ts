@@ -1,7 +1,7 @@
 // Types of @slogate/view (README.md). The report's shape is the engine's:
 // report.d.ts of @slogate/engine.
 
-import type { AlertReport, PairReport, SloReport } from '@slogate/engine';
+import type { AlertReport, Diagnostic, PairReport, Report, SloReport } from '@slogate/engine';
 
 /** What every view shows for a number the report does not have. */
 export const NO_DATA: 'no data';
@@ -121,3 +121,120 @@ export function explainRemaining(slo: SloReport): Explanation;
 export function explainBurnRate(slo: SloReport, window: string): Explanation;
 export function explainTimeToExhaustion(slo: SloReport): Explanation;
 export function explainAlertPair(slo: SloReport, alert: AlertReport, pair: PairReport): Explanation;
+
+export interface ReportSummary {
+  /** The worst level of all SLO instances, as text. */
+  level: string;
+  rank: number | null;
+  severity: Severity;
+  /** SLO instances in the report. */
+  total: number;
+  /** Per level, most severe first; levels without an instance left out. */
+  counts: { level: string; rank: number; severity: Severity; count: number }[];
+  /** "3 of 17 SLOs at breach, 14 at healthy". */
+  detail: string;
+  /** "breach: 3 of 17 SLOs at breach, 14 at healthy". */
+  text: string;
+}
+export function reportSummary(report: Report): ReportSummary;
+
+export interface SliStatus {
+  sli: string;
+  objective: string;
+  /** Whether the SLI reaches the objective; null without data. */
+  met: boolean | null;
+  /** "99.9007% ≥ 99.9% objective". */
+  text: string;
+}
+export function sliStatus(slo: SloReport): SliStatus;
+
+export interface Threshold {
+  alert: string;
+  /** The alert's severity as the policy writes it (`page`). */
+  severity: string;
+  alertIndex: number;
+  pairIndex: number;
+  role: 'long' | 'short';
+  factor: number;
+  /** "×13.44". */
+  text: string;
+  /** The burn rate over this window is above the factor. */
+  exceeded: boolean;
+  /** The whole pair fires. */
+  firing: boolean;
+}
+export interface BurnRateRow {
+  /** The window as text. */
+  window: string;
+  /** The `burnRates` key as reported (for `explainBurnRate`). */
+  key: string;
+  rate: number | null;
+  /** "83.33" or "no data". */
+  value: string;
+  /** This window forecasts the time to exhaustion. */
+  forecast: boolean;
+  /** Every alert pair that reads this window. */
+  thresholds: Threshold[];
+}
+/** Each reported burn rate, shortest window first, with its alert thresholds. */
+export function burnRateRows(slo: SloReport): BurnRateRow[];
+
+export interface Band {
+  x: number;
+  width: number;
+  level: string;
+  rank: number | null;
+  severity: Severity;
+  /** Epoch ms, exclusive. */
+  from: number;
+  /** Epoch ms, inclusive. */
+  to: number;
+}
+export interface BurndownChart {
+  width: number;
+  height: number;
+  /** The lowest remaining ratio the y axis shows (≤ 0). */
+  lo: number;
+  /** The highest (≥ 1). */
+  hi: number;
+  /** SVG path data; gaps in the data are gaps in the line; "" without data. */
+  path: string;
+  /** y of the 0% line. */
+  zeroY: number;
+  /** y of the 100% line. */
+  fullY: number;
+  /** The level timeline, adjacent segments of one level merged. */
+  bands: Band[];
+  last: { x: number; y: number; ratio: number } | null;
+}
+/** The burn-down in a width × height box, with the level timeline as bands. */
+export function burndownChart(
+  slo: SloReport,
+  levels: readonly string[],
+  size: { width: number; height: number },
+): BurndownChart;
+/** The burn-down chart in words (its text alternative). */
+export function burndownText(slo: SloReport, levels: readonly string[], options?: TimeOptions): string;
+
+export interface DiagnosticLine {
+  /** "28:5", or "policy" for a finding about the whole document. */
+  where: string;
+  severity: 'error' | 'warning';
+  /** "spec.defaults.windw: unknown key \"windw\" (did you mean \"window\"?)". */
+  text: string;
+}
+export interface ErrorDescription {
+  /** One line: what failed. */
+  title: string;
+  /** Details, each naming the place. */
+  lines: string[];
+  /** For a bad policy: every finding with line and column. */
+  diagnostics: DiagnosticLine[];
+}
+/**
+ * Any error thrown by the engine (`SlogateError`), a Prometheus client
+ * (`PrometheusError`), or a host fetching the policy (kinds `policy-http`,
+ * `policy-unreachable` with `url`, `status`), in words that name the place.
+ */
+export function describeError(error: unknown): ErrorDescription;
+export function diagnosticLine(d: Diagnostic): DiagnosticLine;

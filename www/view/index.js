@@ -25,3 +25,6 @@ export {
   explainRemaining,
   explainTimeToExhaustion,
 } from './src/explain.js';
+export { burnRateRows, reportSummary, sliStatus } from './src/summary.js';
+export { burndownChart, burndownText } from './src/chart.js';
+export { describeError, diagnosticLine } from './src/errors.js';

@@ -28,7 +28,34 @@ import {
   type Explanation,
   type Gauge,
   type Severity,
+  burnRateRows,
+  burndownChart,
+  burndownText,
+  describeError,
+  reportSummary,
+  sliStatus,
+  type BurndownChart,
+  type BurnRateRow,
+  type ErrorDescription,
 } from '@slogate/view';
+
+/** The report-wide header, the chart and an error, as text. */
+export function extras(report: Report, slo: SloReport, error: unknown): string[] {
+  const chart: BurndownChart = burndownChart(slo, report.levels, { width: 300, height: 80 });
+  const rows: BurnRateRow[] = burnRateRows(slo);
+  const described: ErrorDescription = describeError(error);
+  return [
+    reportSummary(report).text,
+    sliStatus(slo).text,
+    chart.path,
+    ...chart.bands.map((b) => `${b.x} ${b.width} ${b.severity}`),
+    burndownText(slo, report.levels, { timeZone: 'UTC' }),
+    ...rows.flatMap((r) => [r.value, ...r.thresholds.map((t) => `${t.text} ${t.exceeded}`)]),
+    described.title,
+    ...described.lines,
+    ...described.diagnostics.map((d) => `${d.where} ${d.text}`),
+  ];
+}
 
 /** Everything one SLO's card shows, as text. */
 export function card(report: Report, slo: SloReport): string[] {
@@ -72,3 +99,5 @@ export const bad: Severity = 'green';
 gauge('30%');
 // @ts-expect-error an SLO report, not the whole report
 explainRemaining({} as Report);
+// @ts-expect-error the chart needs its size
+burndownChart({} as SloReport, [], { width: 1 });

@@ -1,0 +1,135 @@
+// Report-wide and per-SLO facts a surface shows beside the numbers: the
+// worst level with how many SLO instances are at each level, whether the
+// SLI meets its objective, and each burn rate with the alert thresholds
+// that watch its window (docs/arithmetic.md §10: a pair fires iff both of
+// its burn rates exceed f = B × P / long).
+
+import { formatNumber, formatObjective, formatRate, formatSli } from './format.js';
+import { levelSeverity, severityOfRank } from './severity.js';
+import { plainText } from './text.js';
+
+/** @typedef {import('@slogate/engine').Report} Report */
+/** @typedef {import('@slogate/engine').SloReport} SloReport */
+/** @typedef {import('./severity.js').Severity} Severity */
+
+/**
+ * @typedef {object} ReportSummary
+ * @property {string} level the worst level of all SLO instances (`report.level`), as text
+ * @property {number | null} rank
+ * @property {Severity} severity
+ * @property {number} total SLO instances
+ * @property {{ level: string, rank: number, severity: Severity, count: number }[]} counts per level of `report.levels`, most severe first, levels without an instance left out
+ * @property {string} detail "3 of 17 SLOs at breach, 2 at warning"
+ * @property {string} text "breach: 3 of 17 SLOs at breach, 2 at warning"
+ */
+
+/**
+ * The report's worst level and how many SLO instances are at each level.
+ * @param {Report} report
+ * @returns {ReportSummary}
+ */
+export function reportSummary(report) {
+  const { levels, slos } = report;
+  const counts = levels
+    .map((level, rank) => ({
+      level: plainText(level),
+      rank,
+      severity: severityOfRank(rank, levels.length),
+      count: slos.filter((s) => s.level === level).length,
+    }))
+    .filter((c) => c.count > 0)
+    .reverse();
+  const total = slos.length;
+  const level = plainText(report.level);
+  const noun = total === 1 ? 'SLO' : 'SLOs';
+  let detail;
+  if (total === 0) detail = 'the policy has no SLO instances';
+  else if (counts.length === 1) detail = `all ${total} ${noun} at ${counts[0]?.level}`;
+  else detail = counts.map((c, i) => (i === 0 ? `${c.count} of ${total} ${noun} at ${c.level}` : `${c.count} at ${c.level}`)).join(', ');
+  return { level, ...levelSeverity(levels, report.level), total, counts, detail, text: `${level}: ${detail}` };
+}
+
+/**
+ * @typedef {object} SliStatus
+ * @property {string} sli "99.9007%" or "no data"
+ * @property {string} objective "99.9%"
+ * @property {boolean | null} met whether the SLI reaches the objective; null without data
+ * @property {string} text "99.9007% ≥ 99.9% objective" / "98.5% < 99.9% objective" / "no data (objective 99.9%)"
+ */
+
+/**
+ * The SLI against its objective.
+ * @param {SloReport} slo
+ * @returns {SliStatus}
+ */
+export function sliStatus(slo) {
+  const sli = formatSli(slo.sli);
+  const objective = formatObjective(slo.objective);
+  if (slo.sli === null || !Number.isFinite(slo.sli)) {
+    return { sli, objective, met: null, text: `${sli} (objective ${objective})` };
+  }
+  const met = slo.sli >= slo.objective;
+  return { sli, objective, met, text: `${sli} ${met ? '≥' : '<'} ${objective} objective` };
+}
+
+/**
+ * @typedef {object} Threshold
+ * @property {string} alert the alert's name, as text
+ * @property {string} severity the alert's severity as the policy writes it (`page`), as text
+ * @property {number} alertIndex index into `slo.alerts`
+ * @property {number} pairIndex index into that alert's `pairs`
+ * @property {'long' | 'short'} role which of the pair's windows this is
+ * @property {number} factor
+ * @property {string} text "×13.44"
+ * @property {boolean} exceeded the burn rate over this window is above the factor
+ * @property {boolean} firing the whole pair fires (both windows above)
+ */
+
+/**
+ * @typedef {object} BurnRateRow
+ * @property {string} window "1h", as text
+ * @property {string} key the `burnRates` key as reported (for `explainBurnRate`)
+ * @property {number | null} rate
+ * @property {string} value "83.33" or "no data"
+ * @property {boolean} forecast this window forecasts the time to exhaustion
+ * @property {Threshold[]} thresholds every alert pair that reads this window
+ */
+
+/**
+ * Each reported burn rate, shortest window first, with the thresholds of
+ * the alert pairs whose long or short window it is.
+ * @param {SloReport} slo
+ * @returns {BurnRateRow[]}
+ */
+export function burnRateRows(slo) {
+  return Object.entries(slo.burnRates).map(([key, rate]) => {
+    /** @type {Threshold[]} */
+    const thresholds = [];
+    slo.alerts.forEach((alert, alertIndex) => {
+      alert.pairs.forEach((pair, pairIndex) => {
+        for (const role of /** @type {const} */ (['long', 'short'])) {
+          if (pair[role] !== key) continue;
+          thresholds.push({
+            alert: plainText(alert.name),
+            severity: plainText(alert.severity),
+            alertIndex,
+            pairIndex,
+            role,
+            factor: pair.factor,
+            text: `×${formatNumber(pair.factor, 2)}`,
+            exceeded: rate !== null && Number.isFinite(rate) && rate > pair.factor,
+            firing: pair.firing,
+          });
+        }
+      });
+    });
+    return {
+      window: plainText(key),
+      key,
+      rate,
+      value: formatRate(rate),
+      forecast: key === slo.forecastWindow,
+      thresholds,
+    };
+  });
+}

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { burnRateRows, reportSummary, sliStatus } from '@slogate/view';
+import { LEVELS, report, slo } from './fixture.mjs';
+
+test('the summary names the worst level and counts instances per level, most severe first', () => {
+  const r = report();
+  const healthy = slo();
+  healthy.level = 'healthy';
+  r.slos.push(healthy, { ...healthy, name: 'other' });
+  const s = reportSummary(r);
+  assert.equal(s.level, 'critical');
+  assert.equal(s.rank, 2);
+  assert.equal(s.severity, 'critical');
+  assert.equal(s.total, 3);
+  assert.deepEqual(s.counts, [
+    { level: 'critical', rank: 2, severity: 'critical', count: 1 },
+    { level: 'healthy', rank: 0, severity: 'ok', count: 2 },
+  ]);
+  assert.equal(s.text, 'critical: 1 of 3 SLOs at critical, 2 at healthy');
+  assert.equal(s.detail, '1 of 3 SLOs at critical, 2 at healthy');
+});
+
+test('the summary of one level, and of no instances', () => {
+  const r = report();
+  assert.equal(reportSummary(r).text, 'critical: all 1 SLO at critical');
+  r.slos = [];
+  r.level = 'healthy';
+  assert.equal(reportSummary(r).text, 'healthy: the policy has no SLO instances');
+  assert.deepEqual(reportSummary(r).counts, []);
+});
+
+test('the summary shows a level name with controls as escapes', () => {
+  const r = report();
+  r.levels = ['ok', 'bad\u202e'];
+  r.level = 'bad\u202e';
+  const s = slo();
+  s.level = 'bad\u202e';
+  r.slos = [s];
+  assert.equal(reportSummary(r).level, 'bad\\u{202e}');
+  assert.equal(reportSummary(r).severity, 'critical');
+});
+
+test('SLI against objective', () => {
+  assert.deepEqual(sliStatus(slo()), { sli: '99.9007%', objective: '99.9%', met: true, text: '99.9007% ≥ 99.9% objective' });
+  const low = slo();
+  low.sli = 0.985;
+  assert.equal(sliStatus(low).met, false);
+  assert.equal(sliStatus(low).text, '98.5% < 99.9% objective');
+  low.sli = null;
+  assert.deepEqual(sliStatus(low), { sli: 'no data', objective: '99.9%', met: null, text: 'no data (objective 99.9%)' });
+});
+
+test('burn rates carry the thresholds of the alert pairs that read their window', () => {
+  const rows = burnRateRows(slo());
+  assert.deepEqual(rows.map((r) => [r.window, r.value, r.forecast, r.thresholds.length]), [
+    ['5m', '1000.00', false, 1],
+    ['30m', '166.67', false, 0],
+    ['1h', '83.33', true, 1],
+    ['3d', 'no data', false, 0],
+  ]);
+  assert.deepEqual(rows[2]?.thresholds, [
+    { alert: 'page', severity: 'page', alertIndex: 0, pairIndex: 0, role: 'long', factor: 13.44, text: '×13.44', exceeded: true, firing: true },
+  ]);
+  assert.equal(rows[0]?.thresholds[0]?.role, 'short');
+});
+
+test('a threshold over a window without data is not exceeded', () => {
+  const s = slo();
+  s.burnRates['1h'] = null;
+  const row = burnRateRows(s).find((r) => r.key === '1h');
+  assert.equal(row?.thresholds[0]?.exceeded, false);
+  s.burnRates['1h'] = 13.44;
+  assert.equal(burnRateRows(s).find((r) => r.key === '1h')?.thresholds[0]?.exceeded, false, 'equal is not above');
+});
