@@ -1,0 +1,84 @@
+// "Every number can explain itself": a button beside the number
+// (aria-expanded, aria-controls) opens a panel with the view's sentence and
+// the inputs it uses as a table. Which panels are open survives a
+// re-render (a Prometheus refresh must not close what the reader opened):
+// the element keeps their keys in `ctx.open`.
+
+import { h, uid } from './dom.js';
+
+/**
+ * @typedef {object} RenderContext
+ * @property {readonly string[]} levels the report's levels
+ * @property {{ timeZone?: string }} time options for formatInstant
+ * @property {Set<string>} open keys of the disclosures open now
+ * @property {boolean} compact many instances: secondary sections start closed
+ */
+
+/**
+ * A disclosure for `explanation` (an `Explanation` of @slogate/view).
+ * `wrap` places the panel (e.g. in a table row); the returned `panel` is
+ * what gets hidden.
+ * @param {RenderContext} ctx
+ * @param {string} key stable across re-renders: SLO title + what
+ * @param {string} label what the number is, for the button's accessible name
+ * @param {{ value: string, text: string, inputs: { name: string, value: string }[] }} explanation
+ * @param {(content: HTMLElement) => HTMLElement} [wrap]
+ */
+export function disclosure(ctx, key, label, explanation, wrap = (c) => c) {
+  const id = uid('why');
+  const open = ctx.open.has(key);
+  const content = h(
+    'div',
+    { class: 'explain', 'data-explains': label },
+    h('p', { class: 'explain-text' }, explanation.text),
+    explanation.inputs.length === 0
+      ? null
+      : h(
+          'table',
+          { class: 'inputs' },
+          h('caption', { class: 'visually-hidden' }, `Inputs of ${label}`),
+          h('tbody', null, explanation.inputs.map((i) => h('tr', null, h('th', { scope: 'row' }, i.name), h('td', null, i.value)))),
+        ),
+  );
+  const panel = wrap(content);
+  panel.id = id;
+  panel.hidden = !open;
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'why',
+      'aria-expanded': String(open),
+      'aria-controls': id,
+      'aria-label': `Explain ${label}: ${explanation.value}`,
+      title: `How is ${label} computed?`,
+    },
+    '?',
+  );
+  button.addEventListener('click', () => {
+    const nowOpen = panel.hidden;
+    panel.hidden = !nowOpen;
+    button.setAttribute('aria-expanded', String(nowOpen));
+    if (nowOpen) ctx.open.add(key);
+    else ctx.open.delete(key);
+  });
+  return { button, panel };
+}
+
+/**
+ * A <details> section whose open state survives re-renders.
+ * @param {RenderContext} ctx
+ * @param {string} key
+ * @param {string} summary
+ * @param {boolean} openByDefault
+ * @param {...HTMLElement} content
+ */
+export function section(ctx, key, summary, openByDefault, ...content) {
+  const known = ctx.open.has(key) || ctx.open.has(`!${key}`);
+  const details = h('details', { class: 'section', open: known ? ctx.open.has(key) : openByDefault }, h('summary', null, summary), ...content);
+  details.addEventListener('toggle', () => {
+    ctx.open.delete(details.open ? `!${key}` : key);
+    ctx.open.add(details.open ? key : `!${key}`);
+  });
+  return details;
+}
