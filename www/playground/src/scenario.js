@@ -16,7 +16,7 @@ import { parseDuration, resolveWhen } from './scenario/time.js';
 
 export { DEFAULT_SCENARIO, checkScenario, defaultScenario, LIMITS, OPS, SHAPES } from './scenario/params.js';
 export { DEFAULT_GAP, DEFAULT_INCIDENT, DEFAULT_MAINTENANCE, DEFAULT_RESET } from './scenario/params.js';
-export { formatDuration, parseDuration, parseInstant, resolveWhen } from './scenario/time.js';
+export { formatDuration, isWhen, parseDuration, parseInstant, resolveWhen } from './scenario/time.js';
 
 /**
  * At most this many samples per scenario (all series and groups): ~64 MB
