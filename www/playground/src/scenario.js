@@ -87,6 +87,16 @@ function checkPlan(plan) {
   if (!plan || typeof plan !== 'object' || !Array.isArray(plan.series) || !Number.isFinite(plan.at)) {
     throw new ScenarioError(['plan: expected a DataPlan {at, series: [...]} from engine.plan(at)']);
   }
+  const problems = [];
+  plan.series.forEach((s, i) => {
+    const whole = (v) => Number.isSafeInteger(v);
+    if (!s || typeof s.name !== 'string' || typeof s.path !== 'string' || typeof s.kind !== 'string') {
+      problems.push(`plan.series[${i}]: expected {name, path, kind, labels, start, end, stepMs}`);
+    } else if (!whole(s.start) || !whole(s.end) || s.start > s.end || !whole(s.stepMs) || s.stepMs < 1) {
+      problems.push(`plan.series[${i}] (${s.name}): start, end and stepMs must be whole milliseconds, start ≤ end, stepMs ≥ 1`);
+    }
+  });
+  if (problems.length > 0) throw new ScenarioError(problems);
 }
 
 /**

@@ -233,4 +233,17 @@ test('invalid parameters and oversized scenarios throw a ScenarioError naming th
   assert.match(error(() => generateScenario(plan, { errorRatio: 2 })).message, /^errorRatio: 2 is outside 0…1/);
   assert.match(error(() => generateScenario(planOf({ total: 'rate' }, { range: 60 * DAY }), { step: '1s' })).message, /^step: 5,184,001 samples in all, at most 4,000,000/);
   assert.match(error(() => generateScenario({ series: 1 }, {})).message, /^plan: expected a DataPlan/);
+  const zeroStep = { ...plan, series: [{ ...plan.series[0], stepMs: 0 }] };
+  assert.match(error(() => generateScenario(zeroStep, {})).message, /^plan\.series\[0\] \(total\): start, end and stepMs must be whole/);
+});
+
+test('a gap in good only is unknown time to the engine, not failures: coverage drops, the SLI stays', () => {
+  const engine = engineOf(POLICY);
+  const data = generateScenario(planOf({ good: 'rate', total: 'rate' }), { ...FLAT, gaps: [{ start: '-30m', length: '10m', series: 'good' }] });
+  const slo = engine.evaluate(AT, data).slos[0];
+  // The interval after the gap only reopens the series: 11 of 60 minutes unknown.
+  assert.ok(Math.abs(slo.coverage - 49 / 60) < 1e-12, `coverage ${slo.coverage}`);
+  assert.ok(Math.abs(slo.sli - 0.99) < 1e-12, `sli ${slo.sli}`);
+  assert.ok(Math.abs(slo.budget.consumed - 49 * 6) < 1e-9, `consumed ${slo.budget.consumed}`);
+  engine.free();
 });
