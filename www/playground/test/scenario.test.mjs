@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SCENARIO, generateScenario, groupSpread, ScenarioError, seriesRole } from '../src/scenario.js';
+import { DEFAULT_SCENARIO, generateScenario, groupSpread, ScenarioError, scenarioNotes, seriesRole } from '../src/scenario.js';
 import { AT, DAY, engineOf, FLAT, HOUR, MINUTE, pick, planOf } from './helpers.mjs';
 
 const POLICY = `
@@ -246,4 +246,20 @@ test('a gap in good only is unknown time to the engine, not failures: coverage d
   assert.ok(Math.abs(slo.sli - 0.99) < 1e-12, `sli ${slo.sli}`);
   assert.ok(Math.abs(slo.budget.consumed - 49 * 6) < 1e-9, `consumed ${slo.budget.consumed}`);
   engine.free();
+});
+
+test('notes: gauges without a threshold, series the plan lacks, windows outside the data', () => {
+  const plan = planOf({ good: 'rate', total: 'rate' });
+  plan.series.push(planOf({ series: 'gauge' }, { slo: 1 }).series[0]);
+  assert.deepEqual(scenarioNotes(plan, {
+    incidents: [{ start: '-30m', length: '10m', series: 'p99' }, { start: '-3h', length: '1h' }, { start: '-10m', length: '1h' }],
+    gaps: [{ start: '2030-01-01T00:00:00Z', length: '1h', series: 'total' }],
+    thresholds: {},
+  }), [
+    'series: no threshold known, so its samples are missing; give its op and value to generate it',
+    'incidents[0]: the policy names no series "p99"',
+    'incidents[1]: outside the data (-3h)',
+    'gaps[0]: outside the data (2030-01-01T00:00:00Z)',
+  ]);
+  assert.deepEqual(scenarioNotes(plan, { incidents: [], thresholds: { series: { op: '<', value: 1 } } }), []);
 });
