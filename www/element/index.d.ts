@@ -80,7 +80,14 @@ declare global {
   interface HTMLElementTagNameMap {
     'slo-gate': SloGate;
   }
+  // The events bubble and are composed: listeners on ancestors and the
+  // document see them too.
   interface HTMLElementEventMap {
+    'slogate-level-change': CustomEvent<SloGateLevelChangeDetail>;
+    'slogate-report': CustomEvent<SloGateReportDetail>;
+    'slogate-error': CustomEvent<SloGateErrorDetail>;
+  }
+  interface DocumentEventMap {
     'slogate-level-change': CustomEvent<SloGateLevelChangeDetail>;
     'slogate-report': CustomEvent<SloGateReportDetail>;
     'slogate-error': CustomEvent<SloGateErrorDetail>;

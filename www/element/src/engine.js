@@ -32,7 +32,6 @@ export function wasmUrl() {
 function besideBundle() {
   // Replaced by `true` at build time (build.mjs); `typeof` keeps the
   // sources runnable unbundled.
-  // eslint-disable-next-line no-undef
   return typeof SLOGATE_BUNDLE !== 'undefined' ? new URL('./slogate_engine_bg.wasm', import.meta.url) : undefined;
 }
 

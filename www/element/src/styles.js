@@ -150,8 +150,8 @@ button { font: inherit; color: inherit; }
 .gauge svg { display: block; }
 .gauge .track { fill: none; stroke: var(--_border); stroke-width: 9; stroke-linecap: round; }
 .gauge .fill { fill: none; stroke: var(--_sev); stroke-width: 9; stroke-linecap: round; }
-.gauge-value { fill: var(--_fg); font-size: 17px; font-weight: 700; }
-.gauge-value.long { font-size: 12px; }
+.gauge-value { fill: var(--_fg); font-size: 15px; font-weight: 700; }
+.gauge-value.long { font-size: 11.5px; }
 .gauge-label { fill: var(--_muted); font-size: 11px; }
 .facts { display: grid; gap: 2px; min-width: 0; }
 .fact { display: grid; grid-template-columns: 7.5em 1fr; gap: 6px; align-items: baseline; }
@@ -189,17 +189,19 @@ button { font: inherit; color: inherit; }
 
 .section > summary { cursor: pointer; color: var(--_muted); font-size: 0.9em; }
 .section[open] > summary { margin-bottom: 6px; }
-.burn { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
+.burn { width: 100%; table-layout: fixed; border-collapse: collapse; font-variant-numeric: tabular-nums; }
+.burn col.w { width: 5.2em; }
+.burn col.r { width: 6.4em; }
 .burn caption { text-align: left; color: var(--_muted); font-size: 0.85em; padding-bottom: 2px; }
-.burn th, .burn td { text-align: left; padding: 2px 6px 2px 0; border-top: 1px solid var(--_border); vertical-align: baseline; }
-.burn thead th { border-top: none; color: var(--_muted); font-weight: 400; font-size: 0.85em; }
-.burn tbody th { font-weight: 600; white-space: nowrap; }
+.burn > * > tr > th, .burn > * > tr > td { text-align: left; padding: 2px 6px 2px 0; border-top: 1px solid var(--_border); vertical-align: baseline; }
+.burn > thead > tr > th { border-top: none; color: var(--_muted); font-weight: 400; font-size: 0.85em; }
+.burn > tbody > tr > th { font-weight: 600; white-space: nowrap; }
 .burn .num { white-space: nowrap; }
-.burn .explain-row td { border-top: none; padding-bottom: 6px; }
+.burn > tbody > .explain-row > td { border-top: none; padding-bottom: 6px; }
 .burn-row.hot .value { color: var(--_critical); font-weight: 700; }
 .tag { font-weight: 400; font-size: 0.8em; color: var(--_accent); }
-.thresholds { display: flex; flex-wrap: wrap; gap: 4px; }
-.threshold { font-size: 0.85em; border: 1px solid var(--_border); border-radius: 4px; padding: 0 4px; white-space: nowrap; }
+.chips { display: flex; flex-wrap: wrap; gap: 4px; }
+.threshold { font-size: 0.85em; border: 1px solid var(--_border); border-radius: 4px; padding: 0 4px; overflow-wrap: anywhere; min-width: 0; }
 .threshold.exceeded { border-color: var(--_critical); color: var(--_critical); font-weight: 600; }
 .alerts { display: grid; gap: 6px; margin-top: 8px; }
 .alert-head { display: flex; gap: 6px; align-items: baseline; flex-wrap: wrap; }
@@ -209,6 +211,29 @@ button { font: inherit; color: inherit; }
 .alert-state.on { border-color: var(--_critical); color: var(--_critical); font-weight: 700; background: color-mix(in srgb, var(--_critical) var(--_tint), var(--_bg)); }
 .pairs { display: grid; gap: 2px; padding-left: 10px; font-size: 0.92em; font-variant-numeric: tabular-nums; }
 .pair.firing strong { color: var(--_critical); }
+
+/* Many instances: smaller cards, more columns; the gauge sits beside the
+   burn-down and the figures run full width below them. */
+.grid.compact { grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--slogate-card-min-width, 290px)), 1fr)); gap: 10px; }
+.compact .card {
+  padding: 8px 10px; gap: 6px 10px;
+  grid-template-columns: auto minmax(0, 1fr);
+  grid-template-areas: "head head" "state state" "reasons reasons" "gauge chart" "facts facts" "panels panels" "warnings warnings" "section section";
+}
+.compact .card-head { grid-area: head; }
+.compact .state { grid-area: state; }
+.compact .reasons { grid-area: reasons; gap: 2px; }
+.compact .figures { display: contents; }
+.compact .gauge { grid-area: gauge; }
+.compact .gauge svg { width: 80px; height: 68px; }
+.compact .facts { grid-area: facts; }
+.compact .panels { grid-area: panels; }
+.compact .burndown { grid-area: chart; align-self: center; }
+.compact .chart { height: 56px; }
+.compact .axis { display: none; }
+.compact .warnings { grid-area: warnings; }
+.compact .fact { grid-template-columns: 6.8em 1fr; }
+.compact .section { grid-area: section; }
 
 @container (max-width: 420px) {
   .figures { grid-template-columns: 1fr; justify-items: start; }

@@ -67,7 +67,7 @@ export function renderCard(slo, index, ctx) {
         'ul',
         { class: 'reasons', 'aria-label': `why ${state.level}` },
         state.reasons.map((r) =>
-          h('li', null, h('code', null, r.when), h('span', { class: 'reason-value' }, ` (now ${r.value})`), r.action === null ? null : h('span', { class: 'action' }, r.action)),
+          h('li', null, h('code', null, r.when), h('span', { class: 'reason-value' }, ` (value ${r.value})`), r.action === null ? null : h('span', { class: 'action' }, r.action)),
         ),
       ),
     );
@@ -104,6 +104,7 @@ function renderFigures(slo, ctx, key, severity) {
         ? `overspent by ${formatBudget(-remaining, unit)} (${formatPercent(remainingRatio)}) of ${formatBudget(allowed, unit)}`
         : `${formatPercent(remainingRatio)} left: ${formatBudget(remaining, unit)} of ${formatBudget(allowed, unit)}`;
 
+  /** @type {HTMLElement[]} */
   const panels = [];
   const fact = (/** @type {string} */ cls, /** @type {string} */ label, /** @type {(string | HTMLElement | null)[]} */ value, /** @type {any} */ why) => {
     if (why) panels.push(why.panel);
@@ -155,14 +156,14 @@ function renderBurnRates(slo, ctx, key) {
           { class: 'thresholds' },
           row.thresholds.length === 0
             ? h('span', { class: 'muted' }, '—')
-            : row.thresholds.map((t) =>
+            : h('div', { class: 'chips' }, row.thresholds.map((t) =>
                 h(
                   'span',
                   { class: `threshold${t.exceeded ? ' exceeded' : ''}`, title: `${t.alert} (${t.severity}) pair ${t.role} window: fires when both windows exceed ${t.text}` },
                   `${t.alert} ${t.text}`,
                   t.exceeded ? h('span', { class: 'visually-hidden' }, ' exceeded') : null,
                 ),
-              ),
+              )),
         ),
       ),
       why.panel,
@@ -172,6 +173,7 @@ function renderBurnRates(slo, ctx, key) {
     'table',
     { class: 'burn' },
     h('caption', null, 'Burn rates (1 = spending exactly the budget over the period)'),
+    h('colgroup', null, h('col', { class: 'w' }), h('col', { class: 'r' }), h('col')),
     h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'window'), h('th', { scope: 'col' }, 'burn rate'), h('th', { scope: 'col' }, 'alert thresholds'))),
     body,
   );

@@ -75,7 +75,7 @@ export function disclosure(ctx, key, label, explanation, wrap = (c) => c) {
  */
 export function section(ctx, key, summary, openByDefault, ...content) {
   const known = ctx.open.has(key) || ctx.open.has(`!${key}`);
-  const details = h('details', { class: 'section', open: known ? ctx.open.has(key) : openByDefault }, h('summary', null, summary), ...content);
+  const details = /** @type {HTMLDetailsElement} */ (h('details', { class: 'section', open: known ? ctx.open.has(key) : openByDefault }, h('summary', null, summary), ...content));
   details.addEventListener('toggle', () => {
     ctx.open.delete(details.open ? `!${key}` : key);
     ctx.open.add(details.open ? key : `!${key}`);
