@@ -71,6 +71,9 @@ export interface Diagnostic {
  *   lengths or types, a time that is not a finite whole number in range, an
  *   unknown kind, a bad step, a gauge where events are counted); `series`,
  *   `path` when the policy names it, `index` when one sample is at fault.
+ * - `bad-data`: a data file or response that `@slogate/engine/data` reads
+ *   and the CLI would refuse (a `DataError`: `source`, `line`, `column`,
+ *   `jsonPath`, and `series` the name it was read as).
  * - `bad-instant`: `atMs` is not a finite whole number within ±8.64e15.
  * - `too-much-data`: more samples, text or report than one evaluation
  *   takes (`MAX_SAMPLES`, `MAX_TEXT_CHARS`, 100,000 SLO instances, a JSON
@@ -90,6 +93,7 @@ export type SlogateErrorKind =
   | 'bad-policy'
   | 'missing-series'
   | 'bad-series'
+  | 'bad-data'
   | 'bad-instant'
   | 'too-much-data'
   | 'bad-argument'
@@ -106,7 +110,8 @@ export type SlogateErrorKind =
  * series for `total`").
  */
 export class SlogateError extends Error {
-  name: 'SlogateError';
+  /** `DataError` for the data readers' subclass (`@slogate/engine/data`). */
+  name: 'SlogateError' | 'DataError';
   readonly kind: SlogateErrorKind;
   /** The series concerned, by the name the policy refers to it by; else `null`. */
   readonly series: string | null;

@@ -1,13 +1,14 @@
 // Shared by the tests: loading the module as a Node user would, the data
-// loaders for examples/ (CSV and Prometheus query_range JSON, read the way the
-// CLI reads them: src/data/), and running the native CLI for parity checks.
+// files of examples/ (read by @slogate/engine/data, as the CLI reads them),
+// and running the native CLI for parity checks.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initSync } from '@slogate/engine';
+import { parseData } from '@slogate/engine/data';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -52,63 +53,15 @@ export function captured(fn) {
   assert.fail('expected an exception');
 }
 
-// --- data files, as src/data/ reads them ---------------------------------
+// --- data files, read by the package's own reader -------------------------
 
-/** Epoch seconds to ms, rounded half away from zero like Rust's `round`. */
-function secondsToMs(seconds) {
-  const ms = seconds * 1000;
-  return Math.sign(ms) * Math.round(Math.abs(ms));
-}
-
-function parseValue(text) {
-  const t = text.trim();
-  if (t === '') return NaN;
-  const lower = t.toLowerCase();
-  if (lower === 'nan') return NaN;
-  if (['inf', '+inf', 'infinity', '+infinity'].includes(lower)) return Infinity;
-  if (['-inf', '-infinity'].includes(lower)) return -Infinity;
-  const n = Number(t);
-  if (Number.isNaN(n)) throw new Error(`"${t}" is not a number`);
-  return n;
-}
-
-function parseTime(text) {
-  const t = text.trim();
-  if (/^-?\d+(\.\d+)?$/.test(t)) return secondsToMs(Number(t));
-  const ms = Date.parse(t);
-  if (Number.isNaN(ms)) throw new Error(`"${t}" is not a time`);
-  return ms;
-}
-
-/** CSV `time,value` (optional header) to one series. */
-export function parseCsv(text, name) {
-  const times = [];
-  const values = [];
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === '') return;
-    const [time, value] = line.split(',');
-    if (index === 0 && /^[\p{L}"]/u.test(time.trim())) return;
-    times.push(parseTime(time));
-    values.push(parseValue(value));
-  });
-  return { name, times: Float64Array.from(times), values: Float64Array.from(values) };
-}
-
-/** A Prometheus query_range response to one series per result. */
-export function parsePrometheus(text, name) {
-  const body = JSON.parse(text);
-  return body.data.result.map((r) => ({
-    name,
-    labels: Object.fromEntries(Object.entries(r.metric).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-    times: Float64Array.from(r.values, ([t]) => secondsToMs(Number(t))),
-    values: Float64Array.from(r.values, ([, v]) => (typeof v === 'number' ? v : parseValue(v))),
-  }));
-}
-
-/** A data file (told apart by content, as the CLI does) to series named `name`. */
+/**
+ * A data file of examples/ as series named `name`: told apart by content and
+ * read as the CLI reads it (`@slogate/engine/data`, whose parity with the CLI
+ * data-parity.test.mjs checks).
+ */
 export function loadData(path, name) {
-  const text = readFileSync(join(root, path), 'utf8');
-  return text.trimStart().startsWith('{') ? parsePrometheus(text, name) : [parseCsv(text, name)];
+  return parseData(readFileSync(join(root, path)), name, { source: path });
 }
 
 // --- the native CLI --------------------------------------------------------
@@ -128,4 +81,11 @@ export function cliEval(policyPath, at, data) {
   const args = ['eval', policyPath, '--at', at, '--format', 'json'];
   for (const [name, path] of Object.entries(data)) args.push('--data', `${name}=${path}`);
   return execFileSync(cliPath(), args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Runs the CLI with `args` (in the repository): `{status, stdout, stderr}`, whatever the exit status. */
+export function cliRun(args) {
+  const { status, stdout, stderr, error } = spawnSync(cliPath(), args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (error) throw error;
+  return { status, stdout, stderr };
 }

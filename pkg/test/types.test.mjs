@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { shapes } from './types/shape.mjs';
 import { realValues } from './types/values.mjs';
+import { SlogateError } from '@slogate/engine';
 import { load, root } from './helpers.mjs';
 
 describe('index.d.ts and report.d.ts describe the real values', () => {
@@ -42,6 +43,15 @@ describe('index.d.ts and report.d.ts describe the real values', () => {
       ['bad-policy', 'missing-series', 'bad-series', 'bad-instant', 'too-much-data', 'bad-argument', 'freed'],
     );
     for (const e of values.errors) assert.deepEqual(declared.problems(e, 'SlogateError'), [], e.message);
+  });
+
+  test('errors of the data readers are DataErrors', () => {
+    const data = shapes(join(root, 'pkg/data.d.ts'));
+    assert.deepEqual(values.dataErrors.map((e) => e.kind), ['bad-data', 'bad-data', 'bad-data', 'bad-argument']);
+    for (const e of values.dataErrors) {
+      assert.ok(e instanceof SlogateError, e.message);
+      assert.deepEqual(data.problems(e, 'DataError'), [], e.message);
+    }
   });
 
   test('the checker finds an undeclared key, a missing field and a wrong type', () => {

@@ -1,5 +1,10 @@
 //! Data files and Prometheus, for the native CLI (feature `cli`).
 //!
+//! The formats' rules are docs/data.md's. The browser's readers
+//! (`@slogate/engine/data`, pkg/lib/data/) follow the same document, and
+//! pkg/test/data-parity.test.mjs checks that both read every file alike: a
+//! change here is a change there.
+//!
 //! Two file formats, told apart by their content (not their extension):
 //! - a Prometheus HTTP API `query_range` response (JSON whose first
 //!   character is `{`), one [`Series`] per result, labels from `metric`;

@@ -14,7 +14,8 @@ import init, {
   type SeriesInput,
   type SlogateErrorKind,
 } from '@slogate/engine';
-import { errors, plans, reports, type ErrorFields } from './generated/values.mjs';
+import { DEFAULT_MAX_SAMPLES, DataError, parseCsv, parseData, parseQueryRange, type ParsedSeries } from '@slogate/engine/data';
+import { dataErrors, errors, plans, reports, type DataErrorFields, type ErrorFields } from './generated/values.mjs';
 
 /** What a dashboard shows of a report: every figure, by its declared name. */
 export function summary(report: Report): string[] {
@@ -60,6 +61,8 @@ export function explain(e: ErrorFields): string {
       return `no series for ${e.series} (${e.path}); the data has ${e.available.join(', ')}`;
     case 'bad-series':
       return `series ${e.series} (${e.path ?? 'not in the policy'}), sample ${e.index ?? '-'}: ${e.message}`;
+    case 'bad-data':
+      return `data for ${e.series}: ${e.message}`;
     case 'bad-instant':
     case 'too-much-data':
     case 'bad-argument':
@@ -90,4 +93,22 @@ export async function evaluateByPlan(policy: string, fetch: (s: DataPlan['series
   }
 }
 
-export const checked = [reports.flatMap(summary), plans.flatMap(queries), errors.map(explain)];
+/** What an editor shows of a data error: the place by line and column, or in the JSON. */
+export function placeOf(e: DataErrorFields): string {
+  const where = e.line !== null ? `${e.line}:${e.column ?? '-'}` : e.jsonPath ?? '(the whole text)';
+  return `${e.source ?? '(argument)'} ${where} ${e.kind}: ${explain(e)}`;
+}
+
+/** Data from a file a user drops, any format the CLI reads, as the engine takes it. */
+export function dropped(bytes: ArrayBuffer, text: string, name: string): ParsedSeries[] {
+  try {
+    const csv: ParsedSeries = parseCsv(text, name, { source: 'paste.csv' });
+    const fromObject: ParsedSeries[] = parseQueryRange(JSON.parse(text) as object, name, { maxSamples: DEFAULT_MAX_SAMPLES });
+    return [csv, ...fromObject, ...parseData(new Uint8Array(bytes), name), ...parseData(bytes, name)];
+  } catch (e) {
+    if (e instanceof DataError) throw new Error(placeOf(e));
+    throw e;
+  }
+}
+
+export const checked = [dataErrors.map(placeOf), reports.flatMap(summary), plans.flatMap(queries), errors.map(explain)];

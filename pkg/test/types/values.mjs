@@ -1,10 +1,11 @@
 // Real values of the API for the type checks: the report and the data plan
-// of every run of examples/runs.json, and one SlogateError of each kind a
-// caller can cause cheaply. The module must be loaded first.
+// of every run of examples/runs.json, one SlogateError of each kind a caller
+// can cause cheaply, and DataErrors of the data readers. The module must be loaded first.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine, MAX_SAMPLES } from '@slogate/engine';
+import { parseCsv, parseData, parseQueryRange } from '@slogate/engine/data';
 import { POLICY, captured, hour, loadData, root } from '../helpers.mjs';
 
 export function realValues() {
@@ -31,5 +32,13 @@ export function realValues() {
   ];
   engine.free();
   errors.push(captured(() => engine.plan(0)));
-  return { runs, errors };
+  // The data readers' errors: a place by line and column, one in the JSON
+  // structure, a size limit without a place, a bad argument.
+  const dataErrors = [
+    captured(() => parseCsv('1,1\n2,abc\n', 'good', { source: 'good.csv' })),
+    captured(() => parseQueryRange('{"status":"success","data":{"resultType":"vector","result":[]}}', 'good', { source: 'good.json' })),
+    captured(() => parseData('1,1\n2,2\n', 'good', { source: 'good.csv', maxSamples: 1 })),
+    captured(() => parseData(42, 'good')),
+  ];
+  return { runs, errors, dataErrors };
 }
