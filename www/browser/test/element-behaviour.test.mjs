@@ -169,6 +169,12 @@ test('slogate-level-change fires with the right detail, on the first report too,
     ['slogate-error', 'bad-policy', true],
   ]);
   assert.equal(seen[4][1], 'breach', 'a minute later it is still breach: no level-change');
+  // Announced once to assistive technology, outside the re-rendered frame.
+  assert.equal(
+    await page.$eval('#gate', (el) => el.shadowRoot.lastElementChild.textContent),
+    'mtos-task-orchestration: level changed from healthy to breach',
+  );
+  assert.equal(await page.$eval('#gate', (el) => el.shadowRoot.lastElementChild.getAttribute('aria-live')), 'polite');
 });
 
 test('explanations open by keyboard and show the view\'s sentence and inputs', async () => {
@@ -230,9 +236,18 @@ test('explanations open by keyboard and show the view\'s sentence and inputs', a
   });
   assert.equal(pair, explainAlertPair(slo, slo.alerts[0], slo.alerts[0].pairs[0]).text);
 
-  // Open disclosures survive a re-render with new numbers.
+  // Open disclosures survive a re-render with new numbers, and the focus
+  // goes back to the button that had it.
+  await page.$eval('#gate', (el) => el.shadowRoot.querySelector('.card[data-slo-index="0"] .burn-row[data-window="1h"] .why').focus());
   await update(page, '#gate', { at: Date.parse(run.at) + 60_000 });
   assert.equal(await page.$eval('#gate', (el) => el.shadowRoot.querySelector('.card[data-slo-index="0"] .burn-row[data-window="1h"] .why').getAttribute('aria-expanded')), 'true');
+  assert.deepEqual(
+    await page.$eval('#gate', (el) => {
+      const a = el.shadowRoot.activeElement;
+      return [a?.className, a?.closest('.burn-row')?.dataset.window, a?.closest('.card')?.dataset.sloIndex];
+    }),
+    ['why', '1h', '0'],
+  );
   assert.deepEqual(page.problems, []);
 });
 

@@ -71,3 +71,95 @@ spec:
   }
   return { policy, series, at };
 }
+
+/** The end of the Prometheus test data (as scripts/prometheus-test.sh). */
+export const PROMETHEUS_AT = '2026-03-02T12:00:00Z';
+
+/**
+ * The policy of tests/prometheus.rs: ratio SLIs through rate(), increase()
+ * and raw counters, one grouped by route, on a rolling day.
+ */
+export const PROMETHEUS_POLICY = `apiVersion: slogate/v1
+kind: ServiceLevelPolicy
+metadata: {name: http-api, service: api}
+spec:
+  defaults:
+    objective: 99%
+    window: {rolling: 1d}
+    alerting:
+      - name: page
+        severity: page
+        windows: [{long: 1h, short: 30m, budget: 50%}]
+      - name: ticket
+        severity: ticket
+        windows: [{long: 6h, short: 30m, budget: 100%}]
+  slos:
+    - name: availability
+      sli:
+        ratio:
+          good: {name: ok_rate, query: 'sum(rate(http_requests_total{code!~"5.."}[1m]))', kind: rate}
+          total: {name: all_rate, query: 'sum(rate(http_requests_total[1m]))', kind: rate}
+    - name: availability-by-route
+      groupBy: [route]
+      sli:
+        ratio:
+          good: {name: ok_by_route, query: 'sum by (route) (rate(http_requests_total{code!~"5.."}[1m]))'}
+          total: {name: all_by_route, query: 'sum by (route) (rate(http_requests_total[1m]))'}
+    - name: availability-counter
+      sli:
+        ratio:
+          bad: {name: errors_total, query: 'sum(http_requests_total{code=~"5.."})', kind: counter}
+          total: {name: requests_total, query: 'sum(http_requests_total)', kind: counter}
+    - name: error-minutes
+      budgeting: timeslices
+      sli:
+        ratio:
+          bad: {name: errors_1m, query: 'sum(increase(http_requests_total{code=~"5.."}[1m]))', kind: increase}
+          total: {name: requests_1m, query: 'sum(increase(http_requests_total[1m]))', kind: increase}
+  policy:
+    levels: [healthy, warning, freeze, breach]
+    rules:
+      - {level: warning, when: "remaining < 50%", action: Prioritize reliability}
+      - {level: freeze, when: "remaining < 10%", action: Feature freeze}
+      - {level: freeze, when: "burn_rate(1h) > 10", action: Feature freeze}
+      - {level: breach, when: "remaining <= 0", action: Incident response}
+`;
+
+/**
+ * Two days of http_requests_total as OpenMetrics, scraped every 15 s up to
+ * PROMETHEUS_AT — the data of scripts/prometheus-test.sh: 100 requests a
+ * minute (/api 80, /health 20); incident A (T−36h, T−36h+10m] all /api
+ * fail; incident B (T−40m, T−10m] half of /api fails; every counter
+ * restarts at T−12h.
+ */
+export function httpRequestsOpenMetrics() {
+  const T = Date.parse(PROMETHEUS_AT) / 1000;
+  let api200 = 123456;
+  let api500 = 789;
+  let health200 = 4242;
+  const lines = ['# HELP http_requests Requests served, by status code and route.', '# TYPE http_requests counter'];
+  for (let k = 0; k <= (2 * 86400) / 15; k += 1) {
+    const t = T - 2 * 86400 + 15 * k;
+    const s = t - T;
+    if (k > 0) {
+      if (s === -43200 + 15) {
+        api200 = 0;
+        api500 = 0;
+        health200 = 0;
+      }
+      if (s > -129600 && s <= -129600 + 600) api500 += 20;
+      else if (s > -2400 && s <= -600) {
+        api200 += 10;
+        api500 += 10;
+      } else api200 += 20;
+      health200 += 5;
+    }
+    lines.push(
+      `http_requests_total{code="200",route="/api"} ${api200} ${t}`,
+      `http_requests_total{code="500",route="/api"} ${api500} ${t}`,
+      `http_requests_total{code="200",route="/health"} ${health200} ${t}`,
+    );
+  }
+  lines.push('# EOF', '');
+  return lines.join('\n');
+}

@@ -4,7 +4,8 @@
 // properties, CSP). What is shown comes from @slogate/view; this file holds
 // the inputs, the state machine and the events.
 
-import { levelSeverity } from '@slogate/view';
+import { fetchPlannedSeries } from './prometheus.js';
+import { formatWindow, levelSeverity, plainText } from '@slogate/view';
 import { atProperty, headersProperty, parseAt, parseRefresh, parseTheme, parseTimeout } from './attributes.js';
 import { engineFor, loadEngine, setWasmUrl, wasmUrl } from './engine.js';
 import { fetchPolicy } from './policy.js';
@@ -55,17 +56,27 @@ export class SloGate extends HTMLElement {
   #generation = 0;
   /** @type {AbortController | null} */ #abort = null;
   /** @type {ReturnType<typeof setTimeout> | null} */ #timer = null;
+  /** When the next Prometheus refresh is due (epoch ms). */
+  #due = 0;
+  /** @type {(() => Promise<void>) | null} */ #refreshNow = null;
+  /** What the last report was computed from (Prometheus mode), and how to say it. */
+  /** @type {string | null} */ #source = null;
+  /** @type {string | null} */ #sourceText = null;
   #scheduled = false;
 
   /** @type {ShadowRoot} */ #root;
   /** @type {HTMLElement} */ #frame;
+  /** @type {HTMLElement} */ #announcer;
 
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
     this.#root.adoptedStyleSheets = [styles()];
     this.#frame = h('div', { class: 'frame', part: 'frame' });
-    this.#root.append(this.#frame);
+    // Outside the frame, which every render replaces: announces a change of
+    // the worst level once, not every refresh.
+    this.#announcer = h('div', { class: 'visually-hidden', 'aria-live': 'polite' });
+    this.#root.append(this.#frame, this.#announcer);
   }
 
   // --- properties --------------------------------------------------------
@@ -145,10 +156,12 @@ export class SloGate extends HTMLElement {
 
   connectedCallback() {
     this.#applyTheme();
+    document.addEventListener('visibilitychange', this.#onVisible);
     this.#schedule();
   }
 
   disconnectedCallback() {
+    document.removeEventListener('visibilitychange', this.#onVisible);
     this.#stop();
   }
 
@@ -175,6 +188,7 @@ export class SloGate extends HTMLElement {
     this.#abort = null;
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
+    this.#refreshNow = null;
   }
 
   /** Coalesces the changes of one task (setting policy, data and at) into one update. */
@@ -267,7 +281,12 @@ export class SloGate extends HTMLElement {
   }
 
   /**
-   * Prometheus mode: wired when @slogate/engine/prometheus lands.
+   * Prometheus mode: per evaluation, the engine's data plan says what to
+   * fetch (every planned series' query over its range at its step);
+   * `fetchPlannedSeries` runs the query_range requests (split to stay under
+   * Prometheus' 11,000 points). Then again every `refresh`. A refresh that
+   * fails keeps the last report of the same source on screen, marked stale
+   * with the time it was computed and the error: never shown as current.
    * @param {string} text
    * @param {string} base
    * @param {number | null} at
@@ -275,14 +294,56 @@ export class SloGate extends HTMLElement {
    * @param {AbortSignal} signal
    */
   async #prometheus(text, base, at, generation, signal) {
-    void text;
-    void at;
-    void generation;
-    void signal;
-    void parseRefresh;
-    void parseTimeout;
-    this.#fail(new Error(`Prometheus mode (${base}) is not available in this build`), null);
+    let refreshMs;
+    let timeoutMs;
+    try {
+      refreshMs = parseRefresh(this.getAttribute('refresh'));
+      timeoutMs = parseTimeout(this.getAttribute('timeout'));
+    } catch (e) {
+      return this.#fail(e, 'reading the refresh and timeout attributes');
+    }
+    const headers = this.#headers;
+    // Reports of the same policy, server, instant and headers may stand in
+    // for each other (marked stale); any other change starts afresh.
+    const source = JSON.stringify([text, base, at, headers]);
+    const every = refreshMs === null ? 'no refresh' : `refreshed every ${formatWindow(refreshMs / 1000)}`;
+    const current = () => generation === this.#generation;
+    const once = async () => {
+      this.#timer = null;
+      if (!current()) return;
+      if (this.#source !== source) this.#loading(`Querying Prometheus at ${base}…`, { replace: true });
+      else this.#setState('loading');
+      try {
+        const plan = engineFor(text).plan(at ?? Date.now());
+        const series = await fetchPlannedSeries(plan, { url: base, headers, timeoutMs, signal });
+        if (!current()) return;
+        // engineFor again: another element may have evicted the engine meanwhile.
+        const report = engineFor(text).evaluate(plan.at, series);
+        this.#show(report, Date.now(), { source, text: `Prometheus ${base}, ${every}` });
+      } catch (e) {
+        // Aborted by a newer update or by disconnecting: not an error to show.
+        if (!current()) return;
+        this.#fail(e, null, { stale: this.#source === source });
+      }
+      if (refreshMs !== null && current()) {
+        this.#due = Date.now() + refreshMs;
+        this.#timer = setTimeout(once, refreshMs);
+      }
+    };
+    this.#refreshNow = once;
+    await once();
   }
+
+  /**
+   * A hidden tab's timers are throttled: when it is shown again after the
+   * refresh was due, refresh at once rather than show an old report.
+   */
+  #onVisible = () => {
+    if (document.visibilityState !== 'visible' || this.#timer === null || Date.now() < this.#due) return;
+    clearTimeout(this.#timer);
+    this.#timer = null;
+    void this.#refreshNow?.();
+  };
 
   // --- output ------------------------------------------------------------
 
@@ -292,11 +353,19 @@ export class SloGate extends HTMLElement {
     this.setAttribute('aria-busy', String(state === 'loading'));
   }
 
-  /** @param {string} text */
-  #loading(text) {
+  /**
+   * @param {string} text
+   * @param {{ replace?: boolean }} [options] replace a report on screen (it is not what is loading)
+   */
+  #loading(text, { replace = false } = {}) {
     this.#setState('loading');
-    // A report on screen stays while its successor loads (no flicker); the
-    // first load shows what it waits for.
+    // A report on screen stays while its own successor loads (no flicker);
+    // otherwise the element says what it waits for.
+    if (replace) {
+      this.#lastReport = null;
+      this.#source = null;
+      this.#sourceText = null;
+    }
     if (this.#lastReport === null) this.#paint(renderLoading(text));
   }
 
@@ -312,6 +381,8 @@ export class SloGate extends HTMLElement {
       this.#paintReport(this.#lastReport, renderStale(this.#computedAt, error, this.#timeOptions()));
     } else {
       this.#lastReport = null;
+      this.#source = null;
+      this.#sourceText = null;
       this.#paint(renderError(error, context ?? undefined));
     }
     this.#emit('slogate-error', { error });
@@ -320,11 +391,14 @@ export class SloGate extends HTMLElement {
   /**
    * @param {Report} report
    * @param {number} computedAt
+   * @param {{ source: string, text: string } | null} [from] Prometheus mode: what it was computed from
    */
-  #show(report, computedAt) {
+  #show(report, computedAt, from = null) {
     this.#error = null;
     this.#lastReport = report;
     this.#computedAt = computedAt;
+    this.#source = from?.source ?? null;
+    this.#sourceText = from?.text ?? null;
     this.#setState('ready');
     try {
       this.#paintReport(report, null);
@@ -339,6 +413,7 @@ export class SloGate extends HTMLElement {
       const previous = this.#lastLevel;
       this.#lastLevel = report.level;
       this.#emit('slogate-level-change', { level: report.level, previous, ...levelSeverity(report.levels, report.level) });
+      if (previous !== null) this.#announcer.textContent = `${plainText(report.policy)}: level changed from ${plainText(previous)} to ${plainText(report.level)}`;
     }
   }
 
@@ -352,7 +427,13 @@ export class SloGate extends HTMLElement {
    * @param {HTMLElement | null} banner
    */
   #paintReport(report, banner) {
-    const ctx = { levels: report.levels, time: this.#timeOptions(), open: this.#open, compact: report.slos.length >= COMPACT_FROM };
+    const ctx = {
+      levels: report.levels,
+      time: this.#timeOptions(),
+      open: this.#open,
+      compact: report.slos.length >= COMPACT_FROM,
+      source: this.#sourceText,
+    };
     const grid = h('div', { class: `grid${ctx.compact ? ' compact' : ''}` });
     report.slos.forEach((slo, i) => grid.append(renderCard(slo, i, ctx)));
     const focusCard = (/** @type {number} */ i) => {
@@ -371,9 +452,19 @@ export class SloGate extends HTMLElement {
     );
   }
 
-  /** @param {Node} content */
+  /**
+   * Replaces what is shown. A control that had the focus (an explain
+   * button, a section) gets it back in the new content, so a refresh does
+   * not throw a keyboard user back to the top.
+   * @param {Node} content
+   */
   #paint(content) {
+    const active = /** @type {HTMLElement | null} */ (this.#root.activeElement);
+    const key = active?.dataset?.key;
     this.#frame.replaceChildren(content);
+    if (key !== undefined) {
+      /** @type {HTMLElement | null} */ (this.#frame.querySelector(`[data-key="${CSS.escape(key)}"]`))?.focus();
+    }
   }
 
   /**

@@ -123,6 +123,8 @@ function describePrometheus(e, message, named) {
       return { title: 'Prometheus did not answer in time', lines: [message, ...query], diagnostics: [] };
     case 'bad-response':
       return { title: `Prometheus sent a response slogate cannot read${named ? ` for${named}` : ''}`, lines: [message, ...query], diagnostics: [] };
+    case 'too-many-requests':
+      return { title: 'the policy needs more Prometheus requests than allowed', lines: [message], diagnostics: [] };
     case 'no-query':
       return { title: `the policy gives no PromQL query for${named || ' a series'}`, lines: [message], diagnostics: [] };
     default:

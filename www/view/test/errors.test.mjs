@@ -53,6 +53,11 @@ test('Prometheus errors say what the server said and for which series and query'
   assert.match(describeError({ ...base, kind: 'empty', message: 'no series' }).title, /no samples for series `good`/);
   assert.equal(describeError({ ...base, kind: 'timeout', message: 'after 30s' }).title, 'Prometheus did not answer in time');
   assert.match(describeError({ ...base, kind: 'no-query', message: 'x' }).title, /no PromQL query for series `good`/);
+  assert.deepEqual(describeError({ ...base, series: null, kind: 'too-many-requests', message: '1200 requests, at most 1000' }), {
+    title: 'the policy needs more Prometheus requests than allowed',
+    lines: ['1200 requests, at most 1000'],
+    diagnostics: [],
+  });
 });
 
 test('anything else: its message, never undefined', () => {

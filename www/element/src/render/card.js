@@ -39,7 +39,9 @@ export const SEVERITY_MARK = { ok: '✓', warn: '!', critical: '✕' };
  */
 export function renderCard(slo, index, ctx) {
   const title = sloTitle(slo);
-  const key = (/** @type {string} */ what) => `${title}\u0000${what}`;
+  // U+001F separates: CSS.escape (used to find the key again after a
+  // re-render) would turn a NUL into U+FFFD and never match.
+  const key = (/** @type {string} */ what) => `${title}\u001f${what}`;
   const state = currentState(slo, ctx.levels, ctx.time);
   const { severity } = levelSeverity(ctx.levels, slo.level);
   const headingId = uid('slo');

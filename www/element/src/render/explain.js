@@ -12,6 +12,7 @@ import { h, uid } from './dom.js';
  * @property {{ timeZone?: string }} time options for formatInstant
  * @property {Set<string>} open keys of the disclosures open now
  * @property {boolean} compact many instances: secondary sections start closed
+ * @property {string | null} [source] where the data came from, e.g. "Prometheus http://…, refreshed every 1m"
  */
 
 /**
@@ -48,6 +49,7 @@ export function disclosure(ctx, key, label, explanation, wrap = (c) => c) {
     {
       type: 'button',
       class: 'why',
+      'data-key': key,
       'aria-expanded': String(open),
       'aria-controls': id,
       'aria-label': `Explain ${label}: ${explanation.value}`,
@@ -75,7 +77,9 @@ export function disclosure(ctx, key, label, explanation, wrap = (c) => c) {
  */
 export function section(ctx, key, summary, openByDefault, ...content) {
   const known = ctx.open.has(key) || ctx.open.has(`!${key}`);
-  const details = /** @type {HTMLDetailsElement} */ (h('details', { class: 'section', open: known ? ctx.open.has(key) : openByDefault }, h('summary', null, summary), ...content));
+  const details = /** @type {HTMLDetailsElement} */ (
+    h('details', { class: 'section', open: known ? ctx.open.has(key) : openByDefault }, h('summary', { 'data-key': key }, summary), ...content)
+  );
   details.addEventListener('toggle', () => {
     ctx.open.delete(details.open ? `!${key}` : key);
     ctx.open.add(details.open ? key : `!${key}`);
