@@ -156,9 +156,10 @@ fn run(bencher: Bencher, case: &Case) {
 /// The headline case (its very engine and data: a copy of the data would
 /// sit elsewhere in memory, which alone moves the time by up to 40% on this
 /// machine) with all, part or none of its history.
-#[divan::bench(args = ["full", "burn-down", "none"], sample_count = 200, sample_size = 10)]
+#[divan::bench(args = ["charts", "full", "burn-down", "none"], sample_count = 200, sample_size = 10)]
 fn history(bencher: Bencher, which: &str) {
     let history = match which {
+        "charts" => History::CHARTS,
         "full" => History::FULL,
         "burn-down" => BURNDOWN_ONLY,
         _ => History::NONE,
@@ -172,6 +173,7 @@ fn history(bencher: Bencher, which: &str) {
 const BURNDOWN_ONLY: History = History {
     burndown: true,
     timeline: false,
+    burn_rates: false,
 };
 
 // ---------------------------------------------------------------------------

@@ -166,7 +166,7 @@ export const MAX_TEXT_CHARS: number;
 
 /**
  * Which histories a report carries; both by default. Left out, a history is
- * empty (`burndown: {t: [], remainingRatio: []}`, `timeline: []`) and every
+ * empty (`burndown: {t: [], remainingRatio: [], burnRates: {}}`, `timeline: []`) and every
  * other number of the report is unchanged: an overview of thousands of
  * `groupBy` instances needs neither, and they are most of its size and time.
  */
@@ -175,6 +175,13 @@ export interface EvaluateOptions {
   burndown?: boolean;
   /** The level and firing alerts at the same points, as segments. */
   timeline?: boolean;
+  /**
+   * Every reported window's burn rate at the burn-down's points
+   * (`burndown.burnRates`), for charts of burn rate against the alert
+   * thresholds; false by default (the CLI's report leaves them out). Needs
+   * the burn-down.
+   */
+  burnRates?: boolean;
 }
 
 /** An engine built once from policy text (YAML or JSON), evaluated many times. */

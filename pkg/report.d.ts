@@ -112,6 +112,12 @@ export interface Burndown {
   /** Epoch milliseconds. */
   t: number[];
   remainingRatio: (number | null)[];
+  /**
+   * Each reported window's burn rate at every point of `t`, keyed like
+   * `SloReport.burnRates` (docs/arithmetic.md §12). `{}` unless asked for
+   * (`EvaluateOptions.burnRates`).
+   */
+  burnRates: Record<DurationText, (number | null)[]>;
 }
 
 /**

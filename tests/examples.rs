@@ -327,7 +327,15 @@ fn leaving_history_out_changes_nothing_else() {
         let full = engine.evaluate(&data, at).expect("runs evaluate");
         for (burndown, timeline) in [(false, false), (true, false), (false, true)] {
             let got = engine
-                .evaluate_with(&data, at, History { burndown, timeline })
+                .evaluate_with(
+                    &data,
+                    at,
+                    History {
+                        burndown,
+                        timeline,
+                        burn_rates: false,
+                    },
+                )
                 .expect("runs evaluate");
             let mut want = full.clone();
             for slo in &mut want.slos {
@@ -345,5 +353,23 @@ fn leaving_history_out_changes_nothing_else() {
                 run.label()
             );
         }
+        // Asking for the burn rates over time adds them and changes nothing
+        // else; each series ends with the report's own burn rate (the last
+        // point is the evaluation instant), and its windows are the report's.
+        let charts = engine
+            .evaluate_with(&data, at, History::CHARTS)
+            .expect("runs evaluate");
+        let mut without = charts.clone();
+        for (slo, full_slo) in without.slos.iter_mut().zip(&full.slos) {
+            let windows: Vec<_> = slo.burndown.burn_rates.iter().map(|r| r.0).collect();
+            let reported: Vec<_> = full_slo.burn_rates.iter().map(|r| r.0).collect();
+            assert_eq!(windows, reported, "{}: {}", run.label(), slo.name);
+            for ((w, rates), (_, now)) in slo.burndown.burn_rates.iter().zip(&full_slo.burn_rates) {
+                assert_eq!(rates.len(), slo.burndown.t.len(), "{}: {w}", run.label());
+                assert_eq!(rates.last(), Some(now), "{}: {} {w}", run.label(), slo.name);
+            }
+            slo.burndown.burn_rates.clear();
+        }
+        assert_eq!(without, full, "{}: with burn rates over time", run.label());
     }
 }

@@ -635,8 +635,10 @@ fn engine_report(policy: &Policy, data: &DataSet, at: Instant) -> Report {
         policy: policy.clone(),
         warnings: Vec::new(),
     };
+    // With the burn rates over time, which the reference computes too; the
+    // other histories' options are checked on every example (tests/examples.rs).
     engine
-        .evaluate(data, at)
+        .evaluate_with(data, at, slogate::eval::History::CHARTS)
         .expect("the engine evaluates valid input")
 }
 

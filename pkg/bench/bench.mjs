@@ -78,9 +78,13 @@ const evaluation = time('evaluate (public API, report object)', iterations, () =
 // timed alternately in rounds so that a drift of the machine hits both.
 const withTimeline = [];
 const withoutTimeline = [];
+// And the burn rates over time (`{burnRates: true}`, what the playground's
+// chart draws): every reported window at every burn-down point.
+const withBurnRates = [];
 for (let round = 0; round < 10; round++) {
   withTimeline.push(time('', 40, () => engine.evaluate(at, series)).us);
   withoutTimeline.push(time('', 40, () => engine.evaluate(at, series, { timeline: false })).us);
+  withBurnRates.push(time('', 40, () => engine.evaluate(at, series, { burnRates: true })).us);
 }
 const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
 
@@ -99,6 +103,7 @@ console.log(`@slogate/engine benchmark (Node ${process.version}, ${N} samples pe
 console.log(`  report: level ${first.level}, remaining ${first.slos[0].budget.remainingRatio}`);
 console.log(`  evaluate:   ${evaluation.us.toFixed(0)} µs per evaluation (median of 15 batches; ${evaluation.min.toFixed(0)}–${evaluation.max.toFixed(0)}), ${((samples / evaluation.us) * 1e6 / 1e6).toFixed(1)} M samples/s`);
 console.log(`  timeline:   ${median(withTimeline).toFixed(0)} µs with, ${median(withoutTimeline).toFixed(0)} µs with the burn-down alone (medians of 10 alternated rounds): +${((median(withTimeline) / median(withoutTimeline) - 1) * 100).toFixed(0)}%`);
+console.log(`  burn rates: ${median(withBurnRates).toFixed(0)} µs with the burn rates over time (${Object.keys(first.slos[0].burnRates).length} windows × ${first.slos[0].burndown.t.length} points): +${((median(withBurnRates) / median(withTimeline) - 1) * 100).toFixed(0)}% on the full report`);
 console.log(`  floor:      ${floor.us.toFixed(1)} µs (copying the columns into WebAssembly memory); evaluate = ${(evaluation.us / floor.us).toFixed(0)}× the floor`);
 console.log(`  cold start: ${coldMs.toFixed(1)} ms (compile + instantiate; compile alone ${compileMs.toFixed(1)} ms)`);
 const ok = evaluation.us <= 1000 && coldMs <= 30;

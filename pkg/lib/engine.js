@@ -39,7 +39,9 @@ export class Engine {
    * report, the same as `slogate eval --format json` prints. `options`
    * `{burndown: false}` / `{timeline: false}` leave those histories out
    * (empty): every other number is the same, and an overview of many
-   * `groupBy` instances is then far smaller and faster.
+   * `groupBy` instances is then far smaller and faster. `{burnRates: true}`
+   * adds every reported window's burn rate at each burn-down point
+   * (`burndown.burnRates`), for charts.
    */
   evaluate(atMs, series, options) {
     return surface(() => {
@@ -127,13 +129,22 @@ export class Engine {
  * `JSON.parse(evaluateJson(…))`: -0 becomes 0 as it would through JSON.
  */
 function withBurndowns(report, burndowns) {
+  const numbers = (from, n) => Array.from(burndowns.subarray(from, from + n), (r) => (Number.isNaN(r) ? null : r + 0));
   let k = 0;
   for (const slo of report.slos) {
     const n = burndowns[k++];
     slo.burndown.t = Array.from(burndowns.subarray(k, k + n));
     k += n;
-    slo.burndown.remainingRatio = Array.from(burndowns.subarray(k, k + n), (r) => (Number.isNaN(r) ? null : r + 0));
+    slo.burndown.remainingRatio = numbers(k, n);
     k += n;
+    // The burn rates over time, in the order of the report's burnRates.
+    const windows = burndowns[k++];
+    const rates = {};
+    for (const window of Object.keys(slo.burnRates).slice(0, windows)) {
+      rates[window] = numbers(k, n);
+      k += n;
+    }
+    slo.burndown.burnRates = rates;
   }
   return report;
 }
@@ -142,10 +153,11 @@ function withBurndowns(report, burndowns) {
 const SPLIT = 1;
 const NO_BURNDOWN = 2;
 const NO_TIMELINE = 4;
+const BURN_RATES = 8;
 
 /**
  * The `mode` bits of evaluate's `options`: `{burndown, timeline}`, each
- * true unless given as false.
+ * true unless given as false, and `{burnRates}`, false unless given as true.
  */
 function historyBits(options) {
   if (options === undefined) return 0;
@@ -153,14 +165,21 @@ function historyBits(options) {
     throw new SlogateError('evaluate(atMs, series, options): options must be an object like {burndown: false, timeline: false}', { kind: 'bad-argument' });
   }
   for (const key of Object.keys(options)) {
-    if (key !== 'burndown' && key !== 'timeline') {
-      throw new SlogateError(`evaluate(atMs, series, options): unknown option ${JSON.stringify(key)} (the options are burndown and timeline)`, { kind: 'bad-argument' });
+    if (key !== 'burndown' && key !== 'timeline' && key !== 'burnRates') {
+      throw new SlogateError(`evaluate(atMs, series, options): unknown option ${JSON.stringify(key)} (the options are burndown, timeline and burnRates)`, { kind: 'bad-argument' });
     }
     if (typeof options[key] !== 'boolean') {
       throw new SlogateError(`evaluate(atMs, series, options): ${key} must be true or false`, { kind: 'bad-argument' });
     }
   }
-  return (options.burndown === false ? NO_BURNDOWN : 0) | (options.timeline === false ? NO_TIMELINE : 0);
+  if (options.burnRates === true && options.burndown === false) {
+    throw new SlogateError('evaluate(atMs, series, options): burnRates are given at the burn-down\'s points: they need the burn-down (leave out burndown: false)', { kind: 'bad-argument' });
+  }
+  return (
+    (options.burndown === false ? NO_BURNDOWN : 0) |
+    (options.timeline === false ? NO_TIMELINE : 0) |
+    (options.burnRates === true ? BURN_RATES : 0)
+  );
 }
 
 /**

@@ -99,14 +99,38 @@ describe('Engine', () => {
     for (const options of [{ burndown: false }, { timeline: false }, { burndown: false, timeline: false }, {}]) {
       const want = structuredClone(full);
       for (const slo of want.slos) {
-        if (options.burndown === false) slo.burndown = { t: [], remainingRatio: [] };
+        if (options.burndown === false) slo.burndown = { t: [], remainingRatio: [], burnRates: {} };
         if (options.timeline === false) slo.timeline = [];
       }
       assert.deepEqual(engine.evaluate(3_600_000, hour(), options), want, JSON.stringify(options));
       assert.equal(engine.evaluateJson(3_600_000, hour(), options), JSON.stringify(want));
     }
-    for (const bad of [null, 'none', { burndown: 'no' }, { timelines: false }]) {
+    for (const bad of [null, 'none', { burndown: 'no' }, { timelines: false }, { burnRates: 1 }, { burnRates: true, burndown: false }]) {
       assert.throws(() => engine.evaluate(3_600_000, hour(), bad), (e) => e instanceof SlogateError && e.kind === 'bad-argument');
+    }
+    engine.free();
+  });
+
+  test('burnRates: true adds each window\'s burn rate at every burn-down point, and nothing else', () => {
+    const engine = new Engine(POLICY);
+    const full = engine.evaluate(3_600_000, hour(9.9));
+    assert.deepEqual(full.slos[0].burndown.burnRates, {});
+    for (const options of [{ burnRates: true }, { burnRates: true, timeline: false }]) {
+      const charts = engine.evaluate(3_600_000, hour(9.9), options);
+      assert.equal(engine.evaluateJson(3_600_000, hour(9.9), options), JSON.stringify(charts), 'the split and the JSON reports agree');
+      const slo = charts.slos[0];
+      assert.deepEqual(Object.keys(slo.burndown.burnRates), Object.keys(slo.burnRates));
+      for (const [window, rates] of Object.entries(slo.burndown.burnRates)) {
+        assert.equal(rates.length, slo.burndown.t.length, window);
+        assert.equal(rates.at(-1), slo.burnRates[window], `${window}: the last point is the report's own`);
+      }
+      // 9.9 of 10 good every minute: 1% bad against a 1% error budget (99%)
+      // = burn rate 1 in every window, once the window holds data.
+      assert.ok(Math.abs(slo.burndown.burnRates['5m'][250] - 1) < 1e-9, String(slo.burndown.burnRates['5m'][250]));
+      const want = structuredClone(full);
+      if (options.timeline === false) want.slos[0].timeline = [];
+      slo.burndown.burnRates = {};
+      assert.deepEqual(charts, want);
     }
     engine.free();
   });

@@ -57,6 +57,10 @@ pub struct History {
     pub burndown: bool,
     /// The level and firing alerts at the same points, as segments.
     pub timeline: bool,
+    /// Every reported window's burn rate at the same points (charts of burn
+    /// rate against the alert thresholds). Not part of [`History::FULL`]:
+    /// the CLI's report leaves it out.
+    pub burn_rates: bool,
 }
 
 impl History {
@@ -64,11 +68,19 @@ impl History {
     pub const FULL: History = History {
         burndown: true,
         timeline: true,
+        burn_rates: false,
     };
     /// Neither: the report's present only.
     pub const NONE: History = History {
         burndown: false,
         timeline: false,
+        burn_rates: false,
+    };
+    /// Everything a chart draws: [`History::FULL`] and the burn rates over time.
+    pub const CHARTS: History = History {
+        burndown: true,
+        timeline: true,
+        burn_rates: true,
     };
 }
 
@@ -363,7 +375,17 @@ pub fn report(inputs: InstanceInputs) -> SloReport {
     };
     let (burndown, timeline) = match wanted {
         History::NONE => (Burndown::default(), Vec::new()),
-        _ => history(&ledger, wanted.timeline.then_some(&judge), wanted.burndown),
+        _ => history(
+            &ledger,
+            wanted.timeline.then_some(&judge),
+            wanted.burndown,
+            // Burn rates over time are points of the burn-down: with it only.
+            if wanted.burn_rates && wanted.burndown {
+                burn_windows
+            } else {
+                &[]
+            },
+        ),
     };
     SloReport {
         name: slo.name.clone(),
@@ -474,11 +496,13 @@ struct Judge<'a> {
 /// fire, as an evaluation at that point would see them (docs/arithmetic.md
 /// §12), from the same prefix sums as the rest of the report. Consecutive
 /// points that agree share a segment of the timeline.
-/// Without `judge` no timeline; without `keep_burndown` an empty burn-down.
+/// Without `judge` no timeline; without `keep_burndown` an empty burn-down;
+/// the burn rates of `burn_windows` at every point (none when empty).
 fn history(
     ledger: &Ledger,
     judge: Option<&Judge>,
     keep_burndown: bool,
+    burn_windows: &[Millis],
 ) -> (Burndown, Vec<Segment>) {
     let span = ledger.frame.at - ledger.frame.start;
     let n = span.min(BURNDOWN_POINTS);
@@ -490,8 +514,22 @@ fn history(
     let mut burndown = Burndown {
         t: Vec::new(),
         remaining_ratio: Vec::with_capacity(if keep_burndown { times.len() } else { 0 }),
+        burn_rates: Vec::with_capacity(burn_windows.len()),
     };
-    let lookbacks = judge.map_or(&[][..], |j| &j.asks.lookbacks[..]);
+    for &w in burn_windows {
+        burndown
+            .burn_rates
+            .push((w, Vec::with_capacity(times.len())));
+    }
+    // The windows tallied ahead: the timeline's and the charted ones.
+    let asked = judge.map_or(&[][..], |j| &j.asks.lookbacks[..]);
+    let merged;
+    let lookbacks = if burn_windows.is_empty() {
+        asked
+    } else {
+        merged = merge_ascending(asked, burn_windows);
+        &merged[..]
+    };
     let mut timeline = Timeline::default();
     // Points before the data all read the same nothing: computed once. With
     // little history (a new service, a short query range) that is most of
@@ -499,6 +537,7 @@ fn history(
     // So is the timeline, unless a rule reads coverage.
     let empty_until = empty_until(ledger.measure);
     let mut before_data = None;
+    let mut rates_before_data: Vec<Option<f64>> = Vec::new();
     // Windows are tallied ahead only where the data is: a small group's
     // 500 points are mostly before it.
     let first_data = times.partition_point(|&t| t < empty_until);
@@ -507,6 +546,9 @@ fn history(
         if let (Some(ratio), true) = (before_data, t < empty_until) {
             if keep_burndown {
                 burndown.remaining_ratio.push(ratio);
+            }
+            for (rates, &rate) in burndown.burn_rates.iter_mut().zip(&rates_before_data) {
+                rates.1.push(rate);
             }
             match judge {
                 Some(judge) if judge.asks.coverage => {
@@ -524,9 +566,13 @@ fn history(
         let ratio = point.remaining_ratio_of(point.window());
         if t < empty_until {
             before_data = Some(ratio);
+            rates_before_data = burn_windows.iter().map(|&w| point.burn_rate(w)).collect();
         }
         if keep_burndown {
             burndown.remaining_ratio.push(ratio);
+        }
+        for (w, rates) in &mut burndown.burn_rates {
+            rates.push(point.burn_rate(*w));
         }
         if let Some(judge) = judge {
             timeline.add(judge, &point, ledger.frame.start, ratio);
@@ -536,6 +582,31 @@ fn history(
         burndown.t = times;
     }
     (burndown, timeline.segments)
+}
+
+/// Two ascending lists as one, each value once. A merge, not a sort: a sort
+/// costs the WebAssembly module ~2 KB.
+fn merge_ascending(a: &[Millis], b: &[Millis]) -> Vec<Millis> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if x <= y => x,
+            (Some(&x), None) => x,
+            (_, Some(&y)) => y,
+            (None, None) => break,
+        };
+        if a.get(i) == Some(&next) {
+            i += 1;
+        }
+        if b.get(j) == Some(&next) {
+            j += 1;
+        }
+        if out.last() != Some(&next) {
+            out.push(next);
+        }
+    }
+    out
 }
 
 /// Each point's end and the tallies of its windows `(t − d, t]`, worked out
@@ -821,11 +892,25 @@ mod tests {
             Complement::of(0.999),
             Budgeting::Occurrences,
         );
-        let (b, _) = history(&ledger, None, true);
+        let (b, _) = history(&ledger, None, true, &[]);
         assert_eq!(b.t.len(), BURNDOWN_POINTS as usize);
         for (t, got) in b.t.iter().zip(&b.remaining_ratio) {
             let want = ledger.remaining_at(*t);
             assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits), "at {t}");
         }
+    }
+    #[test]
+    fn merged_lookbacks_are_ascending_and_unique() {
+        assert_eq!(merge_ascending(&[], &[]), Vec::<Millis>::new());
+        assert_eq!(merge_ascending(&[5, 60], &[]), [5, 60]);
+        assert_eq!(merge_ascending(&[], &[5, 60]), [5, 60]);
+        assert_eq!(
+            merge_ascending(&[5, 30, 60], &[1, 30, 90]),
+            [1, 5, 30, 60, 90]
+        );
+        assert_eq!(
+            merge_ascending(&[60], &[5, 30, 60, 3600]),
+            [5, 30, 60, 3600]
+        );
     }
 }

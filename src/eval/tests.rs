@@ -107,6 +107,40 @@ fn occurrences_over_a_rolling_hour() {
 }
 
 #[test]
+fn burn_rates_over_time_by_hand() {
+    // The same hour: 1/s of 10/s failing in minutes 51..=60 only. A rolling
+    // 1h window has 500 points, t_j = (j+1) × 3600 s / 500 = 7.2 s apart.
+    let engine = Engine::new(policy(slo(Budgeting::Occurrences, HOUR)), vec![]);
+    let data = data(60, |m| if m > 50 { 1.0 } else { 0.0 });
+    let report = engine.evaluate_with(&data, HOUR, History::CHARTS).unwrap();
+    let s = &report.slos[0];
+    let rates = |w| &s.burndown.burn_rates.iter().find(|r| r.0 == w).unwrap().1;
+    let at = |t: Instant| s.burndown.t.iter().position(|&x| x == t).unwrap();
+    // t = 2995.2 s (point 415), before minute 50 ends: nothing failed in any
+    // window yet, burn rate 0.
+    let before = at(416 * 7_200);
+    assert_eq!(rates(5 * MINUTE)[before], Some(0.0));
+    assert_eq!(rates(HOUR)[before], Some(0.0));
+    // t = 54 min (point 449, 450 × 7.2 s = 3240 s): the 5m window (49, 54]
+    // min holds minutes 51..=54 at 10% failing: 240 bad of 3,000 = 8% ⇒
+    // 8% / 1% = 8; the 1h window (−6, 54] min reaches before the data, which
+    // holds 54 × 600 = 32,400 events: 240 / 32,400 / 1% = 20/27.
+    let mid = at(54 * MINUTE);
+    assert_eq!(mid, 449);
+    assert!((rates(5 * MINUTE)[mid].unwrap() - 8.0).abs() < 1e-9);
+    assert!((rates(HOUR)[mid].unwrap() - 20.0 / 27.0).abs() < 1e-9);
+    // The last point is the report's own burn rate: 600 / 36,000 / 1%.
+    assert!((rates(HOUR).last().unwrap().unwrap() - 5.0 / 3.0).abs() < 1e-9);
+    // Not asked for: empty, and nothing else changes.
+    let plain = engine.evaluate(&data, HOUR).unwrap();
+    assert!(plain.slos[0].burndown.burn_rates.is_empty());
+    assert_eq!(
+        plain.slos[0].burndown.remaining_ratio,
+        s.burndown.remaining_ratio
+    );
+}
+
+#[test]
 fn timeslices_count_bad_minutes() {
     // 1-minute slices of a 1h window; 10 bad minutes (10% failing ≥ 1%).
     // allowed = 1% × 3600 s = 36 s; consumed = 600 s.

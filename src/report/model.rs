@@ -180,6 +180,10 @@ pub struct Burndown {
     /// Epoch milliseconds.
     pub t: Vec<Instant>,
     pub remaining_ratio: Vec<Option<f64>>,
+    /// Burn rate per window at each point of `t` (docs/arithmetic.md §12),
+    /// the windows of the report's `burn_rates` in their order; empty unless
+    /// asked for ([`crate::eval::History::burn_rates`]).
+    pub burn_rates: Vec<(Millis, Vec<Option<f64>>)>,
 }
 
 #[cfg(test)]

@@ -60,13 +60,16 @@ impl RawEngine {
     /// `split`, for a wrapper that builds the report object, `[json,
     /// burndowns]`, where the JSON's burn-downs are empty and `burndowns`
     /// holds them all as numbers, per SLO instance in order `n, t₁…tₙ,
-    /// r₁…rₙ` (a null ratio as NaN). Five hundred points per instance are
+    /// r₁…rₙ, k, b¹₁…b¹ₙ, …, bᵏ₁…bᵏₙ` (a null ratio or burn rate as NaN; `k`
+    /// burn-rate windows in the order of the report's `burnRates`, 0 unless
+    /// asked for). Five hundred points per instance are
     /// most of the report's text; as numbers they need neither formatting
     /// here nor `JSON.parse` there. One export for both: each export costs
     /// the module its own glue (~0.2 KB gzipped).
     ///
     /// `mode` is a set of bits: `SPLIT` as above, `NO_BURNDOWN` and
-    /// `NO_TIMELINE` leave those out (`Engine::evaluate_with`).
+    /// `NO_TIMELINE` leave those out, `BURN_RATES` adds the burn rates over
+    /// time (`Engine::evaluate_with`).
     #[wasm_bindgen(js_name = evaluateColumns)]
     pub fn evaluate_columns(
         &self,
@@ -80,6 +83,7 @@ impl RawEngine {
         let history = History {
             burndown: mode & NO_BURNDOWN == 0,
             timeline: mode & NO_TIMELINE == 0,
+            burn_rates: mode & BURN_RATES != 0,
         };
         let mut report = self.report(at_ms, meta, strings, &arrays, history)?;
         let burndowns = match split {
@@ -135,6 +139,7 @@ impl RawEngine {
 const SPLIT: u32 = 1;
 const NO_BURNDOWN: u32 = 2;
 const NO_TIMELINE: u32 = 4;
+const BURN_RATES: u32 = 8;
 
 /// `at_ms` as an instant, or a `bad-instant` error.
 fn instant(at_ms: f64) -> Result<crate::time::Instant, JsValue> {
@@ -167,7 +172,13 @@ fn fits_a_string(json: String) -> Result<String, JsValue> {
 fn take_burndowns(slos: &mut [SloReport]) -> Result<js_sys::Float64Array, JsValue> {
     /// Numbers gathered before each copy into the array (512 KB).
     const BATCH: usize = 1 << 16;
-    let length: usize = slos.iter().map(|s| 1 + 2 * s.burndown.t.len()).sum();
+    let length: usize = slos
+        .iter()
+        .map(|s| {
+            let (n, k) = (s.burndown.t.len(), s.burndown.burn_rates.len());
+            2 + 2 * n + k * n
+        })
+        .sum();
     let length = u32::try_from(length).map_err(|_| {
         errors::plain(
             EvalErrorKind::TooMuchData,
@@ -195,6 +206,11 @@ fn take_burndowns(slos: &mut [SloReport]) -> Result<js_sys::Float64Array, JsValu
                 .iter()
                 .map(|r| r.unwrap_or(f64::NAN)),
         );
+        batch.push(burndown.burn_rates.len() as f64);
+        // In the order of the report's `burnRates`, whose keys name them.
+        for (_, rates) in &burndown.burn_rates {
+            batch.extend(rates.iter().map(|r| r.unwrap_or(f64::NAN)));
+        }
         if batch.len() >= BATCH {
             flush(&mut batch);
         }

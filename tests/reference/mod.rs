@@ -1089,6 +1089,13 @@ fn evaluate_instance(
             ties.push(tj);
         }
         burndown.remaining_ratio.push(point.budget.remaining_ratio);
+        // §12 burn rates over time: each window's burn rate at t_j.
+        for (i, &w) in windows.iter().enumerate() {
+            if burndown.burn_rates.len() <= i {
+                burndown.burn_rates.push((w, Vec::new()));
+            }
+            burndown.burn_rates[i].1.push(ctx.burn_rate(w, tj));
+        }
         let segment = Segment {
             from: timeline.last().map_or(a, |s| s.to),
             to: tj,
@@ -1481,6 +1488,29 @@ pub fn diff_with_ties(expected: &Report, ties: &[Vec<Instant>], actual: &Report)
                 .enumerate()
             {
                 num(format!("{p}.burndown[{j}] t={}", e.burndown.t[j]), *a, *b);
+            }
+            // Burn rates over time: only when the engine was asked for them.
+            if !g.burndown.burn_rates.is_empty() {
+                let windows = |b: &Burndown| b.burn_rates.iter().map(|r| r.0).collect::<Vec<_>>();
+                if windows(&e.burndown) != windows(&g.burndown) {
+                    d.push(format!(
+                        "{p}.burndown.burnRates windows: {:?} vs {:?}",
+                        windows(&e.burndown),
+                        windows(&g.burndown)
+                    ));
+                } else {
+                    for ((w, es), (_, gs)) in
+                        e.burndown.burn_rates.iter().zip(&g.burndown.burn_rates)
+                    {
+                        for (j, (a, b)) in es.iter().zip(gs).enumerate() {
+                            num(
+                                format!("{p}.burndown.burnRates[{w}][{j}] t={}", e.burndown.t[j]),
+                                *a,
+                                *b,
+                            );
+                        }
+                    }
+                }
             }
         }
     }

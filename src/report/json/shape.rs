@@ -124,6 +124,13 @@ fn burndown_json(w: &mut Writer, b: &Burndown) {
     w.key("t").array(&b.t, |w, &t| w.number(t as f64));
     w.key("remainingRatio")
         .array(&b.remaining_ratio, |w, &v| w.opt(v));
+    // Keyed like the report's burnRates; `{}` unless a host asked for them.
+    w.key("burnRates").open(b'{');
+    for (window, rates) in &b.burn_rates {
+        w.key(&format_duration(*window))
+            .array(rates, |w, &v| w.opt(v));
+    }
+    w.close(b'}');
     w.close(b'}');
 }
 
@@ -201,6 +208,10 @@ pub(crate) mod tests {
                 burndown: Burndown {
                     t: vec![t("2026-02-01T00:00:00Z"), t("2026-02-01T00:01:00Z")],
                     remaining_ratio: vec![Some(1.0), None],
+                    burn_rates: vec![
+                        (5 * MINUTE, vec![Some(0.5), None]),
+                        (HOUR, vec![Some(14.4), Some(0.0)]),
+                    ],
                 },
                 timeline: vec![Segment {
                     from: t("2026-02-01T00:00:00Z"),
@@ -245,7 +256,7 @@ pub(crate) mod tests {
             r#""alerts":[{"name":"page","severity":"page","firing":false,"pairs":[{"long":"1h","short":"5m","budget":0.02,"factor":14.4,"longBurn":0,"shortBurn":null,"firing":false}]}],"#,
             r#""forecastWindow":"1h","timeToExhaustionSeconds":null,"level":"warning","#,
             r#""reasons":[{"level":"warning","when":"remaining < 50%","value":0.30555,"action":"Prioritize reliability over features"}],"#,
-            r#""burndown":{"t":[1769904000000,1769904060000],"remainingRatio":[1,null]},"#,
+            r#""burndown":{"t":[1769904000000,1769904060000],"remainingRatio":[1,null],"burnRates":{"5m":[0.5,null],"1h":[14.4,0]}},"#,
             r#""timeline":[{"from":1769904000000,"to":1769904060000,"level":"warning","reasons":["remaining < 50%"],"alerts":[]}],"warnings":[]}]}"#,
         ] {
             assert!(json.contains(part), "missing {part}\nin {json}");
@@ -273,7 +284,7 @@ pub(crate) mod tests {
         ));
         assert!(pretty.contains("\n  \"slos\": [\n    {\n      \"name\": \"task-availability\",\n"));
         assert!(pretty.contains("\n      \"alerts\": [],\n"));
-        assert!(pretty.contains("\n      \"burndown\": {\n        \"t\": [],\n        \"remainingRatio\": []\n      },\n"));
+        assert!(pretty.contains("\n      \"burndown\": {\n        \"t\": [],\n        \"remainingRatio\": [],\n        \"burnRates\": {}\n      },\n"), "{pretty}");
         assert!(pretty.ends_with("\n      \"warnings\": []\n    }\n  ]\n}"));
         // Same document, different layout.
         let squeezed: String = pretty

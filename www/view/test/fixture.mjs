@@ -57,6 +57,7 @@ export function slo() {
     burndown: {
       t: [ms('2026-02-10T00:00:00Z'), ms('2026-02-20T13:05:00Z'), ms('2026-02-20T13:35:00Z'), ms('2026-02-20T14:05:00Z')],
       remainingRatio: [0.9, 0.4, 0.35, 0.3055555555555556],
+      burnRates: {},
     },
     timeline: [
       { from: ms('2026-02-01T00:00:00Z'), to: ms('2026-02-10T00:00:00Z'), level: 'healthy', reasons: [], alerts: [] },

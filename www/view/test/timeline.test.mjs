@@ -46,7 +46,7 @@ test('the time zone is the host\'s choice', () => {
 
 test('without the burn-down\'s times, "since after" the last point before the level', () => {
   const s = slo();
-  s.burndown = { t: [], remainingRatio: [] };
+  s.burndown = { t: [], remainingRatio: [], burnRates: {} };
   assert.match(currentState(s, LEVELS, UTC).text, /^critical since after Fri 13:05, because/);
 });
 
