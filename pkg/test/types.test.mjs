@@ -13,6 +13,7 @@ import { before, describe, test } from 'node:test';
 import { shapes } from './types/shape.mjs';
 import { realValues } from './types/values.mjs';
 import { SlogateError } from '@slogate/engine';
+import { PrometheusError, fetchPlannedSeries } from '@slogate/engine/prometheus';
 import { load, root } from './helpers.mjs';
 
 describe('index.d.ts and report.d.ts describe the real values', () => {
@@ -51,6 +52,21 @@ describe('index.d.ts and report.d.ts describe the real values', () => {
     for (const e of values.dataErrors) {
       assert.ok(e instanceof SlogateError, e.message);
       assert.deepEqual(data.problems(e, 'DataError'), [], e.message);
+    }
+  });
+
+  test('errors of fetchPlannedSeries are PrometheusErrors', async () => {
+    const prometheus = shapes(join(root, 'pkg/prometheus.d.ts'));
+    const at = 1_773_144_000_000;
+    const plan = { at, series: [{ name: 'good', query: null, kind: 'rate', path: 'spec.slos[0].sli.ratio.good', labels: [], start: at - 3_600_000, end: at, stepMs: 60_000 }] };
+    const refusals = [
+      await fetchPlannedSeries(plan, { url: 'http://127.0.0.1:1' }).catch((e) => e),
+      await fetchPlannedSeries({ at, series: [{ ...plan.series[0], query: 'up' }] }, { url: 'http://127.0.0.1:1' }).catch((e) => e),
+    ];
+    assert.deepEqual(refusals.map((e) => e.kind), ['no-query', 'unreachable']);
+    for (const e of refusals) {
+      assert.ok(e instanceof PrometheusError, String(e));
+      assert.deepEqual(prometheus.problems(e, 'PrometheusError'), [], e.message);
     }
   });
 

@@ -15,6 +15,7 @@ import init, {
   type SlogateErrorKind,
 } from '@slogate/engine';
 import { DEFAULT_MAX_SAMPLES, DataError, parseCsv, parseData, parseQueryRange, type ParsedSeries } from '@slogate/engine/data';
+import { DEFAULT_MAX_REQUESTS, MAX_POINTS, PrometheusError, fetchPlannedSeries, type FetchedSeries, type PrometheusErrorKind } from '@slogate/engine/prometheus';
 import { dataErrors, errors, plans, reports, type DataErrorFields, type ErrorFields } from './generated/values.mjs';
 
 /** What a dashboard shows of a report: every figure, by its declared name. */
@@ -108,6 +109,50 @@ export function dropped(bytes: ArrayBuffer, text: string, name: string): ParsedS
   } catch (e) {
     if (e instanceof DataError) throw new Error(placeOf(e));
     throw e;
+  }
+}
+
+/** What a portal does with Prometheus: fetch by the plan, evaluate, or say which kind of failure. */
+export async function fromPrometheus(policy: string, url: string, tenant: string, signal: AbortSignal): Promise<Report | string> {
+  await init();
+  using engine = new Engine(policy);
+  const plan = engine.plan(Date.now());
+  try {
+    const series: FetchedSeries[] = await fetchPlannedSeries(plan, {
+      url,
+      headers: { 'X-Scope-OrgID': tenant },
+      timeoutMs: 30_000,
+      signal,
+      fetch: globalThis.fetch,
+      maxRequests: DEFAULT_MAX_REQUESTS,
+      concurrency: 4,
+    });
+    const steps: number[] = series.map((s) => s.stepMs + s.times.length + Object.keys(s.labels).length);
+    return steps.length > MAX_POINTS ? engine.evaluate(plan.at, series, { burndown: false }) : engine.evaluate(plan.at, series);
+  } catch (e) {
+    if (!(e instanceof PrometheusError)) throw e;
+    return prometheusProblem(e);
+  }
+}
+
+/** Every kind of PrometheusError is handled (`never` below). */
+export function prometheusProblem(e: PrometheusError): string {
+  const kind: PrometheusErrorKind = e.kind;
+  const where = `${e.series ?? '-'} ${e.path ?? '-'} ${e.query ?? '-'} ${e.url ?? '-'} ${e.status ?? '-'} ${e.errorType ?? '-'}`;
+  switch (kind) {
+    case 'unreachable':
+    case 'http':
+    case 'promql':
+    case 'empty':
+    case 'timeout':
+    case 'bad-response':
+    case 'no-query':
+    case 'too-many-requests':
+      return `${e.name} ${kind} ${where}: ${e.message}`;
+    default: {
+      const unhandled: never = kind;
+      return unhandled;
+    }
   }
 }
 

@@ -35,6 +35,7 @@ import { plainText } from './text.js';
  * @property {string | null} [url]
  * @property {number | null} [status]
  * @property {string | null} [query]
+ * @property {string | null} [source]
  */
 
 const q = (/** @type {unknown} */ x) => `\`${plainText(String(x))}\``;
@@ -82,6 +83,9 @@ export function describeError(error) {
         lines: [e.index === null || e.index === undefined ? message : `${message} (sample ${e.index})`],
         diagnostics: [],
       };
+    case 'bad-data':
+      // A DataError of @slogate/engine/data: its message names the file, line and column.
+      return { title: `the data${e.source ? ` in ${q(e.source)}` : ''}${named ? ` for${named}` : ''} cannot be read`, lines: [message], diagnostics: [] };
     case 'bad-instant':
       return { title: 'the evaluation instant is not valid', lines: [message], diagnostics: [] };
     case 'too-much-data':

@@ -34,6 +34,13 @@ test('a bad series with the sample at fault; text from the data shown as text wi
   assert.deepEqual(d.lines, ['time is not finite (sample 3)']);
 });
 
+test('a data file the readers refuse: the file in the title, the place in the line', () => {
+  const d = describeError({ name: 'DataError', kind: 'bad-data', message: 'good.csv:2:5: "abc" is not a number', source: 'good.csv', series: 'good', path: null, line: 2, column: 5 });
+  assert.equal(d.title, 'the data in `good.csv` for series `good` cannot be read');
+  assert.deepEqual(d.lines, ['good.csv:2:5: "abc" is not a number']);
+  assert.equal(describeError({ kind: 'bad-data', message: 'x', source: null, series: null }).title, 'the data cannot be read');
+});
+
 test('the policy fetched by URL: the URL and the HTTP status', () => {
   const d = describeError({ kind: 'policy-http', url: 'https://x.test/p.yaml', status: 404, message: 'Not Found' });
   assert.equal(d.title, 'the policy cannot be fetched: HTTP 404');
