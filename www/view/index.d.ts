@@ -61,6 +61,28 @@ export interface DisplaySegment {
 }
 export function timelineSegments(slo: SloReport, levels: readonly string[]): DisplaySegment[];
 
+/** A run of burn-down points at which an alert fired: `from` exclusive, `to` inclusive. */
+export interface AlertRun {
+  /** Epoch ms, exclusive. */
+  from: number;
+  /** Epoch ms, inclusive. */
+  to: number;
+  /** `from` as a share of the window, 0..1. */
+  start: number;
+  /** `to` as a share of the window, 0..1. */
+  end: number;
+}
+export interface AlertSegments {
+  name: string;
+  severity: string;
+  /** Firing at the evaluation instant. */
+  firing: boolean;
+  /** Adjacent firing segments merged; empty when it never fired in the window. */
+  runs: AlertRun[];
+}
+/** When each alert of the SLO fired over the window, in document order. */
+export function alertSegments(slo: SloReport): AlertSegments[];
+
 export interface TimeOptions {
   /** An IANA time zone; the host's by default. */
   timeZone?: string;

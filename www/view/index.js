@@ -17,7 +17,7 @@ export {
 } from './src/format.js';
 export { plainText, sloTitle } from './src/text.js';
 export { levelRank, levelSeverity, severityOfRank } from './src/severity.js';
-export { currentState, formatInstant, timelineSegments } from './src/timeline.js';
+export { alertSegments, currentState, formatInstant, timelineSegments } from './src/timeline.js';
 export { arcPath, gauge } from './src/gauge.js';
 export {
   explainAlertPair,

@@ -47,6 +47,46 @@ export function timelineSegments(slo, levels) {
 }
 
 /**
+ * @typedef {object} AlertSegments
+ * @property {string} name the alert's name, as plain text
+ * @property {string} severity the alert's severity label, as plain text
+ * @property {boolean} firing whether it fires at the evaluation instant
+ * @property {{ from: number, to: number, start: number, end: number }[]} runs
+ *   the runs of burn-down points at which it fired, adjacent segments merged:
+ *   `from` exclusive, `to` inclusive (epoch ms), `start`/`end` their shares of the window
+ */
+
+/**
+ * When each alert fired over the window, from the level timeline: one entry
+ * per alert of the SLO, in document order (an alert that never fired has no
+ * runs), for drawing an alert timeline beside the level's.
+ * @param {SloReport} slo
+ * @returns {AlertSegments[]}
+ */
+export function alertSegments(slo) {
+  const a = Date.parse(slo.window.start);
+  const t = Date.parse(slo.window.end);
+  const share = (/** @type {number} */ ms) =>
+    t > a ? Math.min(1, Math.max(0, (ms - a) / (t - a))) : 1;
+  return slo.alerts.map((alert) => {
+    /** @type {{ from: number, to: number, start: number, end: number }[]} */
+    const runs = [];
+    for (const s of slo.timeline) {
+      if (!s.alerts.includes(alert.name)) continue;
+      const last = runs[runs.length - 1];
+      // Segments tile the window: a run goes on when this one starts where it ended.
+      if (last !== undefined && last.to === s.from) {
+        last.to = s.to;
+        last.end = share(s.to);
+      } else {
+        runs.push({ from: s.from, to: s.to, start: share(s.from), end: share(s.to) });
+      }
+    }
+    return { name: plainText(alert.name), severity: plainText(alert.severity), firing: alert.firing, runs };
+  });
+}
+
+/**
  * @typedef {object} TimeOptions
  * @property {string} [timeZone] an IANA zone for `Intl.DateTimeFormat`; the host's by default
  * @property {string} [locale] for the names of days and months; "en-GB" by default

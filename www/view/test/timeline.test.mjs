@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { currentState, formatInstant, timelineSegments } from '@slogate/view';
+import { alertSegments, currentState, formatInstant, timelineSegments } from '@slogate/view';
 import { LEVELS, slo } from './fixture.mjs';
 
 const UTC = { timeZone: 'UTC' };
@@ -92,4 +92,30 @@ test('instants: weekday within six days, the date further back, the year when it
   assert.equal(formatInstant(ms('2026-02-03T09:30:00Z'), { ...UTC, reference }), 'Tue 3 Feb 09:30');
   assert.equal(formatInstant(ms('2025-12-31T23:30:00Z'), { timeZone: 'Europe/Paris', reference }), 'Thu 1 Jan 00:30');
   assert.equal(formatInstant(ms('2025-12-31T23:30:00Z'), { ...UTC, reference }), 'Wed 31 Dec 2025 23:30');
+});
+
+test('alert runs: adjacent firing segments merge, gaps split, an alert that never fired has none', () => {
+  const s = slo();
+  s.alerts.push({ name: 'ticket<b>', severity: 'ticket\u202e', firing: false, pairs: [] });
+  // page fires in the warning segment too, then a gap in a new healthy segment, then again.
+  s.timeline = [
+    { from: ms('2026-02-01T00:00:00Z'), to: ms('2026-02-10T00:00:00Z'), level: 'healthy', reasons: [], alerts: [] },
+    { from: ms('2026-02-10T00:00:00Z'), to: ms('2026-02-15T00:00:00Z'), level: 'warning', reasons: [], alerts: ['page'] },
+    { from: ms('2026-02-15T00:00:00Z'), to: ms('2026-02-16T00:00:00Z'), level: 'critical', reasons: [], alerts: ['page'] },
+    { from: ms('2026-02-16T00:00:00Z'), to: ms('2026-02-20T13:05:00Z'), level: 'healthy', reasons: [], alerts: [] },
+    { from: ms('2026-02-20T13:05:00Z'), to: ms('2026-02-20T14:05:00Z'), level: 'critical', reasons: [], alerts: ['page'] },
+  ];
+  const [page, ticket] = alertSegments(s);
+  assert.equal(page?.name, 'page');
+  assert.equal(page?.firing, true);
+  assert.deepEqual(
+    page?.runs.map((r) => [r.from, r.to]),
+    [
+      [ms('2026-02-10T00:00:00Z'), ms('2026-02-16T00:00:00Z')],
+      [ms('2026-02-20T13:05:00Z'), ms('2026-02-20T14:05:00Z')],
+    ],
+  );
+  assert.equal(page?.runs[0]?.start, 777_600 / 1_692_300);
+  assert.equal(page?.runs[1]?.end, 1);
+  assert.deepEqual(ticket, { name: 'ticket<b>', severity: 'ticket\\u{202e}', firing: false, runs: [] });
 });

@@ -1,0 +1,123 @@
+// One evaluation of what the playground shows: policy text → engine →
+// report, keeping the last valid report to show (dimmed) while the policy
+// or the data is broken. No DOM: the node tests drive it with the engine.
+//
+// The engine is rebuilt only when the text changes (one parse per edit,
+// whose diagnostics are the editor's lint: `new Engine` throws them for an
+// unusable policy; a usable one carries its warnings), and evaluated once
+// per update — the element is handed the report, never asked to evaluate.
+
+export class Session {
+  #Engine;
+  #text = null;
+  #engine = null;
+  #diagnostics = [];
+  #policyError = null;
+  #last = null;
+
+  /** `Engine`: the @slogate/engine class (the page's or a test's instance). */
+  constructor(Engine) {
+    this.#Engine = Engine;
+  }
+
+  /** The engine of the current text, or null while it is unusable. */
+  get engine() {
+    return this.#engine;
+  }
+
+  /** Errors and warnings of the current text (engine diagnostics). */
+  get diagnostics() {
+    return this.#diagnostics;
+  }
+
+  /** The last report evaluated from a valid policy and data, or null. */
+  get lastReport() {
+    return this.#last;
+  }
+
+  /** Parses `text` when it differs from the current text. */
+  setPolicy(text) {
+    if (text === this.#text) return;
+    this.#text = text;
+    this.#engine?.free();
+    this.#engine = null;
+    try {
+      this.#engine = new this.#Engine(text);
+      this.#diagnostics = [...this.#engine.warnings];
+      this.#policyError = null;
+    } catch (e) {
+      this.#diagnostics = Array.isArray(e?.diagnostics) ? e.diagnostics : [];
+      this.#policyError = e;
+    }
+  }
+
+  /**
+   * Evaluates `text` at `at` on the data `series(engine)` gives (a function:
+   * the scenario and pasted data follow the engine's plan). Returns
+   * `{report, stale, diagnostics, problem}`: `stale` when `report` is the
+   * last valid one because this policy or data cannot be evaluated, and
+   * `problem` `{kind, message}` saying why (null when fresh). `series` may
+   * return `{pending: message}` while data loads, or `{error: message}`.
+   */
+  run(text, at, series) {
+    const start = performance.now();
+    this.setPolicy(text);
+    performance.measure('slogate-parse', { start, end: performance.now() });
+    const diagnostics = this.#diagnostics;
+    if (this.#engine === null) {
+      return this.#stale(diagnostics, 'policy', policyProblem(this.#policyError, diagnostics));
+    }
+    let data;
+    try {
+      data = series(this.#engine);
+    } catch (e) {
+      return this.#stale(diagnostics, 'data', messageOf(e));
+    }
+    if (data.pending) return this.#stale(diagnostics, 'pending', data.pending);
+    if (data.error) return this.#stale(diagnostics, 'data', data.error);
+    try {
+      const report = evaluateWithBurnRates(this.#engine, at, data.series);
+      this.#last = report;
+      return { report, stale: false, diagnostics, problem: null };
+    } catch (e) {
+      return this.#stale(diagnostics, e?.kind === 'bad-instant' ? 'instant' : 'data', messageOf(e));
+    }
+  }
+
+  #stale(diagnostics, kind, message) {
+    return { report: this.#last, stale: this.#last !== null, diagnostics, problem: { kind, message } };
+  }
+
+  /** Frees the engine. */
+  dispose() {
+    this.#engine?.free();
+    this.#engine = null;
+    this.#text = null;
+  }
+}
+
+// Until the engine's `burnRates` option lands on main (the lead's), an
+// engine without it refuses the option: evaluate without, and the burn-rate
+// chart says the report carries no burn rates over time.
+let burnRatesOption = true;
+function evaluateWithBurnRates(engine, at, series) {
+  if (burnRatesOption) {
+    try {
+      return engine.evaluate(at, series, { burnRates: true });
+    } catch (e) {
+      if (!(e?.kind === 'bad-argument' && /unknown option "burnRates"/.test(e.message))) throw e;
+      burnRatesOption = false;
+    }
+  }
+  return engine.evaluate(at, series);
+}
+
+function policyProblem(error, diagnostics) {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) return `the policy has ${errors === 1 ? 'an error' : `${errors} errors`} (listed under the editor)`;
+  return messageOf(error);
+}
+
+function messageOf(e) {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Engine } from '@slogate/engine';
+import {
+  alertWindows,
+  burnRateData,
+  burndownData,
+  chartShape,
+  pickSlo,
+  sloKey,
+  thresholdLines,
+  timelineData,
+} from '../src/chart-data.js';
+import { AT, POLICY, loadEngine, series } from './engine.mjs';
+
+loadEngine();
+
+function evaluate(policy = POLICY, data = series()) {
+  const engine = new Engine(policy);
+  try {
+    return engine.evaluate(AT, data);
+  } finally {
+    engine.free();
+  }
+}
+
+const noNaN = (column) => column.every((v) => v === null || Number.isFinite(v));
+
+test('the burn-down: remaining in percent at every point, the window, and the level segments', () => {
+  const report = evaluate();
+  const slo = report.slos[0];
+  const chart = burndownData(slo, report.levels);
+  const [t, remaining] = chart.data;
+  assert.equal(t, slo.burndown.t);
+  assert.equal(remaining.length, t.length);
+  assert.ok(t.length > 100);
+  assert.ok(noNaN(remaining));
+  slo.burndown.remainingRatio.forEach((r, i) => assert.equal(remaining[i], r === null ? null : r * 100));
+  // 900 of 6,048 allowed bad requests spent: 85.1% left.
+  assert.ok(Math.abs(remaining.at(-1) - (1 - 900 / 6048) * 100) < 1e-9);
+  assert.equal(remaining.at(-1), slo.budget.remainingRatio * 100);
+  assert.deepEqual(chart.window, { start: Date.parse(slo.window.start), end: Date.parse(slo.window.end) });
+  assert.deepEqual(
+    chart.segments.map((s) => s.level),
+    slo.timeline.map((s) => s.level),
+  );
+  assert.equal(chart.segments[0].from, chart.window.start);
+  assert.equal(chart.segments.at(-1).to, chart.window.end);
+});
+
+test('no NaN reaches a chart: NaN, ±Infinity and null become gaps', () => {
+  const slo = evaluate().slos[0];
+  const n = slo.burndown.t.length;
+  slo.burndown.remainingRatio = slo.burndown.t.map((_, i) => [NaN, Infinity, -Infinity, null, 0.5][i % 5]);
+  slo.burndown.burnRates = { '5m': slo.burndown.t.map((_, i) => [NaN, 2, null, -Infinity][i % 4]) };
+  const [, remaining] = burndownData(slo, ['healthy', 'warning', 'freeze']).data;
+  assert.deepEqual(remaining.slice(0, 5), [null, null, null, null, 50]);
+  const burn = burnRateData(slo);
+  for (const column of burn.data.slice(1)) {
+    assert.equal(column.length, n);
+    assert.ok(noNaN(column));
+  }
+});
+
+test('burn rate over time: one column per alert window, shortest first, then one per threshold', () => {
+  const slo = evaluate().slos[0];
+  // The default catalog: page 1h/5m and 6h/30m, ticket 1d/2h and 3d/6h.
+  assert.deepEqual(alertWindows(slo), ['5m', '30m', '1h', '2h', '6h', '1d', '3d']);
+  slo.alerts = slo.alerts.slice(0, 1);
+  assert.deepEqual(alertWindows(slo), ['5m', '30m', '1h', '6h']);
+  slo.burndown.burnRates = Object.fromEntries(
+    Object.keys(slo.burnRates).map((w, k) => [w, slo.burndown.t.map((_, i) => i * k)]),
+  );
+  const chart = burnRateData(slo);
+  assert.equal(chart.available, true);
+  assert.deepEqual(chart.windows, ['5m', '30m', '1h', '6h']);
+  const thresholds = thresholdLines(slo);
+  assert.equal(chart.data.length, 1 + 4 + thresholds.length);
+  // 5m is the first key of burnRates (k = 0), 1h the third (k = 2).
+  assert.deepEqual(chart.data[1].slice(0, 3), [0, 0, 0]);
+  assert.deepEqual(chart.data[3].slice(0, 3), [0, 2, 4]);
+  thresholds.forEach((line, j) => assert.ok(chart.data[5 + j].every((v) => v === line.factor)));
+});
+
+test('without burn rates over time the chart says so and draws only the thresholds', () => {
+  const slo = evaluate().slos[0];
+  delete slo.burndown.burnRates;
+  const chart = burnRateData(slo);
+  assert.equal(chart.available, false);
+  for (const column of chart.data.slice(1, 1 + chart.windows.length)) assert.ok(column.every((v) => v === null));
+});
+
+test('threshold lines: one per factor, labelled with every pair that uses it, highest first', () => {
+  const slo = evaluate().slos[0];
+  const lines = thresholdLines(slo);
+  // Rolling 7d: f = B × P / long; page 1h/5m 2% → 3.36, 6h/30m 5% → 1.4; ticket 1d/2h 10% → 0.7, 3d/6h 10% → 0.2333.
+  const factors = slo.alerts.flatMap((a) => a.pairs.map((p) => p.factor));
+  assert.deepEqual(lines.map((l) => l.factor), [...new Set(factors)].sort((a, b) => b - a));
+  assert.deepEqual(lines.map((l) => l.label), ['×3.36 (page 1h/5m)', '×1.4 (page 6h/30m)', '×0.7 (ticket 1d/2h)', '×0.23 (ticket 3d/6h)']);
+  slo.alerts[1].pairs[0].factor = slo.alerts[0].pairs[0].factor;
+  slo.alerts[0].name = '<img src=x onerror=alert(1)>\u202e';
+  const merged = thresholdLines(slo);
+  assert.equal(merged.length, lines.length - 1);
+  assert.equal(merged[0].label, '×3.36 (<img src=x onerror=alert(1)>\\u{202e} 1h/5m, ticket 1d/2h)');
+});
+
+test('the level and alert timeline: the level row tiles the window, one row per alert', () => {
+  const report = evaluate(POLICY, series({ incidentMinutes: 30, endsBeforeAt: 0 }));
+  const slo = report.slos[0];
+  assert.equal(slo.level, 'freeze');
+  const { rows, window } = timelineData(slo, report.levels);
+  assert.deepEqual(rows.map((r) => r.label), ['level', 'page', 'ticket']);
+  const level = rows[0].runs;
+  assert.equal(level[0].from, window.start);
+  assert.equal(level.at(-1).to, window.end);
+  for (let i = 1; i < level.length; i += 1) assert.equal(level[i].from, level[i - 1].to);
+  assert.equal(level.at(-1).severity, 'critical');
+  assert.equal(level.at(-1).text, 'freeze');
+  const page = rows[1].runs;
+  assert.ok(page.length >= 1);
+  assert.equal(page.at(-1).to, window.end);
+  assert.ok(page.every((r) => r.severity === 'critical' && r.text === 'page firing'));
+});
+
+test('chartShape changes with the series drawn, not with the numbers', () => {
+  const a = evaluate().slos[0];
+  const b = evaluate(POLICY, series({ incidentMinutes: 90 })).slos[0];
+  assert.equal(chartShape(a), chartShape(b));
+  const c = evaluate(POLICY.replace('sli: {ratio', 'alerting: [{name: fast, windows: [{long: 1h, short: 5m, budget: 2%}]}]\n      sli: {ratio')).slos[0];
+  assert.notEqual(chartShape(a), chartShape(c));
+});
+
+test('pickSlo: the named instance, else the first at the report\'s level, else the first', () => {
+  const policy = POLICY.replace(
+    '  policy:',
+    `    - name: quiet
+      objective: 90%
+      window: {rolling: 7d}
+      sli: {ratio: {good: good, total: total}}
+  policy:`,
+  );
+  const report = evaluate(policy, series({ incidentMinutes: 30, endsBeforeAt: 0 }));
+  assert.deepEqual(report.slos.map((s) => s.level), ['freeze', 'healthy']);
+  assert.equal(pickSlo(report, null).name, 'api');
+  assert.equal(pickSlo(report, 'quiet').name, 'quiet');
+  assert.equal(pickSlo(report, 'gone').name, 'api');
+  assert.equal(sloKey({ name: 'w', group: { repository: 'a"b' } }), 'w {repository="a\\"b"}');
+  assert.equal(pickSlo({ ...report, slos: [] }, null), null);
+});
