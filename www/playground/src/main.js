@@ -16,6 +16,7 @@ import { createEditor } from './editor.js';
 import { fromInputValue, toInputValue } from './instant.js';
 import { PastePanel } from './paste.js';
 import { Results } from './results.js';
+import { ScenarioSource } from './scenario-source.js';
 import { EXAMPLES as examples, SeedData } from './seeds.js';
 import { Session } from './session.js';
 import { setupTheme } from './theme.js';
@@ -58,7 +59,8 @@ async function boot() {
   const results = new Results($('#results'));
   const charts = new Charts($('#charts'));
   const paste = new PastePanel($('#paste-panel'), schedule);
-  if (app.source.kind === 'paste') paste.restore(app.source.inputs);
+  const scenario = new ScenarioSource($('#scenario-notes'));
+  restoreSource(app.source);
   const seedSeries = new Map();
   const seedErrors = new Map();
 
@@ -77,11 +79,21 @@ async function boot() {
   const atInput = $('#at');
   for (const example of examples) exampleSelect.append(new Option(example.name, example.name));
 
+  /** A link's data source into the panels (its problems as a notice). */
+  function restoreSource(source) {
+    if (source.kind === 'paste') paste.restore(source.inputs);
+    if (source.kind === 'scenario') {
+      const problems = scenario.restore(source.params);
+      if (problems.length > 0) notice(`The link's scenario: ${problems.join('; ')}`);
+    }
+  }
+
   function showSource() {
     kind.value = app.source.kind;
     $('#seed-controls').hidden = app.source.kind !== 'seed';
     $('#paste-panel').hidden = app.source.kind !== 'paste';
     $('#paste-help').hidden = app.source.kind !== 'paste';
+    $('#scenario-panel').hidden = app.source.kind !== 'scenario';
     const example = byName(app.source.kind === 'seed' ? app.source.example : exampleSelect.value) ?? examples[0];
     exampleSelect.value = example.name;
     runSelect.replaceChildren(
@@ -102,7 +114,9 @@ async function boot() {
     app.source =
       kind.value === 'seed'
         ? { kind: 'seed', example: exampleSelect.value }
-        : { kind: 'paste', inputs: paste.texts };
+        : kind.value === 'scenario'
+          ? { kind: 'scenario', params: scenario.text }
+          : { kind: 'paste', inputs: paste.texts };
     showSource();
     schedule();
   });
@@ -143,7 +157,7 @@ async function boot() {
       const state = await decodeState(location.hash);
       if (state === null) return;
       Object.assign(app, state);
-      if (state.source.kind === 'paste') paste.restore(state.source.inputs);
+      restoreSource(state.source);
       showSource();
       if (editor.text() !== state.policy) editor.setText(state.policy);
       schedule();
@@ -168,6 +182,7 @@ async function boot() {
 
   function seriesFor(engine) {
     if (app.source.kind === 'paste') return paste.series(engine.plan(app.at));
+    if (app.source.kind === 'scenario') return scenario.series(engine.plan(app.at));
     const example = byName(app.source.example);
     const loaded = seedSeries.get(example.name);
     if (loaded) return { series: loaded };
@@ -245,7 +260,12 @@ async function boot() {
       policy: editor.text(),
       at: app.at,
       slo: app.slo ?? null,
-      source: app.source.kind === 'paste' ? { kind: 'paste', inputs: paste.texts } : app.source,
+      source:
+        app.source.kind === 'paste'
+          ? { kind: 'paste', inputs: paste.texts }
+          : app.source.kind === 'scenario'
+            ? { kind: 'scenario', params: scenario.text }
+            : app.source,
     };
   }
   function writeHash() {

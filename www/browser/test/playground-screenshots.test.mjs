@@ -1,0 +1,65 @@
+// Screenshots of the playground, light and dark (www/browser/screenshots/,
+// gitignored): the default example, an invalid policy with its diagnostics,
+// and the pasted-data panel. Each page must also run without a console
+// error or CSP violation.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { screenshot } from '../src/browser.mjs';
+import { choose, noProblems, root, setPolicy, startPlayground } from './support/playground.mjs';
+
+describe('playground screenshots', () => {
+  let playground;
+  before(async () => {
+    playground = await startPlayground();
+  });
+  after(async () => {
+    await playground?.close();
+  });
+
+  for (const scheme of ['light', 'dark']) {
+    test(`${scheme}: the default example, an invalid policy, pasted data`, async () => {
+      const page = await playground.open('', { colorScheme: scheme });
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), scheme);
+      assert.equal(await page.evaluate(() => document.querySelector('slo-gate').getAttribute('theme')), scheme);
+      await screenshot(page, `playground-${scheme}`);
+
+      const policy = readFileSync(join(root, 'examples/ai-slot-build/policy.yaml'), 'utf8');
+      await choose(page, '#seed-example', 'ai-slot-build');
+      await setPolicy(page, policy.replace('objective: 99.0%', 'objectiv: 99.0%').replace('{long: 1h, short: 5m', '{long: 1hour, short: 5m'));
+      await page.locator('.cm-lintRange-error').first().scrollIntoViewIfNeeded();
+      await screenshot(page, `playground-${scheme}-invalid`);
+
+      await setPolicy(page, policy);
+      await choose(page, '#source-kind', 'paste');
+      await screenshot(page, `playground-${scheme}-paste`);
+      noProblems(page);
+      await page.close();
+    });
+  }
+
+  test('the theme toggle cycles auto → light → dark and restyles editor, element and charts', async () => {
+    const page = await playground.open('', { colorScheme: 'light' });
+    const editorBackground = () =>
+      page.evaluate(() => getComputedStyle(document.querySelector('#editor').shadowRoot.querySelector('.cm-editor')).backgroundColor);
+    const light = await editorBackground();
+    assert.equal(await page.textContent('#theme'), 'Theme: auto');
+    await page.click('#theme');
+    assert.equal(await page.textContent('#theme'), 'Theme: light');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+    await page.click('#theme');
+    assert.equal(await page.textContent('#theme'), 'Theme: dark');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.equal(await page.evaluate(() => document.querySelector('slo-gate').getAttribute('theme')), 'dark');
+    assert.notEqual(await editorBackground(), light);
+    // Remembered on this browser.
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await page.click('#theme');
+    assert.equal(await page.textContent('#theme'), 'Theme: auto');
+    noProblems(page);
+    await page.close();
+  });
+});
