@@ -51,7 +51,8 @@ export async function launch({ colorScheme = 'light', viewport = { width: 1280, 
     // protocol injects it), so a violation is seen even when it stops a script.
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+        const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}` : '';
+        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}${where}`);
       });
     });
     return page;

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { RUNS, afterUpdate, choose, gate, noProblems, shownReport, startPlayground } from './support/playground.mjs';
+import { RUNS, afterUpdate, choose, gate, noProblems, pasteInto, shownReport, startPlayground } from './support/playground.mjs';
 
 /** The page's fragment once it has stopped changing (it is written 300 ms after an update). */
 async function writtenHash(page) {
@@ -51,7 +51,11 @@ describe('a shared link', () => {
     assert.equal(await page.inputValue('#seed-run'), 'custom');
     const slos = await page.locator('#chart-slo option').evaluateAll((os) => os.map((o) => o.value));
     await choose(page, '#chart-slo', slos[2]);
-    await page.locator('.cm-line', { hasText: 'astra' }).first().click();
+    // Into the policy's name: `"name": "astra-control-plane",`, before `",`.
+    await page.locator('.cm-line', { hasText: '"astra-control-plane",' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
     await afterUpdate(page, () => page.keyboard.type('-edited'));
     const shown = await state(page);
     assert.equal(shown.slo, slos[2]);
@@ -75,13 +79,14 @@ describe('a shared link', () => {
     const scenarioCopy = await playground.open(await writtenHash(page));
     assert.deepEqual(await state(scenarioCopy), scenario);
 
+    await choose(page, '#source-kind', 'seed');
     await choose(page, '#seed-example', 'ai-slot-build');
     await choose(page, '#source-kind', 'paste');
     const csv = (start, count, perStep) =>
       ['time,value', ...Array.from({ length: count }, (_, i) => `${new Date(start + i * 300_000).toISOString()},${i * perStep}`)].join('\n');
     const start = Date.parse('2026-02-25T00:00:00Z');
-    await afterUpdate(page, () => page.fill('#paste-build_jobs_succeeded', csv(start, 2000, 99)));
-    await afterUpdate(page, () => page.fill('#paste-build_jobs_total', csv(start, 2000, 100)));
+    await pasteInto(page, '#paste-build_jobs_succeeded', csv(start, 2000, 99));
+    await pasteInto(page, '#paste-build_jobs_total', csv(start, 2000, 100));
     assert.equal(await page.locator('#results.stale').count(), 0);
     const pasted = await state(page);
     const pastedCopy = await playground.open(await writtenHash(page));

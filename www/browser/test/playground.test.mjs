@@ -13,6 +13,7 @@ import {
   choose,
   gate,
   noProblems,
+  pasteInto,
   root,
   setPolicy,
   shownReport,
@@ -189,7 +190,7 @@ describe('the playground', () => {
 
     const good = read(run.data.build_jobs_succeeded);
     const total = read(run.data.build_jobs_total);
-    await afterUpdate(page, () => page.fill('#paste-build_jobs_succeeded', good));
+    await pasteInto(page, '#paste-build_jobs_succeeded', good);
     // The total as Prometheus would answer a query_range, uploaded as a file.
     const rows = total.trim().split('\n').slice(1).map((l) => l.split(','));
     const json = JSON.stringify({
@@ -197,13 +198,13 @@ describe('the playground', () => {
       data: { resultType: 'matrix', result: [{ metric: {}, values: rows.map(([t, v]) => [Date.parse(t) / 1000, v]) }] },
     });
     await afterUpdate(page, () =>
-      page.locator('.paste-row', { hasText: 'build_jobs_total' }).locator('input[type=file]').setInputFiles({
+      page.locator('.paste-row[data-series="build_jobs_total"]').locator('input[type=file]').setInputFiles({
         name: 'total.json',
         mimeType: 'application/json',
         buffer: Buffer.from(json),
       }),
     );
-    assert.match(await page.locator('.paste-row', { hasText: 'build_jobs_total' }).locator('.paste-status').textContent(), /^total\.json: 1 series, 3,745 samples$/);
+    assert.match(await page.locator('.paste-row[data-series="build_jobs_total"]').locator('.paste-status').textContent(), /^total\.json: 1 series, 3,745 samples$/);
     assert.equal(await page.locator('#results.stale').count(), 0);
     assert.equal((await gate(page)).level, run.expect.level);
     assert.deepEqual(
@@ -214,8 +215,8 @@ describe('the playground', () => {
     // A bad sample: the row names its line and column; the last results stay.
     const bad = good.replace(/\n(2026-02-20T00:05:00Z),47938\n/, '\n$1,many\n');
     assert.notEqual(bad, good);
-    await afterUpdate(page, () => page.fill('#paste-build_jobs_succeeded', bad));
-    const status = await page.locator('.paste-row', { hasText: 'build_jobs_succeeded' }).locator('.paste-status').textContent();
+    await pasteInto(page, '#paste-build_jobs_succeeded', bad);
+    const status = await page.locator('.paste-row[data-series="build_jobs_succeeded"]').locator('.paste-status').textContent();
     assert.match(status, /\b3:\d+\b/, `the error names line 3: ${status}`);
     assert.equal(await page.locator('#results.stale').count(), 1);
     assert.match(await page.textContent('#results .problem'), /build_jobs_succeeded/);

@@ -283,7 +283,13 @@ function timelineOptions(colors, width, current, rowCount) {
       axis(colors),
       axis(colors, {
         scale: 'rows',
-        size: 110,
+        // Wide enough for the longest row name (alert names run long).
+        size: (u, values) => {
+          if (!values) return 60;
+          u.ctx.font = colors.canvasFont;
+          const widest = Math.max(...values.map((v) => u.ctx.measureText(v).width)) / devicePixelRatio;
+          return Math.min(Math.ceil(widest) + 24, Math.round(u.width * 0.4));
+        },
         grid: { show: false },
         ticks: { show: false },
         splits: () => Array.from({ length: rowCount }, (_, i) => i + 0.5),

@@ -26,6 +26,22 @@ const layout = EditorView.theme({
 });
 
 /**
+ * The lint marks without images: @codemirror/lint draws its squiggles and
+ * gutter dots as `data:` SVG images, which `default-src 'self'` blocks
+ * (img-src). A wavy text decoration and a round dot say the same.
+ */
+const lintMarks = EditorView.theme({
+  '.cm-lintRange': { backgroundImage: 'none', textDecorationLine: 'underline', textDecorationStyle: 'wavy', textDecorationSkipInk: 'none', textUnderlineOffset: '3px' },
+  '.cm-lintRange-error': { backgroundImage: 'none', textDecorationColor: 'var(--pg-critical, #dc2626)' },
+  '.cm-lintRange-warning': { backgroundImage: 'none', textDecorationColor: 'var(--pg-warn, #b45309)' },
+  '.cm-lintRange-info, .cm-lintRange-hint': { backgroundImage: 'none', textDecorationColor: 'var(--pg-muted, #5b6575)' },
+  '.cm-lint-marker': { content: 'none', width: '0.6em', height: '0.6em', margin: '0.35em 0.2em', borderRadius: '50%' },
+  '.cm-lint-marker-error': { content: 'none', backgroundColor: 'var(--pg-critical, #dc2626)' },
+  '.cm-lint-marker-warning': { content: 'none', backgroundColor: 'var(--pg-warn, #b45309)' },
+  '.cm-lint-marker-info': { content: 'none', backgroundColor: 'var(--pg-muted, #5b6575)' },
+});
+
+/**
  * Mounts an editor into `host` (an element it gives a shadow root).
  * `onChange(text)` runs after every change of the document.
  * Returns `{view, text(), setText(text), showDiagnostics(list), setDark(dark), focusAt(line, column)}`.
@@ -46,6 +62,7 @@ export function createEditor(host, { text, dark, onChange, label = 'Policy (YAML
         yaml(),
         lintGutter(),
         layout,
+        lintMarks,
         theme.of(dark ? oneDark : []),
         EditorView.contentAttributes.of({ 'aria-label': label }),
         EditorView.updateListener.of((update) => {

@@ -80,6 +80,7 @@ export class PastePanel {
     const { name } = planned;
     const row = document.createElement('li');
     row.className = 'paste-row';
+    row.dataset.series = name;
     const head = document.createElement('div');
     head.className = 'paste-head';
     const title = document.createElement('span');

@@ -102,13 +102,37 @@ export function gate(page) {
   });
 }
 
-/** Replaces the editor's whole text as one input (select all, insert). */
+/**
+ * Replaces the editor's whole text as a person pasting a policy does:
+ * select all, then a paste event CodeMirror handles itself. (Playwright's
+ * `insertText` goes through Chromium's native contenteditable editing,
+ * which writes inline styles of its own — a CSP violation no person's
+ * paste or typing causes.)
+ */
 export async function setPolicy(page, text) {
-  await afterUpdate(page, async () => {
-    await page.locator('.cm-content').click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.insertText(text);
-  });
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await afterUpdate(page, () =>
+    page.locator('.cm-content').evaluate((content, pasted) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', pasted);
+      content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text),
+  );
+}
+
+/**
+ * Pastes `text` into the textarea `selector` (its value and the `input`
+ * event a paste fires; Playwright's `fill` types large texts through the
+ * browser's editing, far slower than a paste).
+ */
+export async function pasteInto(page, selector, text) {
+  await afterUpdate(page, () =>
+    page.locator(selector).evaluate((area, pasted) => {
+      area.value = pasted;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, text),
+  );
 }
 
 /** Selects `value` in the <select> `selector` and waits for its update. */
