@@ -39,7 +39,6 @@ await build({
   // The seed list is part of the module: the page starts fetching an
   // example's files without waiting for a list first.
   plugins: [virtualModule('slogate:seeds', { examples: seeds })],
-  ...(process.env.SLOGATE_DATA_SHIM ? { alias: { '@slogate/engine/data': process.env.SLOGATE_DATA_SHIM } } : {}), // DEV-SHIM until @slogate/engine/data lands
   logLevel: 'warning',
 });
 await build({

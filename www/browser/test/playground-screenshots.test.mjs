@@ -1,6 +1,6 @@
 // Screenshots of the playground, light and dark (www/browser/screenshots/,
 // gitignored): the default example, an invalid policy with its diagnostics,
-// and the pasted-data panel. Each page must also run without a console
+// the pasted-data panel and the scenario form. Each page must also run without a console
 // error or CSP violation.
 
 import assert from 'node:assert/strict';
@@ -20,7 +20,7 @@ describe('playground screenshots', () => {
   });
 
   for (const scheme of ['light', 'dark']) {
-    test(`${scheme}: the default example, an invalid policy, pasted data`, async () => {
+    test(`${scheme}: the default example, an invalid policy, pasted data, a scenario`, async () => {
       const page = await playground.open('', { colorScheme: scheme });
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), scheme);
       assert.equal(await page.evaluate(() => document.querySelector('slo-gate').getAttribute('theme')), scheme);
@@ -35,6 +35,8 @@ describe('playground screenshots', () => {
       await setPolicy(page, policy);
       await choose(page, '#source-kind', 'paste');
       await screenshot(page, `playground-${scheme}-paste`);
+      await choose(page, '#source-kind', 'scenario');
+      await screenshot(page, `playground-${scheme}-scenario`);
       noProblems(page);
       await page.close();
     });

@@ -75,9 +75,11 @@ describe('a shared link', () => {
   test('restores generated and pasted data', async () => {
     const page = await playground.open();
     await choose(page, '#source-kind', 'scenario');
+    await afterUpdate(page, () => page.fill('#scenario-form input[name="seed"]', '42'));
     const scenario = await state(page);
     const scenarioCopy = await playground.open(await writtenHash(page));
     assert.deepEqual(await state(scenarioCopy), scenario);
+    assert.equal(await scenarioCopy.inputValue('#scenario-form input[name="seed"]'), '42');
 
     await choose(page, '#source-kind', 'seed');
     await choose(page, '#seed-example', 'ai-slot-build');

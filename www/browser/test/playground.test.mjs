@@ -217,7 +217,8 @@ describe('the playground', () => {
     assert.notEqual(bad, good);
     await pasteInto(page, '#paste-build_jobs_succeeded', bad);
     const status = await page.locator('.paste-row[data-series="build_jobs_succeeded"]').locator('.paste-status').textContent();
-    assert.match(status, /\b3:\d+\b/, `the error names line 3: ${status}`);
+    // The CLI's message for the same file: the source, line 3, the value's column.
+    assert.equal(status, 'build_jobs_succeeded:3:22: "many" is not a number');
     assert.equal(await page.locator('#results.stale').count(), 1);
     assert.match(await page.textContent('#results .problem'), /build_jobs_succeeded/);
     noProblems(page);
@@ -231,6 +232,11 @@ describe('the playground', () => {
     const report = JSON.parse(await shownReport(page));
     assert.equal(report.slos.length, 17);
     assert.ok(report.levels.includes((await gate(page)).level));
+    // The form's parameters: a higher error ratio spends more budget.
+    const calm = JSON.parse(await shownReport(page)).slos[0];
+    await afterUpdate(page, () => page.fill('#scenario-form input[name="errorRatio"]', '5'));
+    const burning = JSON.parse(await shownReport(page)).slos[0];
+    assert.ok(burning.budget.consumed > calm.budget.consumed, `${burning.budget.consumed} > ${calm.budget.consumed}`);
     // A new SLO in the policy gets data too.
     await setPolicy(page, aiSlotPolicy.replaceAll('build_jobs_total', 'jobs_total_renamed'));
     assert.equal(await page.locator('#results.stale').count(), 0);

@@ -60,7 +60,7 @@ async function boot() {
   const results = new Results($('#results'));
   const charts = new Charts($('#charts'));
   const paste = new PastePanel($('#paste-panel'), schedule);
-  const scenario = new ScenarioSource($('#scenario-notes'));
+  const scenario = new ScenarioSource($('#scenario-form'), $('#scenario-notes'), schedule);
   restoreSource(app.source);
   const seedSeries = new Map();
   const seedErrors = new Map();

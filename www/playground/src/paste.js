@@ -4,7 +4,7 @@
 // never when the policy does — and its error names line and column.
 
 import { plainText } from '@slogate/view';
-import { parseDataFile } from './data-files.js';
+import { parseData } from '@slogate/engine/data';
 
 /** Texts longer than this stay out of the textarea (slow to lay out); the row names the file. */
 const SHOWN_CHARS = 200_000;
@@ -59,7 +59,7 @@ export class PastePanel {
     const input = { text, label, series: null, error: null };
     if (text.trim() !== '') {
       try {
-        input.series = parseDataFile(text, name, label ?? name);
+        input.series = parseData(text, name, { source: label ?? name });
       } catch (e) {
         input.error = dataError(e);
       }
@@ -147,11 +147,9 @@ export class PastePanel {
   }
 }
 
-/** A parser's error as the row shows it: its message, which names line and column. */
-export function dataError(e) {
-  const message = e instanceof Error ? e.message : String(e);
-  const hasPlace = typeof e?.line === 'number' && !message.includes(`${e.line}:`);
-  return hasPlace ? `${e.line}:${e.column ?? 1}: ${message}` : message;
+/** A parser's error as the row shows it: the CLI's message, which names the line and column (`good:3:22: …`). */
+function dataError(e) {
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** A name as a stable id fragment (names may hold any character). */

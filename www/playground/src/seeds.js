@@ -4,8 +4,10 @@
 //
 // Each file is fetched and parsed once per page (an example's instants share
 // its data): switching instants or editing the policy re-parses nothing.
+// `parseData` reads it as the CLI reads a --data file (CSV, or a
+// query_range JSON response when it starts with `{`).
 
-import { parseDataFile } from './data-files.js';
+import { parseData } from '@slogate/engine/data';
 
 import seeds from 'slogate:seeds';
 
@@ -41,7 +43,7 @@ export class SeedData {
     let series = this.#series.get(example.name);
     if (!series) {
       series = Promise.all(
-        Object.entries(example.data).map(async ([name, path]) => parseDataFile(await this.text(path), name, path)),
+        Object.entries(example.data).map(async ([name, path]) => parseData(await this.text(path), name, { source: path })),
       ).then((lists) => lists.flat());
       series.catch(() => this.#series.delete(example.name));
       this.#series.set(example.name, series);
