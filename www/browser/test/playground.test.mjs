@@ -90,6 +90,9 @@ describe('the playground', () => {
     // The charts follow: the burn-down's caption gives the new remaining share.
     const caption = await page.textContent('[data-chart="burndown"] .summary');
     assert.match(caption, new RegExp(`${(after.budget.remainingRatio * 100).toFixed(1).replace('.', '\\.')}% now`));
+    // Burn rates over time are in the report: the chart draws them, with no note.
+    assert.equal(await page.isVisible('[data-chart="burn"] .note'), false);
+    assert.match(await page.textContent('[data-chart="burn"] .summary'), /^Burn rate now: 5m /);
     noProblems(page);
     await page.close();
   });

@@ -76,7 +76,8 @@ export class Session {
     if (data.pending) return this.#stale(diagnostics, 'pending', data.pending);
     if (data.error) return this.#stale(diagnostics, 'data', data.error);
     try {
-      const report = evaluateWithBurnRates(this.#engine, at, data.series);
+      // Burn rates at every burn-down point: the burn-rate chart's lines.
+      const report = this.#engine.evaluate(at, data.series, { burnRates: true });
       this.#last = report;
       return { report, stale: false, diagnostics, problem: null };
     } catch (e) {
@@ -94,22 +95,6 @@ export class Session {
     this.#engine = null;
     this.#text = null;
   }
-}
-
-// Until the engine's `burnRates` option lands on main (the lead's), an
-// engine without it refuses the option: evaluate without, and the burn-rate
-// chart says the report carries no burn rates over time.
-let burnRatesOption = true;
-function evaluateWithBurnRates(engine, at, series) {
-  if (burnRatesOption) {
-    try {
-      return engine.evaluate(at, series, { burnRates: true });
-    } catch (e) {
-      if (!(e?.kind === 'bad-argument' && /unknown option "burnRates"/.test(e.message))) throw e;
-      burnRatesOption = false;
-    }
-  }
-  return engine.evaluate(at, series);
 }
 
 function policyProblem(error, diagnostics) {

@@ -11,14 +11,14 @@ import {
   thresholdLines,
   timelineData,
 } from '../src/chart-data.js';
-import { AT, POLICY, loadEngine, series } from './engine.mjs';
+import { AT, POLICY, loadEngine, series } from './chart-fixture.mjs';
 
 loadEngine();
 
-function evaluate(policy = POLICY, data = series()) {
+function evaluate(policy = POLICY, data = series(), options = { burnRates: true }) {
   const engine = new Engine(policy);
   try {
-    return engine.evaluate(AT, data);
+    return engine.evaluate(AT, data, options);
   } finally {
     engine.free();
   }
@@ -62,29 +62,35 @@ test('no NaN reaches a chart: NaN, ±Infinity and null become gaps', () => {
   }
 });
 
-test('burn rate over time: one column per alert window, shortest first, then one per threshold', () => {
-  const slo = evaluate().slos[0];
+test('burn rate over time: one column per alert window, shortest first, as the report gives them, then one per threshold', () => {
+  const report = evaluate(POLICY, series({ incidentMinutes: 30, endsBeforeAt: 0 }));
+  const slo = report.slos[0];
   // The default catalog: page 1h/5m and 6h/30m, ticket 1d/2h and 3d/6h.
   assert.deepEqual(alertWindows(slo), ['5m', '30m', '1h', '2h', '6h', '1d', '3d']);
-  slo.alerts = slo.alerts.slice(0, 1);
-  assert.deepEqual(alertWindows(slo), ['5m', '30m', '1h', '6h']);
-  slo.burndown.burnRates = Object.fromEntries(
-    Object.keys(slo.burnRates).map((w, k) => [w, slo.burndown.t.map((_, i) => i * k)]),
-  );
   const chart = burnRateData(slo);
   assert.equal(chart.available, true);
-  assert.deepEqual(chart.windows, ['5m', '30m', '1h', '6h']);
+  assert.deepEqual(chart.windows, ['5m', '30m', '1h', '2h', '6h', '1d', '3d']);
   const thresholds = thresholdLines(slo);
-  assert.equal(chart.data.length, 1 + 4 + thresholds.length);
-  // 5m is the first key of burnRates (k = 0), 1h the third (k = 2).
-  assert.deepEqual(chart.data[1].slice(0, 3), [0, 0, 0]);
-  assert.deepEqual(chart.data[3].slice(0, 3), [0, 2, 4]);
-  thresholds.forEach((line, j) => assert.ok(chart.data[5 + j].every((v) => v === line.factor)));
+  assert.equal(chart.data.length, 1 + 7 + thresholds.length);
+  assert.equal(chart.data[0], slo.burndown.t);
+  chart.windows.forEach((w, k) => {
+    assert.deepEqual(chart.data[1 + k], slo.burndown.burnRates[w], w);
+    // The last point is the evaluation instant: the report's own burn rate.
+    assert.equal(chart.data[1 + k].at(-1), slo.burnRates[w], w);
+  });
+  // The incident (5% errors, 99.9%: burn 50) is in the last 30 minutes.
+  assert.ok(Math.abs(chart.data[1].at(-1) - 50) < 1e-6, `5m burn ${chart.data[1].at(-1)}`);
+  thresholds.forEach((line, j) => assert.ok(chart.data[8 + j].every((v) => v === line.factor)));
+
+  // Alerts reading fewer windows: only theirs.
+  slo.alerts = slo.alerts.slice(0, 1);
+  assert.deepEqual(alertWindows(slo), ['5m', '30m', '1h', '6h']);
+  assert.deepEqual(burnRateData(slo).windows, ['5m', '30m', '1h', '6h']);
 });
 
 test('without burn rates over time the chart says so and draws only the thresholds', () => {
-  const slo = evaluate().slos[0];
-  delete slo.burndown.burnRates;
+  const slo = evaluate(POLICY, series(), {}).slos[0];
+  assert.deepEqual(slo.burndown.burnRates, {});
   const chart = burnRateData(slo);
   assert.equal(chart.available, false);
   for (const column of chart.data.slice(1, 1 + chart.windows.length)) assert.ok(column.every((v) => v === null));

@@ -10,7 +10,7 @@ import {
   indexOfColumn,
   tokenEnd,
 } from '../src/positions.js';
-import { POLICY, loadEngine } from './engine.mjs';
+import { POLICY, loadEngine } from './chart-fixture.mjs';
 
 loadEngine();
 

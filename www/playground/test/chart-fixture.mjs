@@ -1,12 +1,7 @@
-// The engine for the node tests, loaded from the repository's pkg/dist
-// (scripts/build-wasm.sh builds it), and a small policy with data.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { initSync } from '@slogate/engine';
+// A small policy with data whose report has every part the charts draw:
+// a burn-down over a week, the default alert catalog, an incident.
 
-export function loadEngine() {
-  initSync(readFileSync(fileURLToPath(new URL('../../../pkg/dist/slogate_engine_bg.wasm', import.meta.url))));
-}
+export { loadEngine } from './helpers.mjs';
 
 /** 99.9% over a rolling week, the default alert catalog, a freeze rule. */
 export const POLICY = `apiVersion: slogate/v1
