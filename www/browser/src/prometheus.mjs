@@ -11,22 +11,27 @@
 //   await prometheus.stop();
 
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** Servers started and not stopped yet, and their scratch directories. */
 const running = new Set();
+const scratch = new Set();
 
 // A test file that fails before its `after` hook, or is interrupted, still
-// stops what it started: the child is killed as the process exits.
-process.once('exit', () => {
+// stops what it started: the child is killed and its directory removed as
+// the process exits.
+function cleanUp() {
   for (const child of running) child.kill('SIGKILL');
-});
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+}
+process.once('exit', cleanUp);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
-    for (const child of running) child.kill('SIGKILL');
+    cleanUp();
     process.exit(130);
   });
 }
@@ -48,6 +53,7 @@ export async function startPrometheus({ openMetrics, corsOrigin, retention = '10
     throw new Error("prometheus and promtool are missing: install Debian's package (apt-get install -y prometheus)");
   }
   const dir = await mkdtemp(join(tmpdir(), 'slogate-prometheus-'));
+  scratch.add(dir);
   try {
     const tsdb = join(dir, 'tsdb');
     if (openMetrics !== undefined) {
@@ -73,6 +79,7 @@ export async function startPrometheus({ openMetrics, corsOrigin, retention = '10
     throw new Error('found no free port for Prometheus in 5 attempts');
   } catch (e) {
     await rm(dir, { recursive: true, force: true });
+    scratch.delete(dir);
     throw e;
   }
 }
@@ -129,7 +136,10 @@ async function stop(child, dir) {
     }
     running.delete(child);
   }
-  if (dir) await rm(dir, { recursive: true, force: true });
+  if (dir) {
+    await rm(dir, { recursive: true, force: true });
+    scratch.delete(dir);
+  }
 }
 
 /** A port of 127.0.0.1 nothing listens on, as the kernel picks one. */
