@@ -76,7 +76,7 @@ export class PrometheusError extends Error {
   readonly path: string | null;
   /** Its PromQL; else null. */
   readonly query: string | null;
-  /** The request's URL, credentials redacted; else null. */
+  /** The request's URL, credentials redacted (for `unreachable` and `empty`, the server's base URL); else null. */
   readonly url: string | null;
   /** The HTTP status of the answer; null without one. */
   readonly status: number | null;

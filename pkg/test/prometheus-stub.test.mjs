@@ -121,6 +121,7 @@ describe('answers a real server gives only when broken', () => {
     const e = await rejection(fetchPlannedSeries(plan(), { url: `http://127.0.0.1:${port}` }));
     assert.equal(e.kind, 'unreachable');
     assert.equal(e.status, null);
+    assert.equal(e.url, `http://127.0.0.1:${port}`);
     assert.match(e.message, /^no answer \(TypeError: fetch failed \(ECONNREFUSED\)\): the server is down, the URL is wrong, or it refuses to be read from this page's origin — a browser cannot tell these apart\./);
     assert.match(e.message, /--web\.cors\.origin=/);
   });
@@ -149,6 +150,7 @@ describe('what the host gives', () => {
     // Unreachable too: no password in what is said.
     const port = await freePort();
     const down = await rejection(fetchPlannedSeries(plan(), { url: `http://me:hunter2@127.0.0.1:${port}` }));
+    assert.equal(down.url, `http://me:xxxxx@127.0.0.1:${port}`);
     for (const text of [down.message, down.url, String(down)]) assert.ok(!text.includes('hunter2'), text);
   });
 

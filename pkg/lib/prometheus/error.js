@@ -22,7 +22,7 @@ export class PrometheusError extends Error {
     this.path = fields.path ?? null;
     /** Its PromQL, as the policy gives it. */
     this.query = fields.query ?? null;
-    /** The request (the base URL for `unreachable` before any answer), credentials redacted. */
+    /** The request, credentials redacted; for `unreachable` and `empty` the server's base URL. */
     this.url = fields.url ?? null;
     /** The HTTP status of the answer, or null without one. */
     this.status = fields.status ?? null;

@@ -48,7 +48,7 @@ export async function fetchPlannedSeries(plan, options) {
     }
     const start = gridStart(p.start, p.end, p.stepMs);
     chunks(start, p.end, p.stepMs).forEach(([s, e], chunk) => {
-      tasks.push({ order: tasks.length, index, chunk, planned: p, url: queryUrl(base, p.query, s, e, p.stepMs), shown: queryUrl(shownBase, p.query, s, e, p.stepMs) });
+      tasks.push({ order: tasks.length, index, chunk, planned: p, url: queryUrl(base, p.query, s, e, p.stepMs), shown: queryUrl(shownBase, p.query, s, e, p.stepMs), shownBase });
     });
   });
   if (tasks.length > maxRequests) {
@@ -116,7 +116,8 @@ async function fetchOne(task, { fetch, headers, signal, timeoutMs }) {
   try {
     response = await fetch(task.url, { method: 'GET', headers, signal, cache: 'no-store', redirect: 'follow' });
   } catch (e) {
-    throw interrupted(signal, task, timeoutMs) ?? unreachable(e, fields);
+    // No answer: the server is what is named, not one of its URLs.
+    throw interrupted(signal, task, timeoutMs) ?? unreachable(e, { ...fields, url: task.shownBase });
   }
   let bytes;
   try {

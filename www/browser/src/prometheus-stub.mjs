@@ -45,9 +45,15 @@ const BEHAVIOURS = {
   },
 };
 
-/** Starts the stub; resolves to `{url, base(behaviour), requests, close()}`. */
+/**
+ * Starts the stub; resolves to `{url, base(behaviour), requests, switchTo(behaviour),
+ * close()}`. The behaviour `switch` is whichever `switchTo` set last (`ok`
+ * at first): one URL whose answers change, as a server that breaks between
+ * two refreshes.
+ */
 export async function startStub() {
   const requests = [];
+  let switched = 'ok';
   const sockets = new Set();
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://stub');
@@ -58,7 +64,7 @@ export async function startStub() {
     res.setHeader('vary', 'Origin');
     if (req.method === 'OPTIONS') return text(res, 204, '');
     const [, behaviour, ...rest] = url.pathname.split('/');
-    const handler = BEHAVIOURS[behaviour];
+    const handler = BEHAVIOURS[behaviour === 'switch' ? switched : behaviour];
     if (!handler || rest.join('/') !== 'api/v1/query_range') return text(res, 404, `stub: no ${url.pathname}\n`);
     handler(res, url.searchParams);
   });
@@ -75,6 +81,10 @@ export async function startStub() {
     url,
     base: (behaviour) => `${url}/${behaviour}`,
     requests,
+    switchTo(behaviour) {
+      if (!BEHAVIOURS[behaviour]) throw new Error(`the stub has no behaviour ${behaviour}`);
+      switched = behaviour;
+    },
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
