@@ -1,7 +1,8 @@
 // The engine's diagnostics as a list under the editor: each a button
 // (keyboard reachable) that moves the editor's cursor to its place.
 
-import { diagnosticPlace, diagnosticRange, diagnosticText } from './positions.js';
+import { diagnosticLine } from '@slogate/view';
+import { diagnosticRange } from './positions.js';
 
 /**
  * Renders `diagnostics` into `root` (an element with a `.count` and an
@@ -15,19 +16,20 @@ export function renderDiagnostics(root, diagnostics, doc, goTo) {
     diagnostics.length === 0 ? 'No problems' : [plural(errors, 'error'), plural(warnings, 'warning')].filter(Boolean).join(', ');
   root.dataset.state = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'clean';
   const items = diagnostics.map((d) => {
+    const line = diagnosticLine(d);
     const item = document.createElement('li');
-    item.className = d.severity === 'warning' ? 'warning' : 'error';
+    item.className = line.severity;
     const button = document.createElement('button');
     button.type = 'button';
     const place = document.createElement('span');
     place.className = 'place';
-    place.textContent = diagnosticPlace(d);
+    place.textContent = line.where;
     const severity = document.createElement('span');
     severity.className = 'severity';
-    severity.textContent = d.severity === 'warning' ? 'warning' : 'error';
+    severity.textContent = line.severity;
     const message = document.createElement('span');
     message.className = 'message';
-    message.textContent = diagnosticText(d);
+    message.textContent = line.text;
     button.append(place, severity, message);
     button.addEventListener('click', () => goTo(diagnosticRange(doc(), d).from));
     item.append(button);

@@ -45,10 +45,10 @@ export class PastePanel {
     for (const name of this.#names) {
       const input = this.#inputs.get(name);
       if (!input || input.text.trim() === '') missing.push(name);
-      else if (input.error) bad.push(`${name}: ${input.error}`);
+      else if (input.error) bad.push(input.error);
       else series.push(...input.series);
     }
-    if (bad.length > 0) return { error: `the pasted data has errors — ${bad.join('; ')}` };
+    if (bad.length > 0) return { error: `the pasted data cannot be read: ${bad.join('; ')}` };
     if (missing.length > 0) {
       return { error: `paste or upload data for ${missing.map((n) => `"${plainText(n)}"`).join(', ')} (a CSV time,value or a Prometheus query_range JSON each)` };
     }

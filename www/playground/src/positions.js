@@ -2,6 +2,9 @@
 // characters, i.e. Unicode scalar values as Rust counts them) as ranges of
 // an editor document (UTF-16 offsets, CodeMirror's positions). Pure: `doc`
 // only needs `lines` and `line(n) → {from, text}` (CodeMirror's `Text`).
+// Their words are @slogate/view's (`diagnosticLine`), as <slo-gate> shows them.
+
+import { diagnosticLine } from '@slogate/view';
 
 /**
  * The UTF-16 index in `text` of the 1-based character column `column`,
@@ -46,28 +49,16 @@ export function diagnosticRange(doc, diagnostic) {
 }
 
 /**
- * The engine's diagnostics as CodeMirror lint diagnostics: the message
- * with its field path in front when it has one ("spec.slos[0].objectiv:
+ * The engine's diagnostics as CodeMirror lint diagnostics: the view's text,
+ * the field path in front when there is one ("spec.slos[0].objectiv:
  * unknown key … (did you mean "objective"?)"), sorted by position as
  * CodeMirror requires.
  */
 export function editorDiagnostics(doc, diagnostics) {
   return diagnostics
-    .map((d) => ({
-      ...diagnosticRange(doc, d),
-      severity: d.severity === 'warning' ? 'warning' : 'error',
-      message: diagnosticText(d),
-      source: 'slogate',
-    }))
+    .map((d) => {
+      const { severity, text } = diagnosticLine(d);
+      return { ...diagnosticRange(doc, d), severity, message: text, source: 'slogate' };
+    })
     .sort((a, b) => a.from - b.from || a.to - b.to);
-}
-
-/** A diagnostic's message with its field path, as the list and the editor show it. */
-export function diagnosticText(d) {
-  return d.path ? `${d.path}: ${d.message}` : d.message;
-}
-
-/** `12:5` or `document` (no line): where a diagnostic is, as the list shows it. */
-export function diagnosticPlace(d) {
-  return d.line === null || d.line === undefined ? 'document' : `${d.line}:${d.column ?? 1}`;
 }

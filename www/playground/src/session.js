@@ -1,6 +1,8 @@
 // One evaluation of what the playground shows: policy text → engine →
 // report, keeping the last valid report to show (dimmed) while the policy
 // or the data is broken. No DOM: the node tests drive it with the engine.
+
+import { describeError } from '@slogate/view';
 //
 // The engine is rebuilt only when the text changes (one parse per edit,
 // whose diagnostics are the editor's lint: `new Engine` throws them for an
@@ -71,7 +73,7 @@ export class Session {
     try {
       data = series(this.#engine);
     } catch (e) {
-      return this.#stale(diagnostics, 'data', messageOf(e));
+      return this.#stale(diagnostics, 'data', problemText(e));
     }
     if (data.pending) return this.#stale(diagnostics, 'pending', data.pending);
     if (data.error) return this.#stale(diagnostics, 'data', data.error);
@@ -81,7 +83,7 @@ export class Session {
       this.#last = report;
       return { report, stale: false, diagnostics, problem: null };
     } catch (e) {
-      return this.#stale(diagnostics, e?.kind === 'bad-instant' ? 'instant' : 'data', messageOf(e));
+      return this.#stale(diagnostics, e?.kind === 'bad-instant' ? 'instant' : 'data', problemText(e));
     }
   }
 
@@ -98,11 +100,12 @@ export class Session {
 }
 
 function policyProblem(error, diagnostics) {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors > 0) return `the policy has ${errors === 1 ? 'an error' : `${errors} errors`} (listed under the editor)`;
-  return messageOf(error);
+  const text = problemText(error);
+  return diagnostics.length > 0 ? `${text} (listed under the editor)` : text;
 }
 
-function messageOf(e) {
-  return e instanceof Error ? e.message : String(e);
+/** An error in @slogate/view's words (what <slo-gate> would say): its title and details in one line. */
+export function problemText(error) {
+  const { title, lines } = describeError(error);
+  return lines.length > 0 ? `${title}: ${lines.join('; ')}` : title;
 }

@@ -2,14 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Text } from '@codemirror/state';
 import { validate } from '@slogate/engine';
-import {
-  diagnosticPlace,
-  diagnosticRange,
-  diagnosticText,
-  editorDiagnostics,
-  indexOfColumn,
-  tokenEnd,
-} from '../src/positions.js';
+import { diagnosticRange, editorDiagnostics, indexOfColumn, tokenEnd } from '../src/positions.js';
 import { POLICY, loadEngine } from './chart-fixture.mjs';
 
 loadEngine();
@@ -51,12 +44,11 @@ test('a document-wide diagnostic marks the first line; a stale line the last', (
   assert.deepEqual(diagnosticRange(Text.of(['']), { line: 1, column: 5 }), { from: 0, to: 0 });
 });
 
-test('warnings stay warnings; place and text as the list shows them', () => {
-  const warning = { line: 3, column: 2, severity: 'warning', message: 'm', path: '' };
+test('warnings stay warnings; the message is the view\'s text, controls escaped', () => {
+  const warning = { line: 3, column: 2, severity: 'warning', message: 'm\u202e', path: '' };
   const [mark] = editorDiagnostics(Text.of(['a', 'b', 'cd: e']), [warning]);
   assert.equal(mark.severity, 'warning');
-  assert.equal(diagnosticText(warning), 'm');
-  assert.equal(diagnosticText({ ...warning, path: 'spec' }), 'spec: m');
-  assert.equal(diagnosticPlace(warning), '3:2');
-  assert.equal(diagnosticPlace({ line: null, column: null }), 'document');
+  assert.equal(mark.message, 'm\\u{202e}');
+  const [withPath] = editorDiagnostics(Text.of(['a']), [{ ...warning, severity: 'error', path: 'spec' }]);
+  assert.equal(withPath.message, 'spec: m\\u{202e}');
 });
