@@ -1,14 +1,17 @@
 // Builds the playground into www/playground/dist/: the page, one bundled ES
 // module and one stylesheet (esbuild), the engine's .wasm, and the seed
 // examples it preloads (examples/runs.json, bundled as the module
-// `slogate:seeds`, with the policy and data files copied to their
-// repository paths). Stable names, and the
-// output depends only on the inputs: running it twice changes nothing.
+// `slogate:seeds`; each example's policy at its repository path, its data
+// read once here and written as columns, src/seed-columns.js). Stable names,
+// and the output depends only on the inputs: running it twice changes nothing.
 //
 //   node www/playground/build.mjs        (needs pkg/dist: scripts/build-wasm.sh)
+//   PLAYGROUND_NO_MINIFY=1 node www/playground/build.mjs   (for profiling)
 
 import { build } from 'esbuild';
-import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { parseData } from '@slogate/engine/data';
+import { packSeries } from './src/seed-columns.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +36,8 @@ await build({
   bundle: true,
   format: 'esm',
   target: ['chrome111', 'firefox113', 'safari16.4'],
-  minify: true,
+  // PLAYGROUND_NO_MINIFY=1 keeps names and source files readable in a CPU profile.
+  minify: !process.env.PLAYGROUND_NO_MINIFY,
   sourcemap: true,
   legalComments: 'linked',
   // The seed list is part of the module: the page starts fetching an
@@ -67,7 +71,9 @@ function virtualModule(name, value) {
 /**
  * examples/runs.json grouped by example — its policy, data files (the same
  * for all its runs) and instants with the CLI's expected level and the
- * run's note — for the module, and copies every file it names.
+ * run's note — for the module. Copies each policy, and writes each
+ * example's data read as the CLI reads it (parseData) as float64 columns,
+ * `examples/<name>/data.bin`, whose index goes into the module.
  */
 async function copySeeds() {
   const runs = JSON.parse(await readFile(join(root, 'examples/runs.json'), 'utf8'));
@@ -75,18 +81,24 @@ async function copySeeds() {
   for (const run of runs) {
     let example = examples.get(run.example);
     if (!example) {
-      example = { name: run.example, policy: run.policy, data: run.data, runs: [] };
+      example = { name: run.example, policy: run.policy, files: run.data, runs: [] };
       examples.set(run.example, example);
     }
-    if (example.policy !== run.policy || JSON.stringify(example.data) !== JSON.stringify(run.data)) {
+    if (example.policy !== run.policy || JSON.stringify(example.files) !== JSON.stringify(run.data)) {
       throw new Error(`examples/runs.json: the runs of ${run.example} differ in policy or data; the playground shows one of each per example`);
     }
     example.runs.push({ at: run.at, level: run.expect.level, note: run.note ?? '' });
   }
-  const files = new Set([...examples.values()].flatMap((e) => [e.policy, ...Object.values(e.data)]));
-  for (const file of files) {
-    await mkdir(dirname(join(dist, file)), { recursive: true });
-    await copyFile(join(root, file), join(dist, file));
+  for (const example of examples.values()) {
+    await mkdir(dirname(join(dist, example.policy)), { recursive: true });
+    await copyFile(join(root, example.policy), join(dist, example.policy));
+    const series = [];
+    for (const [name, file] of Object.entries(example.files)) {
+      series.push(...parseData(await readFile(join(root, file), 'utf8'), name, { source: file }));
+    }
+    const { bytes, index } = packSeries(series);
+    example.data = { path: `examples/${example.name}/data.bin`, index };
+    await writeFile(join(dist, example.data.path), bytes);
   }
   return [...examples.values()];
 }

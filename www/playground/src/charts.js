@@ -33,8 +33,8 @@ function palette() {
     windows: [1, 2, 3, 4, 5, 6, 7, 8].map((i) => v(`--pg-series-${i}`)),
     // uPlot scales axis fonts by the pixel ratio itself; `canvasFont` is for
     // text this module draws on the canvas, in device pixels.
-    font: '12px system-ui, sans-serif',
-    canvasFont: `${Math.round(12 * devicePixelRatio)}px system-ui, sans-serif`,
+    font: '12px sans-serif',
+    canvasFont: `${Math.round(12 * devicePixelRatio)}px sans-serif`,
   };
 }
 

@@ -1,17 +1,16 @@
 // The seed examples (examples/runs.json), as build.mjs bundles them: each
-// example's policy, data files and evaluation instants (`slogate:seeds`),
-// the files copied beside the page at their repository paths.
+// example's policy (copied beside the page at its repository path), its
+// data files (`files`, read at build time as the CLI reads them and written
+// as columns: `data` = {path, index}, src/seed-columns.js) and its
+// evaluation instants (`slogate:seeds`).
 //
-// Each file is fetched and parsed once per page (an example's instants share
-// its data): switching instants or editing the policy re-parses nothing.
-// `parseData` reads it as the CLI reads a --data file (CSV, or a
-// query_range JSON response when it starts with `{`).
-
-import { parseData } from '@slogate/engine/data';
+// An example's data is fetched once per page (its instants share it):
+// switching instants or editing the policy reads nothing again.
 
 import seeds from 'slogate:seeds';
+import { unpackSeries } from './seed-columns.js';
 
-/** The examples: `[{name, policy, data: {series: path}, runs: [{at, level, note}]}]`. */
+/** The examples: `[{name, policy, files: {series: path}, data: {path, index}, runs: [{at, level, note}]}]`. */
 export const EXAMPLES = seeds.examples;
 
 export class SeedData {
@@ -38,13 +37,17 @@ export class SeedData {
     return text;
   }
 
-  /** Every series of `example` (SeriesInput[]), fetched and parsed once. */
+  /** Every series of `example` (SeriesInput[]), fetched once. */
   series(example) {
     let series = this.#series.get(example.name);
     if (!series) {
-      series = Promise.all(
-        Object.entries(example.data).map(async ([name, path]) => parseData(await this.text(path), name, { source: path })),
-      ).then((lists) => lists.flat());
+      const { path, index } = example.data;
+      series = fetch(new URL(path, this.#base))
+        .then((r) => {
+          if (!r.ok) throw new Error(`cannot load ${path}: HTTP ${r.status}`);
+          return r.arrayBuffer();
+        })
+        .then((buffer) => unpackSeries(buffer, index));
       series.catch(() => this.#series.delete(example.name));
       this.#series.set(example.name, series);
     }

@@ -119,3 +119,15 @@ test('alert runs: adjacent firing segments merge, gaps split, an alert that neve
   assert.equal(page?.runs[1]?.end, 1);
   assert.deepEqual(ticket, { name: 'ticket<b>', severity: 'ticket\\u{202e}', firing: false, runs: [] });
 });
+
+test('formatInstant keeps its formatters per locale and zone: the same text through many zones, an unknown zone still an error', () => {
+  const at = ms('2026-02-20T14:05:00Z');
+  const zones = Intl.supportedValuesOf('timeZone').slice(0, 40);
+  const first = zones.map((timeZone) => formatInstant(at, { timeZone }));
+  // Past the formatters kept (32), the first ones are built again: same text.
+  assert.deepEqual(zones.map((timeZone) => formatInstant(at, { timeZone })), first);
+  assert.equal(formatInstant(at, { timeZone: 'UTC', reference: at }), 'Fri 14:05');
+  assert.equal(formatInstant(at, { timeZone: 'Asia/Tokyo', locale: 'de-DE', reference: at }), 'Fr. 23:05');
+  assert.throws(() => formatInstant(at, { timeZone: 'Mars/Olympus_Mons' }), /Mars\/Olympus_Mons/);
+  assert.throws(() => formatInstant(at, { timeZone: 'Mars/Olympus_Mons' }), /Mars\/Olympus_Mons/);
+});
