@@ -80,3 +80,22 @@ test('a source that is loading or failed says so; a bad instant is named', () =>
   assert.match(instant.message, /^the evaluation instant is not valid: /);
   session.dispose();
 });
+
+test('the diagnostics of one parse are validate(text)\'s, for valid, warned and broken policies', async () => {
+  const { validate } = await import('@slogate/engine');
+  const { examples } = await import('./helpers.mjs');
+  const texts = [
+    POLICY,
+    POLICY.replace('objective: 99.9%', 'objectiv: 99.9%'),
+    POLICY.replace('window: {rolling: 7d}', 'window: {rolling: 7days}'),
+    'a: [b',
+    '{"apiVersion": "slogate/v1"}',
+    ...examples().map((e) => e.text),
+  ];
+  const session = new Session(Engine);
+  for (const text of texts) {
+    session.setPolicy(text);
+    assert.deepEqual(session.diagnostics, validate(text), text.slice(0, 60));
+  }
+  session.dispose();
+});
