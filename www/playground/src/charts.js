@@ -237,11 +237,13 @@ function burnOptions(colors, width, current, burn) {
     width: 1.5,
     value: legendValue(formatRate),
   }));
-  const thresholds = burn.thresholds.map((l) => ({
+  // Thresholds: one colour, told apart by their dashes (and the legend).
+  const dashes = [[6, 4], [2, 3], [10, 3, 2, 3], [1, 4]];
+  const thresholds = burn.thresholds.map((l, i) => ({
     label: l.label,
     stroke: colors.threshold,
-    width: 1,
-    dash: [6, 4],
+    width: 1.25,
+    dash: dashes[i % dashes.length],
     points: { show: false },
     value: legendValue(formatRate),
   }));
@@ -253,7 +255,7 @@ function burnOptions(colors, width, current, burn) {
       x: { time: true, range: () => windowOf(current().burn.window) },
       // asinh: linear near 0, logarithmic far from it — a burn rate of 0, the
       // thresholds (~1–15) and an outage's 1,000 all stay readable.
-      y: { distr: 4, asinh: 1, range: (u, min, max) => [0, Math.max(1, max ?? 1) * 1.1] },
+      y: { distr: 4, asinh: 1, range: (u, min, max) => [0, Math.max(1, max ?? 1) * 1.6] },
     },
     axes: [
       axis(colors),
