@@ -125,9 +125,9 @@ export function timelineData(slo, levels) {
 /**
  * What decides whether a chart can keep its uPlot instance and only take new
  * data: the series it draws and their labels. Same key → `setData`.
+ * `burn`: `burnRateData(slo)` when the caller has it already.
  */
-export function chartShape(slo) {
-  const burn = burnRateData(slo);
+export function chartShape(slo, burn = burnRateData(slo)) {
   return JSON.stringify({
     windows: burn.windows,
     thresholds: burn.thresholds.map((l) => l.label),

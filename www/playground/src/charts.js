@@ -101,7 +101,7 @@ export class Charts {
     const burn = burnRateData(slo);
     const rows = timelineData(slo, levels);
     this.#current = { burndown, burn, rows };
-    const shape = `${chartShape(slo)}|${rows.rows.length}`;
+    const shape = `${chartShape(slo, burn)}|${rows.rows.length}`;
     if (shape !== this.#shape || this.#plots.burndown === null) {
       this.#shape = shape;
       this.#rebuild();
