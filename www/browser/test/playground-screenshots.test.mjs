@@ -42,6 +42,19 @@ describe('playground screenshots', () => {
     });
   }
 
+  test('a phone-sized window (390 px): one column, nothing wider than the window', async () => {
+    const page = await playground.open();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: innerWidth }));
+    assert.ok(widths.page <= widths.window, `the page is ${widths.page} px wide in a ${widths.window} px window`);
+    const columns = await page.evaluate(() => getComputedStyle(document.querySelector('.layout')).gridTemplateColumns.split(' ').length);
+    assert.equal(columns, 1);
+    await screenshot(page, 'playground-narrow');
+    noProblems(page);
+    await page.close();
+  });
+
   test('the theme toggle cycles auto → light → dark and restyles editor, element and charts', async () => {
     const page = await playground.open('', { colorScheme: 'light' });
     const editorBackground = () =>

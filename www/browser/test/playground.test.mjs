@@ -19,6 +19,7 @@ import {
   shownReport,
   startPlayground,
 } from './support/playground.mjs';
+import { cliReport } from './element-support.mjs';
 
 const AI_SLOT = 'examples/ai-slot-build/policy.yaml';
 const aiSlotPolicy = readFileSync(join(root, AI_SLOT), 'utf8');
@@ -39,7 +40,7 @@ describe('the playground', () => {
     await playground?.close();
   });
 
-  test('every seed example at every instant: the element shows the CLI\'s levels', async () => {
+  test('every seed example at every instant: the element shows the CLI\'s levels, from the CLI\'s report', async () => {
     const page = await playground.open();
     const examples = [...new Set(RUNS.map((r) => r.example))];
     for (const example of examples) {
@@ -54,6 +55,13 @@ describe('the playground', () => {
         assert.equal(report.at, run.at);
         const levels = Object.fromEntries(report.slos.map((s) => [expectKey(s), s.level]));
         assert.deepEqual(levels, run.expect.slos, `${example} at ${run.at}: every SLO's level`);
+        // Number for number `slogate eval --format json` of the same files,
+        // but for the burn rates over time the page asks for (the CLI leaves them out).
+        for (const slo of report.slos) {
+          assert.equal(Object.keys(slo.burndown.burnRates).length, Object.keys(slo.burnRates).length);
+          slo.burndown.burnRates = {};
+        }
+        assert.deepEqual(report, cliReport(run), `${example} at ${run.at}: the CLI's report`);
         assert.equal(await page.locator('#results.stale').count(), 0);
         assert.equal(await page.textContent('#diagnostics .count'), 'No problems');
       }
