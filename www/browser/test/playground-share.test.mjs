@@ -100,6 +100,23 @@ describe('a shared link', () => {
     }
   });
 
+  test('a link pasted into the address bar of an open page takes effect there', async () => {
+    const source = await playground.open();
+    await choose(source, '#seed-example', 'orchestra');
+    const shown = await state(source);
+    const hash = await writtenHash(source);
+    const page = await playground.open();
+    assert.notDeepEqual(await state(page), shown);
+    await afterUpdate(page, () => page.evaluate((h) => (location.hash = h), hash));
+    // The policy arrives first; its data follows in the next update.
+    await page.waitForFunction(() => document.querySelector('#results').dataset.state === 'fresh');
+    assert.deepEqual(await state(page), shown);
+    noProblems(source);
+    noProblems(page);
+    await source.close();
+    await page.close();
+  });
+
   test('a damaged link says so and shows the default example', async () => {
     const defaults = RUNS.filter((r) => r.example === 'mtos').at(-1);
     for (const hash of ['#state=not-really-a-state', '#something-else', '#state=' + 'A'.repeat(41)]) {

@@ -9,7 +9,7 @@
 
 import init, { Engine } from '@slogate/engine';
 import '@slogate/element';
-import { levelSeverity, sloTitle } from '@slogate/view';
+import { plainText, sloTitle } from '@slogate/view';
 import { pickSlo, sloKey } from './chart-data.js';
 import { Charts } from './charts.js';
 import { renderDiagnostics } from './diagnostics-list.js';
@@ -127,7 +127,12 @@ async function boot() {
     app.at = Date.parse(example.runs.at(-1).at);
     app.slo = null;
     showSource();
-    editor.setText(await seeds.text(example.policy));
+    try {
+      editor.setText(await seeds.text(example.policy));
+    } catch (e) {
+      notice(`${example.name}'s policy could not be loaded: ${e.message}`);
+      schedule();
+    }
   });
   runSelect.addEventListener('change', () => {
     if (runSelect.value === 'custom') {
@@ -248,11 +253,7 @@ async function boot() {
     if (keys !== shownSlos) {
       shownSlos = keys;
       select.replaceChildren(
-        ...report.slos.map((s) => {
-          const option = new Option(`${sloTitle(s)} — ${s.level}`, sloKey(s));
-          option.dataset.severity = levelSeverity(report.levels, s.level).severity;
-          return option;
-        }),
+        ...report.slos.map((s) => new Option(`${sloTitle(s)} — ${plainText(s.level)}`, sloKey(s))),
       );
     }
     const chosen = pickSlo(report, app.slo);
