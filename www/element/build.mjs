@@ -22,7 +22,8 @@ export async function buildElement({ quiet = false } = {}) {
     bundle: true,
     format: 'esm',
     target: ['chrome91', 'firefox89', 'safari16.4'],
-    minify: true,
+    // SLOGATE_NO_MINIFY=1 keeps names readable for a profiler.
+    minify: !process.env.SLOGATE_NO_MINIFY,
     sourcemap: true,
     legalComments: 'none',
     define: { SLOGATE_BUNDLE: 'true' },

@@ -214,10 +214,14 @@ test('explanations open by keyboard and show the view\'s sentence and inputs', a
   await page.keyboard.press(' ');
   assert.equal(await page.$eval('#gate', (el) => el.shadowRoot.activeElement.getAttribute('aria-expanded')), 'false');
 
-  // A burn rate's and an alert pair's explanation (the burn-rate section is open for one card's worth… here 17 cards: open it).
+  // A burn rate's and an alert pair's explanation.
+  // 17 cards: the section starts folded and builds its content when opened.
+  assert.equal(await page.$eval('#gate', (el) => el.shadowRoot.querySelector('.card[data-slo-index="0"] details.section').open), false);
+  assert.equal(await page.$eval('#gate', (el) => el.shadowRoot.querySelector('.card[data-slo-index="0"] .burn')), null);
+  await page.$eval('#gate', (el) => el.shadowRoot.querySelector('.card[data-slo-index="0"] details.section summary').click());
+  await page.waitForFunction(() => document.querySelector('#gate').shadowRoot.querySelector('.card[data-slo-index="0"] .burn') !== null);
   const burn = await page.$eval('#gate', (el) => {
     const card = el.shadowRoot.querySelector('.card[data-slo-index="0"]');
-    card.querySelector('details.section').open = true;
     const b = card.querySelector('.burn-row[data-window="1h"] .why');
     b.focus();
     return b.getAttribute('aria-label');

@@ -35,6 +35,18 @@ const SEEDS = [
   ['ai-slot-build-stabilisation', 15],
 ];
 
+/**
+ * Cards off screen skip rendering (content-visibility: auto) until
+ * scrolled to; a full-length screenshot wants them all drawn at once.
+ */
+function renderAllCards(page) {
+  return page.$eval('#gate', (el) => {
+    const all = new CSSStyleSheet();
+    all.replaceSync('.card { content-visibility: visible !important; }');
+    el.shadowRoot.adoptedStyleSheets = [...el.shadowRoot.adoptedStyleSheets, all];
+  });
+}
+
 /** No element of the shadow tree is wider than its card. */
 function overflowing(page) {
   return page.$eval('#gate', (el) =>
@@ -53,6 +65,7 @@ for (const scheme of ['light', 'dark']) {
     const page = await browser.newPage({ colorScheme: scheme });
     await page.goto(`${server.url}auto.html`);
     await page.waitForFunction(() => customElements.get('slo-gate') !== undefined);
+    await renderAllCards(page);
     const background = () => page.$eval('#gate', (el) => getComputedStyle(el.shadowRoot.querySelector('.frame')).backgroundColor);
     for (const [name, i] of SEEDS) {
       const run = runs[i];
@@ -92,6 +105,7 @@ test('a narrow column (360px): the figures stack, nothing overflows', async () =
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto(`${server.url}narrow.html`);
   await page.waitForFunction(() => customElements.get('slo-gate') !== undefined);
+  await renderAllCards(page);
   const run = runs[1];
   assert.equal(await update(page, '#gate', { policy: policyText(run), data: runSeries(run), at: Date.parse(run.at) }), 'ready');
   assert.deepEqual(await overflowing(page), []);

@@ -1,13 +1,14 @@
 // Shared by the <slo-gate> browser tests: the built element served with
 // the repository as root (so /examples/ is reachable), pages with the tags
 // and no inline script (they work under STRICT_CSP), the example runs
-// read in Node the way the CLI reads them, and the CLI's JSON report.
+// read in Node the way the CLI reads them (@slogate/engine/data), and the
+// CLI's JSON report.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildElement } from '../../element/build.mjs';
-import { loadData } from '../../../pkg/test/helpers.mjs';
+import { parseData } from '@slogate/engine/data';
 import { STRICT_CSP, serve } from '../src/server.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -31,7 +32,7 @@ export function cliReport(run, policyPath = run.policy) {
 /** A run's series as plain arrays (they cross into the page as JSON; NaN as null). */
 export function runSeries(run) {
   return Object.entries(run.data).flatMap(([name, path]) =>
-    loadData(path, name).map((s) => ({
+    parseData(readFileSync(join(root, path), 'utf8'), name, { source: path }).map((s) => ({
       ...s,
       times: Array.from(s.times),
       values: Array.from(s.values, (v) => (Number.isFinite(v) ? v : null)),

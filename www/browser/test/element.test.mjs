@@ -32,8 +32,13 @@ after(async () => {
   await server?.close();
 });
 
-/** What the element shows, read from its shadow DOM. */
-function shown(page) {
+/** What the element shows, read from its shadow DOM (every folded section opened first). */
+async function shown(page) {
+  await page.$eval('#gate', (el) => {
+    for (const d of el.shadowRoot.querySelectorAll('details.section')) d.open = true;
+  });
+  // A section builds its content on its toggle event.
+  await page.waitForFunction(() => [...document.querySelector('#gate').shadowRoot.querySelectorAll('details.section')].every((d) => d.querySelector('.burn') !== null));
   return page.$eval('#gate', (el) => {
     const root = el.shadowRoot;
     const text = (node, sel) => node.querySelector(sel)?.textContent ?? null;

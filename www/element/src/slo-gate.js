@@ -9,7 +9,7 @@ import { formatWindow, levelSeverity, plainText } from '@slogate/view';
 import { atProperty, headersProperty, parseAt, parseRefresh, parseTheme, parseTimeout } from './attributes.js';
 import { engineFor, loadEngine, setWasmUrl, wasmUrl } from './engine.js';
 import { fetchPolicy } from './policy.js';
-import { renderCard } from './render/card.js';
+import { renderCard, sameSlo } from './render/card.js';
 import { h } from './render/dom.js';
 import { renderError, renderLoading, renderNotice, renderStale } from './render/status.js';
 import { renderSummary } from './render/summary.js';
@@ -49,6 +49,9 @@ export class SloGate extends HTMLElement {
   #computedAt = 0;
   /** Disclosures and sections open now, kept across re-renders. */
   #open = new Set();
+  /** The report drawn last: its parts, and its cards by position with the SLO reports they show. */
+  /** @type {{ context: string, root: HTMLElement, summary: HTMLElement, banner: HTMLElement | null, grid: HTMLElement, slos: import('@slogate/engine').SloReport[], nodes: HTMLElement[] } | null} */
+  #shown = null;
 
   /** A fetched policy: the URL and its text, so a re-render does not refetch. */
   /** @type {{ url: string, text: string } | null} */ #fetched = null;
@@ -434,22 +437,44 @@ export class SloGate extends HTMLElement {
       compact: report.slos.length >= COMPACT_FROM,
       source: this.#sourceText,
     };
-    const grid = h('div', { class: `grid${ctx.compact ? ' compact' : ''}` });
-    report.slos.forEach((slo, i) => grid.append(renderCard(slo, i, ctx)));
+    // A card whose SLO report and context did not change is kept as it is,
+    // in place: an edit or a refresh usually changes a few SLOs of many,
+    // and the browser then lays out only what changed.
+    const context = JSON.stringify([ctx.levels, ctx.time, ctx.compact, banner !== null]);
+    const shown = this.#shown;
+    const reuse = shown !== null && shown.context === context && this.#frame.firstChild === shown.root;
+    const nodes = report.slos.map((slo, i) => {
+      const before = reuse ? shown.slos[i] : undefined;
+      const node = reuse ? shown.nodes[i] : undefined;
+      return before !== undefined && node !== undefined && sameSlo(before, slo) ? node : renderCard(slo, i, ctx);
+    });
     const focusCard = (/** @type {number} */ i) => {
-      const card = /** @type {HTMLElement | null} */ (grid.querySelector(`[data-slo-index="${i}"]`));
+      const card = nodes[i];
       card?.scrollIntoView({ block: 'nearest' });
       card?.focus();
     };
-    this.#paint(
-      h(
-        'div',
-        { class: `report${banner ? ' is-stale' : ''}` },
-        banner,
-        renderSummary(report, ctx, focusCard),
-        report.slos.length === 0 ? renderNotice('The policy has no SLO instances to show.') : grid,
-      ),
-    );
+    const summary = renderSummary(report, ctx, focusCard);
+    if (reuse && report.slos.length > 0 && shown.slos.length > 0) {
+      const key = this.#focusedKey();
+      shown.summary.replaceWith(summary);
+      if (shown.banner && banner) shown.banner.replaceWith(banner);
+      const { grid } = shown;
+      nodes.forEach((node, i) => {
+        const at = grid.children[i];
+        if (at !== node) {
+          if (at) grid.replaceChild(node, at);
+          else grid.append(node);
+        }
+      });
+      while (grid.children.length > nodes.length) grid.lastElementChild?.remove();
+      this.#shown = { ...shown, summary, banner, slos: report.slos, nodes };
+      this.#refocus(key);
+      return;
+    }
+    const grid = h('div', { class: `grid${ctx.compact ? ' compact' : ''}` }, nodes);
+    const root = h('div', { class: `report${banner ? ' is-stale' : ''}` }, banner, summary, report.slos.length === 0 ? renderNotice('The policy has no SLO instances to show.') : grid);
+    this.#shown = { context, root, summary, banner, grid, slos: report.slos, nodes };
+    this.#paint(root);
   }
 
   /**
@@ -459,12 +484,20 @@ export class SloGate extends HTMLElement {
    * @param {Node} content
    */
   #paint(content) {
-    const active = /** @type {HTMLElement | null} */ (this.#root.activeElement);
-    const key = active?.dataset?.key;
+    const key = this.#focusedKey();
     this.#frame.replaceChildren(content);
-    if (key !== undefined) {
-      /** @type {HTMLElement | null} */ (this.#frame.querySelector(`[data-key="${CSS.escape(key)}"]`))?.focus();
-    }
+    this.#refocus(key);
+  }
+
+  /** The `data-key` of the control that has the focus, if any. */
+  #focusedKey() {
+    return /** @type {HTMLElement | null} */ (this.#root.activeElement)?.dataset?.key;
+  }
+
+  /** @param {string | undefined} key */
+  #refocus(key) {
+    if (key === undefined || this.#focusedKey() === key) return;
+    /** @type {HTMLElement | null} */ (this.#frame.querySelector(`[data-key="${CSS.escape(key)}"]`))?.focus();
   }
 
   /**

@@ -127,6 +127,9 @@ button { font: inherit; color: inherit; }
   background: var(--_card); border: 1px solid var(--_border); border-top: 6px solid var(--_sev);
   border-radius: 6px; padding: 10px 12px; display: grid; gap: 8px; min-width: 0;
 }
+/* Off-screen cards skip layout and paint until scrolled to: a report of
+   many SLOs re-renders in a frame. */
+.card { content-visibility: auto; contain-intrinsic-size: auto 340px; }
 .card:focus { outline: 2px solid var(--_accent); outline-offset: 2px; }
 .card-head { display: flex; gap: 8px; align-items: flex-start; justify-content: space-between; }
 .title { font-size: 1em; font-weight: 600; overflow-wrap: anywhere; }

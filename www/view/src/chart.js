@@ -72,6 +72,18 @@ export function burndownChart(slo, levels, { width, height }) {
     pen = true;
     last = { x, y, ratio: r };
   });
+  return { width, height, lo, hi, path, zeroY: yOf(0), fullY: yOf(1), bands: levelBands(slo, levels, width), last };
+}
+
+/**
+ * The level timeline as bands over `width`, adjacent segments of one level
+ * merged.
+ * @param {SloReport} slo
+ * @param {readonly string[]} levels
+ * @param {number} width
+ * @returns {Band[]}
+ */
+function levelBands(slo, levels, width) {
   /** @type {Band[]} */
   const bands = [];
   for (const s of timelineSegments(slo, levels)) {
@@ -84,7 +96,7 @@ export function burndownChart(slo, levels, { width, height }) {
     const x = round(s.start * width);
     bands.push({ x, width: round(s.end * width - x), level: s.level, rank: s.rank, severity: s.severity, from: s.from, to: s.to });
   }
-  return { width, height, lo, hi, path, zeroY: yOf(0), fullY: yOf(1), bands, last };
+  return bands;
 }
 
 /** At most this many level runs are named in the text alternative. */
@@ -115,12 +127,13 @@ export function burndownText(slo, levels, options = {}) {
   if (!first || !lastPoint) {
     text = `Remaining budget over the window: ${NO_DATA}.`;
   } else {
-    const lowest = Math.min(...points.map((p) => p.r));
+    let lowest = Infinity;
+    for (const p of points) lowest = Math.min(lowest, p.r);
     text =
       `Remaining budget from ${formatPercent(first.r)} (${when(first.at)}) to ${formatPercent(lastPoint.r)} (${when(lastPoint.at)})` +
       `, lowest ${formatPercent(lowest)}.`;
   }
-  const runs = burndownChart(slo, levels, { width: 1, height: 1 }).bands;
+  const runs = levelBands(slo, levels, 1);
   if (runs.length > 0) {
     const named = runs.slice(0, MAX_RUNS).map((r, i) => (i === runs.length - 1 ? `${r.level} to the end` : `${r.level} until ${when(r.to)}`));
     const more = runs.length > MAX_RUNS ? `, and ${runs.length - MAX_RUNS} more changes up to ${runs.at(-1)?.level} now` : '';

@@ -25,6 +25,11 @@ export function fixed(x, decimals) {
     const whole = BigInt(x).toString();
     return decimals > 0 ? `${whole}.${'0'.repeat(decimals)}` : whole;
   }
+  // toFixed rounds the exact value correctly except at an exact tie, so
+  // only a value near halfway needs the slow check below. Below 2^30 the
+  // product's error is under 2^-22, far inside the 1e-6 margin.
+  const scaled = x * 10 ** decimals;
+  if (scaled < 2 ** 30 && Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-6) return x.toFixed(decimals);
   // Thirty more digits show whether x lies exactly halfway: a double below
   // 1e21 that is not a tie differs from one within them.
   const long = x.toFixed(Math.min(100, decimals + 30));

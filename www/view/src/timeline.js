@@ -196,6 +196,27 @@ function instantFormat(locale, timeZone) {
  * @returns {string}
  */
 export function formatInstant(ms, { timeZone, locale = 'en-GB', reference } = {}) {
+  // The same instants recur (window ends, burn-down points of SLOs that
+  // share a window); formatToParts is the cost.
+  const key = `${locale}\u0000${timeZone ?? ''}\u0000${ms}\u0000${reference ?? ''}`;
+  const known = instants.get(key);
+  if (known !== undefined) return known;
+  if (instants.size >= 4096) instants.clear();
+  const text = formatInstantUncached(ms, locale, timeZone, reference);
+  instants.set(key, text);
+  return text;
+}
+
+/** @type {Map<string, string>} */
+const instants = new Map();
+
+/**
+ * @param {number} ms
+ * @param {string} locale
+ * @param {string | undefined} timeZone
+ * @param {number | undefined} reference
+ */
+function formatInstantUncached(ms, locale, timeZone, reference) {
   const format = instantFormat(locale, timeZone);
   const parts = (/** @type {number} */ at) => {
     /** @type {Record<string, string>} */

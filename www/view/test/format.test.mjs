@@ -120,3 +120,28 @@ test("a reason's value in its rule's unit (text.rs reasons_align_and_show_values
   assert.equal(formatReasonValue('not (coverage > 90%)', null), 'no data');
   assert.equal(formatReasonValue('not (coverage > 90%)', 0.85), '85%');
 });
+
+test('fixed: the fast path agrees with ties-to-even on the exact decimal expansion', () => {
+  // Oracle: the double's exact digits (toFixed(100) is exact below 1e21),
+  // rounded half to even by hand.
+  const exact = (/** @type {number} */ x, /** @type {number} */ d) => {
+    const long = x.toFixed(100);
+    const dot = long.indexOf('.');
+    const kept = BigInt(long.slice(0, dot) + long.slice(dot + 1, dot + 1 + d));
+    const rest = long.slice(dot + 1 + d);
+    const up = rest[0] > '5' || (rest[0] === '5' && (/[1-9]/.test(rest.slice(1)) || kept % 2n === 1n));
+    const text = (kept + (up ? 1n : 0n)).toString().padStart(d + 1, '0');
+    return d > 0 ? `${text.slice(0, text.length - d)}.${text.slice(text.length - d)}` : text;
+  };
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  for (let i = 0; i < 20000; i += 1) {
+    const d = i % 7;
+    // Every third value sits on a tie of its decimals (or the double nearest one).
+    const x = i % 3 === 0 ? (Math.round(random() * 1e6) + 0.5) / 10 ** d : random() * 10 ** (i % 9);
+    assert.equal(fixed(x, d), exact(x, d), `${x} to ${d}`);
+  }
+});

@@ -81,7 +81,7 @@ export function renderCard(slo, index, ctx) {
     card.append(h('ul', { class: 'warnings', 'aria-label': 'warnings' }, slo.warnings.map((w) => h('li', null, plainText(w.message)))));
   }
   card.append(
-    section(ctx, key('burn'), 'Burn rates and alerts', !ctx.compact, renderBurnRates(slo, ctx, key), renderAlerts(slo, ctx, key)),
+    section(ctx, key('burn'), 'Burn rates and alerts', !ctx.compact, () => [renderBurnRates(slo, ctx, key), renderAlerts(slo, ctx, key)]),
   );
   return card;
 }
@@ -226,4 +226,24 @@ function renderAlerts(slo, ctx, key) {
       ),
     ),
   );
+}
+
+/**
+ * Whether two SLO reports show the same: every field equal, the burn-down
+ * compared number by number (it is most of the report; stringifying it on
+ * every render would cost more than the comparison saves).
+ * @param {SloReport} a
+ * @param {SloReport} b
+ */
+export function sameSlo(a, b) {
+  if (a === b) return true;
+  const at = a.burndown.t;
+  const bt = b.burndown.t;
+  const ar = a.burndown.remainingRatio;
+  const br = b.burndown.remainingRatio;
+  if (at.length !== bt.length || ar.length !== br.length) return false;
+  for (let i = 0; i < at.length; i += 1) if (at[i] !== bt[i] || ar[i] !== br[i]) return false;
+  // Everything else, burn-down fields other than t and remainingRatio included.
+  const rest = (/** @type {SloReport} */ s) => JSON.stringify({ ...s, burndown: { ...s.burndown, t: null, remainingRatio: null } });
+  return rest(a) === rest(b);
 }

@@ -28,22 +28,20 @@ import { h, uid } from './dom.js';
 export function disclosure(ctx, key, label, explanation, wrap = (c) => c) {
   const id = uid('why');
   const open = ctx.open.has(key);
-  const content = h(
-    'div',
-    { class: 'explain', 'data-explains': label },
-    h('p', { class: 'explain-text' }, explanation.text),
-    explanation.inputs.length === 0
-      ? null
-      : h(
-          'table',
-          { class: 'inputs' },
-          h('caption', { class: 'visually-hidden' }, `Inputs of ${label}`),
-          h('tbody', null, explanation.inputs.map((i) => h('tr', null, h('th', { scope: 'row' }, i.name), h('td', null, i.value)))),
-        ),
-  );
-  const panel = wrap(content);
+  // The panel's content is built when first opened: a report of many SLOs
+  // has hundreds of explanations, and building them all hidden would cost
+  // more than drawing the cards.
+  const holder = h('div');
+  const panel = wrap(holder);
   panel.id = id;
   panel.hidden = !open;
+  let built = false;
+  const build = () => {
+    if (built) return;
+    built = true;
+    holder.append(explanationContent(label, explanation));
+  };
+  if (open) build();
   const button = h(
     'button',
     {
@@ -59,6 +57,7 @@ export function disclosure(ctx, key, label, explanation, wrap = (c) => c) {
   );
   button.addEventListener('click', () => {
     const nowOpen = panel.hidden;
+    if (nowOpen) build();
     panel.hidden = !nowOpen;
     button.setAttribute('aria-expanded', String(nowOpen));
     if (nowOpen) ctx.open.add(key);
@@ -68,19 +67,50 @@ export function disclosure(ctx, key, label, explanation, wrap = (c) => c) {
 }
 
 /**
- * A <details> section whose open state survives re-renders.
+ * The sentence and the inputs table of an explanation.
+ * @param {string} label
+ * @param {{ value: string, text: string, inputs: { name: string, value: string }[] }} explanation
+ */
+function explanationContent(label, explanation) {
+  return h(
+    'div',
+    { class: 'explain', 'data-explains': label },
+    h('p', { class: 'explain-text' }, explanation.text),
+    explanation.inputs.length === 0
+      ? null
+      : h(
+          'table',
+          { class: 'inputs' },
+          h('caption', { class: 'visually-hidden' }, `Inputs of ${label}`),
+          h('tbody', null, explanation.inputs.map((i) => h('tr', null, h('th', { scope: 'row' }, i.name), h('td', null, i.value)))),
+        ),
+  );
+}
+
+/**
+ * A <details> section whose open state survives re-renders. Its content is
+ * built when it first opens (folded sections of many cards cost nothing).
  * @param {RenderContext} ctx
  * @param {string} key
  * @param {string} summary
  * @param {boolean} openByDefault
- * @param {...HTMLElement} content
+ * @param {() => HTMLElement[]} content
  */
-export function section(ctx, key, summary, openByDefault, ...content) {
+export function section(ctx, key, summary, openByDefault, content) {
   const known = ctx.open.has(key) || ctx.open.has(`!${key}`);
+  const open = known ? ctx.open.has(key) : openByDefault;
   const details = /** @type {HTMLDetailsElement} */ (
-    h('details', { class: 'section', open: known ? ctx.open.has(key) : openByDefault }, h('summary', { 'data-key': key }, summary), ...content)
+    h('details', { class: 'section', open }, h('summary', { 'data-key': key }, summary))
   );
+  let built = false;
+  const build = () => {
+    if (built) return;
+    built = true;
+    details.append(...content());
+  };
+  if (open) build();
   details.addEventListener('toggle', () => {
+    if (details.open) build();
     ctx.open.delete(details.open ? `!${key}` : key);
     ctx.open.add(details.open ? key : `!${key}`);
   });
