@@ -24,12 +24,28 @@ const pages = {
 <script type="module" src="/assets/deep/path/slo-gate.js"></script></head>
 <body><slo-gate id="gate" time-zone="UTC"></slo-gate></body></html>`,
   '/two.html': pageHtml('<slo-gate id="a" time-zone="UTC"></slo-gate><slo-gate id="b" time-zone="UTC"></slo-gate>'),
+  '/override.html': pageHtml('<slo-gate id="gate" time-zone="UTC" wasm="/assets/elsewhere/engine.wasm"></slo-gate>'),
+  '/slow.html': pageHtml('<slo-gate id="gate" time-zone="UTC" policy="/slow/policy.yaml"></slo-gate>'),
 };
 
 // The bundle and its .wasm served from another directory: the bundle must
 // find the .wasm beside itself, wherever that is.
 async function handle(req, res) {
   const path = new URL(req.url, 'http://x').pathname;
+  if (path === '/slow/policy.yaml') {
+    // Slow enough to see the loading state.
+    await new Promise((ok) => setTimeout(ok, 1500));
+    const { readFile } = await import('node:fs/promises');
+    res.writeHead(200, { 'content-type': 'text/yaml' });
+    res.end(await readFile(join(root, 'examples/mtos/policy.yaml')));
+    return true;
+  }
+  if (path === '/assets/elsewhere/engine.wasm') {
+    const { readFile } = await import('node:fs/promises');
+    res.writeHead(200, { 'content-type': 'application/wasm' });
+    res.end(await readFile(join(root, 'www/element/dist/slogate_engine_bg.wasm')));
+    return true;
+  }
   const file = { '/assets/deep/path/slo-gate.js': 'slo-gate.js', '/assets/deep/path/slogate_engine_bg.wasm': 'slogate_engine_bg.wasm' }[path];
   if (!file) return false;
   const { readFile } = await import('node:fs/promises');
@@ -371,4 +387,40 @@ test('no data and no policy: a notice, never a blank box; an invalid at attribut
   assert.equal(await update(page, '#gate', { data: runSeries(runs[0]) }), 'ready');
   assert.equal(await page.$eval('#gate', (el) => el.lastReport.at), '2026-02-14T12:00:00Z');
   assert.equal(await page.$eval('#gate', (el) => el.at), Date.parse('2026-02-14T12:00:00Z'));
+});
+
+test('while the policy loads, the element says so', async () => {
+  const page = await open('slow.html');
+  await page.waitForFunction(() => document.querySelector('#gate').state === 'loading');
+  const loading = await page.$eval('#gate', (el) => ({ text: el.shadowRoot.textContent, busy: el.getAttribute('aria-busy') }));
+  assert.deepEqual(loading, { text: 'Fetching the policy…', busy: 'true' });
+  assert.equal(await waitForState(page, '#gate'), 'idle');
+  assert.equal(await page.$eval('#gate', (el) => el.getAttribute('aria-busy')), 'false');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the wasm attribute, or SloGate.wasmUrl, points the engine at another URL', async () => {
+  const page = await browser.newPage();
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}override.html`);
+  await page.waitForFunction(() => customElements.get('slo-gate') !== undefined);
+  const run = runs[12];
+  assert.equal(await update(page, '#gate', { policy: policyText(run), data: runSeries(run), at: Date.parse(run.at) }), 'ready');
+  assert.equal(await page.$eval('#gate', (el) => el.level), run.expect.level);
+  assert.deepEqual(wasm, ['/assets/elsewhere/engine.wasm']);
+  assert.deepEqual(page.problems, []);
+
+  // The same through the class, before the first element needs the engine.
+  const other = await browser.newPage();
+  const wasm2 = [];
+  other.on('request', (r) => r.url().endsWith('.wasm') && wasm2.push(new URL(r.url()).pathname));
+  await other.goto(`${server.url}one.html`);
+  await other.waitForFunction(() => customElements.get('slo-gate') !== undefined);
+  await other.evaluate(() => {
+    customElements.get('slo-gate').wasmUrl = '/assets/elsewhere/engine.wasm';
+  });
+  assert.equal(await update(other, '#gate', { policy: policyText(run), data: runSeries(run), at: Date.parse(run.at) }), 'ready');
+  assert.deepEqual(wasm2, ['/assets/elsewhere/engine.wasm']);
+  assert.equal(await other.evaluate(() => customElements.get('slo-gate').wasmUrl), '/assets/elsewhere/engine.wasm');
 });

@@ -12,7 +12,7 @@ import {
   gauge,
   sloTitle,
 } from '@slogate/view';
-import { launch, screenshot } from '../src/browser.mjs';
+import { launch } from '../src/browser.mjs';
 import { cliReport, pageHtml, policyText, runs, runSeries, serveElement, update, waitForState } from './element-support.mjs';
 
 let server;
@@ -110,5 +110,4 @@ test('the report the element evaluated is the CLI report', async () => {
   await update(page, '#gate', { report: null, policy: policyText(run), data: runSeries(run), at: Date.parse(run.at) });
   const report = await page.$eval('#gate', (el) => el.lastReport);
   assert.deepEqual(report, cliReport(run));
-  await screenshot(page, 'element-mtos-breach-light');
 });
