@@ -45,10 +45,11 @@ export function havePrometheus() {
  * Starts Prometheus on `openMetrics` (an OpenMetrics document ending in
  * `# EOF`; samples in the past, as backfilled blocks must be). `corsOrigin`:
  * a regex of the origins allowed to read it from a page (Prometheus'
- * `--web.cors.origin`; none when left out). Resolves to `{url, port,
- * version, stop()}` (`close` is `stop`).
+ * `--web.cors.origin`, given explicitly: `.*`, Prometheus' own default,
+ * unless set). Resolves to `{url, port, version, stop()}` (`close` is
+ * `stop`).
  */
-export async function startPrometheus({ openMetrics, corsOrigin, retention = '100y', readyTimeoutMs = 30_000 } = {}) {
+export async function startPrometheus({ openMetrics, corsOrigin = '.*', retention = '100y', readyTimeoutMs = 30_000 } = {}) {
   if (!havePrometheus()) {
     throw new Error("prometheus and promtool are missing: install Debian's package (apt-get install -y prometheus)");
   }
@@ -93,7 +94,7 @@ async function serve({ dir, tsdb, port, corsOrigin, retention, readyTimeoutMs })
     // Far beyond the data's age: time-based retention must never delete the backfilled blocks.
     `--storage.tsdb.retention.time=${retention}`,
     `--web.listen-address=127.0.0.1:${port}`,
-    ...(corsOrigin === undefined ? [] : [`--web.cors.origin=${corsOrigin}`]),
+    `--web.cors.origin=${corsOrigin}`,
   ];
   const fd = openSync(log, 'w');
   const child = spawn('prometheus', args, { stdio: ['ignore', fd, fd] });

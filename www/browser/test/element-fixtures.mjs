@@ -1,6 +1,8 @@
 // Policies and data written for the <slo-gate> tests: one whose every name
 // is markup (it must show as text), and one SLO split into many groups.
 
+import { httpRequests } from '../src/prometheus-data.mjs';
+
 /** Every name a policy lets a user choose, written as markup. */
 export const MARKUP_POLICY = `
 apiVersion: slogate/v1
@@ -127,39 +129,11 @@ spec:
 
 /**
  * Two days of http_requests_total as OpenMetrics, scraped every 15 s up to
- * PROMETHEUS_AT — the data of scripts/prometheus-test.sh: 100 requests a
- * minute (/api 80, /health 20); incident A (T−36h, T−36h+10m] all /api
- * fail; incident B (T−40m, T−10m] half of /api fails; every counter
- * restarts at T−12h.
+ * PROMETHEUS_AT — the data of scripts/prometheus-test.sh, from its one home
+ * (src/prometheus-data.mjs): 100 requests a minute (/api 80, /health 20);
+ * incident A (T−36h, T−36h+10m] all /api fail; incident B (T−40m, T−10m]
+ * half of /api fails; every counter restarts at T−12h.
  */
 export function httpRequestsOpenMetrics() {
-  const T = Date.parse(PROMETHEUS_AT) / 1000;
-  let api200 = 123456;
-  let api500 = 789;
-  let health200 = 4242;
-  const lines = ['# HELP http_requests Requests served, by status code and route.', '# TYPE http_requests counter'];
-  for (let k = 0; k <= (2 * 86400) / 15; k += 1) {
-    const t = T - 2 * 86400 + 15 * k;
-    const s = t - T;
-    if (k > 0) {
-      if (s === -43200 + 15) {
-        api200 = 0;
-        api500 = 0;
-        health200 = 0;
-      }
-      if (s > -129600 && s <= -129600 + 600) api500 += 20;
-      else if (s > -2400 && s <= -600) {
-        api200 += 10;
-        api500 += 10;
-      } else api200 += 20;
-      health200 += 5;
-    }
-    lines.push(
-      `http_requests_total{code="200",route="/api"} ${api200} ${t}`,
-      `http_requests_total{code="500",route="/api"} ${api500} ${t}`,
-      `http_requests_total{code="200",route="/health"} ${health200} ${t}`,
-    );
-  }
-  lines.push('# EOF', '');
-  return lines.join('\n');
+  return [...httpRequests(Date.parse(PROMETHEUS_AT)), '# EOF', ''].join('\n');
 }
