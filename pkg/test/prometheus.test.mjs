@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { Engine } from '@slogate/engine';
 import { MAX_POINTS, PrometheusError, fetchPlannedSeries } from '@slogate/engine/prometheus';
 import { startPrometheus } from '../../www/browser/src/prometheus.mjs';
-import { testHistory } from '../../www/browser/src/prometheus-data.mjs';
+import { HTTP_POLICY, testHistory } from '../../www/browser/src/prometheus-data.mjs';
 import { cliRun, load } from './helpers.mjs';
 
 /** tests/prometheus_plan.rs: a rolling 7d, a calendar month and rolling 1d timeslices on two counters. */
@@ -53,46 +53,7 @@ spec:
 `;
 const HISTORY_AT = '2026-03-10T12:00:00Z';
 
-/** tests/prometheus.rs: rates, a groupBy, raw counters and timeslices on http_requests_total. */
-const HTTP = `apiVersion: slogate/v1
-kind: ServiceLevelPolicy
-metadata: {name: http-api, service: api}
-spec:
-  defaults:
-    objective: 99%
-    window: {rolling: 1d}
-    alerting:
-      - name: page
-        severity: page
-        windows: [{long: 1h, short: 30m, budget: 50%}]
-      - name: ticket
-        severity: ticket
-        windows: [{long: 6h, short: 30m, budget: 100%}]
-  slos:
-    - name: availability
-      sli:
-        ratio:
-          good: {name: ok_rate, query: 'sum(rate(http_requests_total{code!~"5.."}[5m]))', kind: rate}
-          total: {name: all_rate, query: 'sum(rate(http_requests_total[5m]))', kind: rate}
-    - name: availability-by-route
-      groupBy: [route]
-      sli:
-        ratio:
-          good: {name: ok_by_route, query: 'sum by (route) (rate(http_requests_total{code!~"5.."}[5m]))'}
-          total: {name: all_by_route, query: 'sum by (route) (rate(http_requests_total[5m]))'}
-    - name: availability-counter
-      sli:
-        ratio:
-          bad: {name: errors_total, query: 'sum(http_requests_total{code=~"5.."})', kind: counter}
-          total: {name: requests_total, query: 'sum(http_requests_total)', kind: counter}
-  policy:
-    levels: [healthy, warning, freeze, breach]
-    rules:
-      - {level: warning, when: "remaining < 50%", action: Prioritize reliability}
-      - {level: freeze, when: "remaining < 10%", action: Feature freeze}
-      - {level: freeze, when: "burn_rate(1h) > 10", action: Feature freeze}
-      - {level: breach, when: "remaining <= 0", action: Incident response}
-`;
+/** HTTP_POLICY (www/browser/src/prometheus-data.mjs) is evaluated at the end of its data. */
 const HTTP_AT = '2026-03-02T12:00:00Z';
 
 /** The history policy with 1-minute slices: planned at a 1m step, 14 days back, over 11,000 points a series. */
@@ -161,8 +122,8 @@ describe(`the real Prometheus`, () => {
   });
 
   test('rates, groupBy, counters: the report of slogate eval --prometheus, byte for byte', async () => {
-    const { report, series } = await js(HTTP, HTTP_AT);
-    assert.deepEqual(cli(HTTP, HTTP_AT), { report });
+    const { report, series } = await js(HTTP_POLICY, HTTP_AT);
+    assert.deepEqual(cli(HTTP_POLICY, HTTP_AT), { report });
     const routes = series.filter((s) => s.name === 'ok_by_route').map((s) => s.labels.route).sort();
     assert.deepEqual(routes, ['/api', '/health']);
   });

@@ -11,6 +11,52 @@ export const HTTP_END = Date.UTC(2026, 2, 2, 12);
 export const HISTORY_END = Date.UTC(2026, 2, 10, 12);
 
 /**
+ * The policy of tests/prometheus.rs on `httpRequests()`: rates (over 5
+ * minutes, the plan's step), a groupBy route and raw counters on a rolling
+ * day, alerts page and ticket. The tests that read this data derive their
+ * variants from it.
+ */
+export const HTTP_POLICY = `apiVersion: slogate/v1
+kind: ServiceLevelPolicy
+metadata: {name: http-api, service: api}
+spec:
+  defaults:
+    objective: 99%
+    window: {rolling: 1d}
+    alerting:
+      - name: page
+        severity: page
+        windows: [{long: 1h, short: 30m, budget: 50%}]
+      - name: ticket
+        severity: ticket
+        windows: [{long: 6h, short: 30m, budget: 100%}]
+  slos:
+    - name: availability
+      sli:
+        ratio:
+          good: {name: ok_rate, query: 'sum(rate(http_requests_total{code!~"5.."}[5m]))', kind: rate}
+          total: {name: all_rate, query: 'sum(rate(http_requests_total[5m]))', kind: rate}
+    - name: availability-by-route
+      groupBy: [route]
+      sli:
+        ratio:
+          good: {name: ok_by_route, query: 'sum by (route) (rate(http_requests_total{code!~"5.."}[5m]))'}
+          total: {name: all_by_route, query: 'sum by (route) (rate(http_requests_total[5m]))'}
+    - name: availability-counter
+      sli:
+        ratio:
+          bad: {name: errors_total, query: 'sum(http_requests_total{code=~"5.."})', kind: counter}
+          total: {name: requests_total, query: 'sum(http_requests_total)', kind: counter}
+  policy:
+    levels: [healthy, warning, freeze, breach]
+    rules:
+      - {level: warning, when: "remaining < 50%", action: Prioritize reliability}
+      - {level: freeze, when: "remaining < 10%", action: Feature freeze}
+      - {level: freeze, when: "burn_rate(1h) > 10", action: Feature freeze}
+      - {level: breach, when: "remaining <= 0", action: Incident response}
+`;
+
+/**
  * Two days of `http_requests_total`, one scrape every 15 s ending at `end`
  * (epoch ms), three counters: {code="200",route="/api"} +20 a scrape,
  * {code="500",route="/api"} +0, {code="200",route="/health"} +5 — 100

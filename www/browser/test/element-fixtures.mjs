@@ -1,7 +1,7 @@
 // Policies and data written for the <slo-gate> tests: one whose every name
 // is markup (it must show as text), and one SLO split into many groups.
 
-import { httpRequests } from '../src/prometheus-data.mjs';
+import { HTTP_POLICY, httpRequests } from '../src/prometheus-data.mjs';
 
 /** Every name a policy lets a user choose, written as markup. */
 export const MARKUP_POLICY = `
@@ -81,51 +81,17 @@ export const PROMETHEUS_AT = '2026-03-02T12:00:00Z';
  * The policy of tests/prometheus.rs: ratio SLIs through rate(), increase()
  * and raw counters, one grouped by route, on a rolling day.
  */
-export const PROMETHEUS_POLICY = `apiVersion: slogate/v1
-kind: ServiceLevelPolicy
-metadata: {name: http-api, service: api}
-spec:
-  defaults:
-    objective: 99%
-    window: {rolling: 1d}
-    alerting:
-      - name: page
-        severity: page
-        windows: [{long: 1h, short: 30m, budget: 50%}]
-      - name: ticket
-        severity: ticket
-        windows: [{long: 6h, short: 30m, budget: 100%}]
-  slos:
-    - name: availability
-      sli:
-        ratio:
-          good: {name: ok_rate, query: 'sum(rate(http_requests_total{code!~"5.."}[1m]))', kind: rate}
-          total: {name: all_rate, query: 'sum(rate(http_requests_total[1m]))', kind: rate}
-    - name: availability-by-route
-      groupBy: [route]
-      sli:
-        ratio:
-          good: {name: ok_by_route, query: 'sum by (route) (rate(http_requests_total{code!~"5.."}[1m]))'}
-          total: {name: all_by_route, query: 'sum by (route) (rate(http_requests_total[1m]))'}
-    - name: availability-counter
-      sli:
-        ratio:
-          bad: {name: errors_total, query: 'sum(http_requests_total{code=~"5.."})', kind: counter}
-          total: {name: requests_total, query: 'sum(http_requests_total)', kind: counter}
-    - name: error-minutes
+export const PROMETHEUS_POLICY = HTTP_POLICY.replaceAll('[5m]', '[1m]').replace(
+  '  policy:\n',
+  `    - name: error-minutes
       budgeting: timeslices
       sli:
         ratio:
           bad: {name: errors_1m, query: 'sum(increase(http_requests_total{code=~"5.."}[1m]))', kind: increase}
           total: {name: requests_1m, query: 'sum(increase(http_requests_total[1m]))', kind: increase}
   policy:
-    levels: [healthy, warning, freeze, breach]
-    rules:
-      - {level: warning, when: "remaining < 50%", action: Prioritize reliability}
-      - {level: freeze, when: "remaining < 10%", action: Feature freeze}
-      - {level: freeze, when: "burn_rate(1h) > 10", action: Feature freeze}
-      - {level: breach, when: "remaining <= 0", action: Incident response}
-`;
+`,
+);
 
 /**
  * Two days of http_requests_total as OpenMetrics, scraped every 15 s up to

@@ -23,47 +23,18 @@ import { currentState, formatBudget, formatSli, sloTitle } from '@slogate/view';
 import { launch, screenshot } from '../src/browser.mjs';
 import { freePort, startPrometheus } from '../src/prometheus.mjs';
 import { startStub } from '../src/prometheus-stub.mjs';
-import { testHistory } from '../src/prometheus-data.mjs';
+import { HTTP_POLICY, testHistory } from '../src/prometheus-data.mjs';
 import { STRICT_CSP } from '../src/server.mjs';
 import { cli, pageHtml, serveElement, waitForState } from './element-support.mjs';
 
-/** tests/prometheus.rs' policy (5-minute rates: the plan's step), on the two-day data set. */
-const POLICY = `apiVersion: slogate/v1
-kind: ServiceLevelPolicy
-metadata: {name: http-api, service: api}
-spec:
-  defaults:
-    objective: 99%
-    window: {rolling: 1d}
-    alerting:
-      - name: page
-        severity: page
-        windows: [{long: 1h, short: 30m, budget: 50%}]
-  slos:
-    - name: availability
-      sli:
-        ratio:
-          good: {name: ok_rate, query: 'sum(rate(http_requests_total{code!~"5.."}[5m]))', kind: rate}
-          total: {name: all_rate, query: 'sum(rate(http_requests_total[5m]))', kind: rate}
-    - name: availability-by-route
-      groupBy: [route]
-      sli:
-        ratio:
-          good: {name: ok_by_route, query: 'sum by (route) (rate(http_requests_total{code!~"5.."}[5m]))'}
-          total: {name: all_by_route, query: 'sum by (route) (rate(http_requests_total[5m]))'}
-    - name: availability-counter
-      sli:
-        ratio:
-          bad: {name: errors_total, query: 'sum(http_requests_total{code=~"5.."})', kind: counter}
-          total: {name: requests_total, query: 'sum(http_requests_total)', kind: counter}
-  policy:
-    levels: [healthy, warning, freeze, breach]
-    rules:
-      - {level: warning, when: "remaining < 50%", action: Prioritize reliability}
-      - {level: freeze, when: "remaining < 10%", action: Feature freeze}
-      - {level: freeze, when: "burn_rate(1h) > 10", action: Feature freeze}
-      - {level: breach, when: "remaining <= 0", action: Incident response}
-`;
+/** tests/prometheus.rs' policy (5-minute rates: the plan's step) without its ticket alert, on the two-day data set. */
+const POLICY = HTTP_POLICY.replace(
+  `      - name: ticket
+        severity: ticket
+        windows: [{long: 6h, short: 30m, budget: 100%}]
+`,
+  '',
+);
 /** Three hours before the end of the data: incident A has left the day, B has not begun. */
 const AT_QUIET = '2026-03-02T09:00:00Z';
 /** The end of the data, ten minutes after incident B. */

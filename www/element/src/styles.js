@@ -5,6 +5,21 @@
 // default; `theme="light"|"dark"` forces one, `auto` follows
 // prefers-color-scheme.
 
+// The dark palette: forced by theme="dark", or followed under theme="auto".
+const DARK = `
+  --_bg: var(--slogate-background, #0d1117);
+  --_fg: var(--slogate-text, #e6edf3);
+  --_muted: var(--slogate-muted, #9198a1);
+  --_card: var(--slogate-card-background, #151b23);
+  --_border: var(--slogate-border, #3d444d);
+  --_ok: var(--slogate-ok, #3fb950);
+  --_warn: var(--slogate-warn, #d29922);
+  --_critical: var(--slogate-critical, #f85149);
+  --_accent: var(--slogate-accent, #4493f8);
+  --_tint: 22%;
+  color-scheme: dark;
+`;
+
 const CSS = String.raw`
 :host {
   display: block;
@@ -34,33 +49,9 @@ const CSS = String.raw`
   border-radius: var(--slogate-radius, 8px);
   min-height: 3em;
 }
-.frame.theme-dark {
-  --_bg: var(--slogate-background, #0d1117);
-  --_fg: var(--slogate-text, #e6edf3);
-  --_muted: var(--slogate-muted, #9198a1);
-  --_card: var(--slogate-card-background, #151b23);
-  --_border: var(--slogate-border, #3d444d);
-  --_ok: var(--slogate-ok, #3fb950);
-  --_warn: var(--slogate-warn, #d29922);
-  --_critical: var(--slogate-critical, #f85149);
-  --_accent: var(--slogate-accent, #4493f8);
-  --_tint: 22%;
-  color-scheme: dark;
-}
+.frame.theme-dark {${DARK}}
 @media (prefers-color-scheme: dark) {
-  .frame.theme-auto {
-    --_bg: var(--slogate-background, #0d1117);
-    --_fg: var(--slogate-text, #e6edf3);
-    --_muted: var(--slogate-muted, #9198a1);
-    --_card: var(--slogate-card-background, #151b23);
-    --_border: var(--slogate-border, #3d444d);
-    --_ok: var(--slogate-ok, #3fb950);
-    --_warn: var(--slogate-warn, #d29922);
-    --_critical: var(--slogate-critical, #f85149);
-    --_accent: var(--slogate-accent, #4493f8);
-    --_tint: 22%;
-    color-scheme: dark;
-  }
+  .frame.theme-auto {${DARK}}
 }
 
 .sev-ok { --_sev: var(--_ok); }
