@@ -20,6 +20,12 @@ export function formatSli(sli: number | null): string;
 export function formatRate(x: number | null): string;
 /** Seconds to the tenth: 2419.2 → "40m19.2s", 90061 → "1d1h1m1s". */
 export function formatDuration(seconds: number | null): string;
+/**
+ * Milliseconds of a slogate duration (`30s`, `1h30m`; the inverse of
+ * `formatWindow`); throws an Error quoting `shown` (default `text`) for
+ * anything else, zero included.
+ */
+export function parseDuration(text: string, shown?: string): number;
 /** A window or period in the policy's notation: 2419200 → "28d", 5400 → "1h30m". */
 export function formatWindow(seconds: number | null): string;
 /** An event count: 1234.5 → "1234.5 events". */

@@ -28,3 +28,4 @@ export {
 export { burnRateRows, reportSummary, sliStatus } from './src/summary.js';
 export { burndownChart, burndownText } from './src/chart.js';
 export { describeError, diagnosticLine } from './src/errors.js';
+export { parseDuration } from './src/duration.js';

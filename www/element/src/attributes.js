@@ -4,44 +4,17 @@
 // refresh, RFC 3339 for `at`, and the theme. Pure functions, no DOM, so
 // they are tested in Node (test/attributes.test.mjs).
 
-/** Units of a slogate duration, largest first (src/time/duration.rs `UNITS`). */
-const UNITS = /** @type {const} */ ([
-  ['w', 604_800_000],
-  ['d', 86_400_000],
-  ['h', 3_600_000],
-  ['m', 60_000],
-  ['s', 1_000],
-  ['ms', 1],
-]);
+import { parseDuration as readDuration } from '@slogate/view';
 
 /**
- * A slogate duration in milliseconds: "30s" → 30000, "1h30m" → 5400000.
- * Throws an Error naming the text and the expected form otherwise, like
- * the engine's own parser.
+ * A slogate duration in milliseconds, blanks around it ignored: "30s" →
+ * 30000. Throws an Error quoting the attribute's text otherwise.
  * @param {string} text
  * @returns {number}
  */
 export function parseDuration(text) {
   const source = String(text);
-  const t = source.trim();
-  const bad = () => new Error(`"${source}" is not a duration: use a whole number and a unit (ms, s, m, h, d, w), like 30s, 1m or 1h30m`);
-  if (t === '') throw bad();
-  let total = 0;
-  let lastRank = -1;
-  const part = /(\d+)([a-z]+)/gy;
-  let end = 0;
-  for (let m = part.exec(t); m !== null; m = part.exec(t)) {
-    const rank = UNITS.findIndex(([unit]) => unit === m?.[2]);
-    if (rank < 0) throw bad();
-    if (rank <= lastRank) throw new Error(`"${source}" is not a duration: write each unit once, largest first, like 1h30m`);
-    lastRank = rank;
-    total += Number(m[1]) * /** @type {number} */ (UNITS[rank]?.[1]);
-    end = part.lastIndex;
-  }
-  if (end !== t.length) throw bad();
-  if (!Number.isSafeInteger(total)) throw new Error(`"${source}" is too long a duration`);
-  if (total <= 0) throw new Error(`"${source}" is not a duration: it must be longer than 0`);
-  return total;
+  return readDuration(source.trim(), source);
 }
 
 /** The Prometheus mode's default refresh interval and time-out. */

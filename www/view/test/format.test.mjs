@@ -145,3 +145,17 @@ test('fixed: the fast path agrees with ties-to-even on the exact decimal expansi
     assert.equal(fixed(x, d), exact(x, d), `${x} to ${d}`);
   }
 });
+
+test('parseDuration reads slogate durations, the inverse of formatWindow', async () => {
+  const { parseDuration, formatWindow } = await import('../index.js');
+  assert.equal(parseDuration('30s'), 30_000);
+  assert.equal(parseDuration('1h30m'), 5_400_000);
+  assert.equal(parseDuration('250ms'), 250);
+  assert.equal(parseDuration(formatWindow(2_419_200)), 2_419_200_000);
+  for (const bad of ['', ' 1h', '1h ', '1', 'h', '1y', '1.5h', '0s', '-1m']) {
+    assert.throws(() => parseDuration(bad), /not a duration/, JSON.stringify(bad));
+  }
+  assert.throws(() => parseDuration('30m1h'), /largest first/);
+  assert.throws(() => parseDuration('1x', ' 1x '), /" 1x " is not a duration/);
+  assert.throws(() => parseDuration('99999999999999999w'), /too long/);
+});

@@ -5,6 +5,23 @@
 // (`2026-02-05T10:00:00Z`). Pure functions; they return `null` for text they
 // cannot read and never throw.
 
+import { parseDuration as readDuration } from '@slogate/view';
+
+/** At most 400 years, as the engine's durations. */
+export const MAX_DURATION_MS = 400 * 365.25 * 86_400_000;
+
+/** Milliseconds of a slogate duration (`1h30m`), or `null`. Zero is not a duration. */
+export function parseDuration(text) {
+  if (typeof text !== 'string') return null;
+  try {
+    const total = readDuration(text);
+    return total <= MAX_DURATION_MS ? total : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Units of a slogate duration, largest first, for writing one. */
 const UNITS = [
   ['w', 604_800_000],
   ['d', 86_400_000],
@@ -13,30 +30,6 @@ const UNITS = [
   ['s', 1_000],
   ['ms', 1],
 ];
-const PART = /(\d+)(ms|s|m|h|d|w)/y;
-
-/** At most 400 years, as the engine's durations. */
-export const MAX_DURATION_MS = 400 * 365.25 * 86_400_000;
-
-/** Milliseconds of a slogate duration (`1h30m`), or `null`. Zero is not a duration. */
-export function parseDuration(text) {
-  if (typeof text !== 'string' || text === '') return null;
-  let at = 0;
-  let total = 0;
-  let previous = -1;
-  PART.lastIndex = 0;
-  while (at < text.length) {
-    PART.lastIndex = at;
-    const match = PART.exec(text);
-    if (!match) return null;
-    const index = UNITS.findIndex(([unit]) => unit === match[2]);
-    if (index <= previous) return null; // a unit twice, or out of order
-    previous = index;
-    total += Number(match[1]) * UNITS[index][1];
-    at = PART.lastIndex;
-  }
-  return total > 0 && total <= MAX_DURATION_MS ? total : null;
-}
 
 /** The shortest slogate text of a whole number of milliseconds > 0 (`5400000` → `1h30m`). */
 export function formatDuration(ms) {
