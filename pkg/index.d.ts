@@ -182,6 +182,29 @@ export interface EvaluateOptions {
    * the burn-down.
    */
   burnRates?: boolean;
+  /**
+   * Keep this evaluation in `memo`, and take from it every SLO unchanged
+   * since its last evaluation: the same SLO (as decoded, defaults applied),
+   * levels and rules, and the same instant, options and data (bit for bit).
+   * The report is the one a fresh evaluation gives; an editor that builds
+   * one Engine per version of the text and evaluates each with one Memo
+   * computes only the SLOs an edit changed. `evaluate` only.
+   */
+  memo?: Memo;
+}
+
+/**
+ * One evaluation kept for the next (`evaluate(…, {memo})`). It holds no
+ * WebAssembly memory: a copy of the data and the last report's SLOs, and
+ * the engine of that evaluation (freeing that engine only makes the next
+ * evaluation compute every SLO). Reports evaluated through a memo share
+ * the objects of their unchanged SLOs with the earlier reports: treat
+ * reports as read-only.
+ */
+export class Memo {
+  constructor();
+  /** How many SLOs the last evaluation took from the memo (0: it computed all). */
+  readonly reused: number;
 }
 
 /** An engine built once from policy text (YAML or JSON), evaluated many times. */

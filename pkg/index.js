@@ -11,6 +11,7 @@ import { init } from './lib/load.js';
 
 export { init as default, initSync } from './lib/load.js';
 export { Engine, validate } from './lib/engine.js';
+export { Memo } from './lib/memo.js';
 export { SlogateError } from './lib/errors.js';
 export { MAX_SAMPLES, MAX_TEXT_CHARS } from './lib/columns.js';
 export { init };

@@ -706,6 +706,55 @@ proptest! {
         prop_assert!(full == cut, "trimming to the plan changed the report:\nFULL {full}\nCUT  {cut}");
     }
 
+    /// An evaluation as an edit of an earlier policy (`evaluate_after`, the
+    /// memo's path), its report completed with the earlier report's
+    /// instances as a host does, is the fresh evaluation — whatever the edit:
+    /// one SLO, the rules, the SLOs' order, nothing — and it reuses exactly
+    /// the SLOs the edit left as they were.
+    #[test]
+    fn an_edit_evaluated_after_its_policy_is_the_fresh_evaluation(sc in scenario(), change in 0u8..4, value in 1u32..1000) {
+        let (before, data) = build(&sc);
+        let history = slogate::eval::History::CHARTS;
+        let kept = engine_report(&before, &data, sc.at);
+        let mut after = before.clone();
+        let n = after.slos.len();
+        let expect_reused = match change {
+            0 => n,
+            1 => {
+                let objective = 1.0 - f64::from(value) / 1e5;
+                prop_assume!(objective != after.slos[0].objective);
+                after.slos[0].objective = objective;
+                n - 1
+            }
+            2 => {
+                after.rules.push(Rule { level: 1, when_text: "remaining < 50%".into(), when: cmp(term_expr(Term::Remaining), CmpOp::Lt, num(0.5)), action: None, location: Default::default() });
+                0
+            }
+            _ => {
+                after.slos.reverse();
+                n
+            }
+        };
+        let engine = Engine { policy: after.clone(), warnings: Vec::new() };
+        let (rest, reused) = engine.evaluate_after(&data, sc.at, history, &before).expect("valid input");
+        prop_assert_eq!(reused.iter().filter(|r| r.is_some()).count(), expect_reused);
+        // The host's half: each SLO's instances from the kept report or the new one.
+        let instances = |report: &Report, name: &str| -> Vec<slogate::report::SloReport> {
+            report.slos.iter().filter(|s| s.name == name).cloned().collect()
+        };
+        let mut slos = Vec::new();
+        for (slo, from) in after.slos.iter().zip(&reused) {
+            match from {
+                Some(j) => slos.extend(instances(&kept, &before.slos[*j].name)),
+                None => slos.extend(instances(&rest, &slo.name)),
+            }
+        }
+        let worst = slos.iter().map(|s| after.levels.iter().position(|l| *l == s.level).unwrap()).max().unwrap_or(0);
+        let spliced = Report { level: after.levels[worst].clone(), slos, ..rest };
+        let fresh = engine_report(&after, &data, sc.at);
+        prop_assert_eq!(format!("{spliced:?}"), format!("{fresh:?}"));
+    }
+
     /// The reference agrees with itself: the laws the doc implies hold.
     #[test]
     fn reference_is_self_consistent(sc in scenario()) {

@@ -171,8 +171,7 @@ fn epoch_conversion_matches_the_exact_path() {
 /// The bindings themselves (wasm32 only).
 #[cfg(target_arch = "wasm32")]
 mod bindings {
-    use js_sys::Float64Array;
-    use slogate::wasm::{validate, RawEngine};
+    use slogate::wasm::{validate, Float64Array, RawEngine};
     use wasm_bindgen::JsValue;
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
@@ -199,7 +198,7 @@ spec:
         let meta = vec![61.0, 61.0, f64::NAN, 0.0, 61.0, 61.0, f64::NAN, 0.0];
         let strings = ["total", "", "good", ""].map(String::from).to_vec();
         let arrays = [total_times, &[10.0; 61], &times, &[9.94; 61]]
-            .map(Float64Array::from)
+            .map(Float64Array::from_slice)
             .to_vec();
         (meta, strings, arrays)
     }
@@ -217,7 +216,7 @@ spec:
         let engine = RawEngine::new(POLICY).unwrap_or_else(|e| panic!("{}", message(e)));
         let (meta, strings, arrays) = columns(&minutes());
         let json = engine
-            .evaluate_columns(3_600_000.0, &meta, strings, arrays, 0)
+            .evaluate_columns(3_600_000.0, &meta, strings, arrays, 0, &engine)
             .unwrap_or_else(|e| panic!("{}", message(e)))
             .as_string()
             .expect("the report's JSON text");
@@ -237,14 +236,21 @@ spec:
         times[3] = f64::NAN;
         let (meta, strings, arrays) = columns(&times);
         let e = engine
-            .evaluate_columns(3_600_000.0, &meta, strings.clone(), arrays.clone(), 0)
+            .evaluate_columns(
+                3_600_000.0,
+                &meta,
+                strings.clone(),
+                arrays.clone(),
+                0,
+                &engine,
+            )
             .unwrap_err();
         assert_eq!(
             message(e),
             "series \"total\": time at index 3 is not a finite number"
         );
         let e = engine
-            .evaluate_columns(f64::INFINITY, &meta, strings, arrays, 0)
+            .evaluate_columns(f64::INFINITY, &meta, strings, arrays, 0, &engine)
             .unwrap_err();
         assert_eq!(message(e), "at is not a finite number");
     }

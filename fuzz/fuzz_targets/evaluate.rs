@@ -740,5 +740,17 @@ fuzz_target!(|input: Input| {
         check(&report);
         // Evaluating twice gives the same report (no hidden state).
         assert_eq!(engine.evaluate(&data, at).ok().as_ref(), Some(&report));
+        // As an edit of itself every SLO is reused and nothing is evaluated
+        // again: the kept report stands (the memo's path).
+        let history = slogate::eval::History::FULL;
+        let (rest, reused) = engine
+            .evaluate_after(&data, at, history, &engine.policy)
+            .expect("the evaluation succeeded once");
+        assert!(rest.slos.is_empty());
+        let slos = &engine.policy.slos;
+        assert!(reused
+            .iter()
+            .enumerate()
+            .all(|(i, r)| r.is_some_and(|j| slos[j] == slos[i])));
     }
 });

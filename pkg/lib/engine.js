@@ -4,6 +4,7 @@ import * as glue from '../dist/slogate_engine.js';
 import { pack } from './columns.js';
 import { SlogateError, currentGeneration, guard, surface } from './errors.js';
 import { requireLoaded } from './load.js';
+import { KEEP, Memo, PREVIOUS } from './memo.js';
 
 export class Engine {
   #text;
@@ -41,18 +42,37 @@ export class Engine {
    * (empty): every other number is the same, and an overview of many
    * `groupBy` instances is then far smaller and faster. `{burnRates: true}`
    * adds every reported window's burn rate at each burn-down point
-   * (`burndown.burnRates`), for charts.
+   * (`burndown.burnRates`), for charts. `{memo}`, a `Memo`: the evaluation
+   * is kept there, and every SLO unchanged since the memo's last
+   * evaluation (same SLO, levels and rules, and the same instant, options
+   * and data) is taken from it — the same report, sooner (see memo.js).
    */
   evaluate(atMs, series, options) {
     return surface(() => {
-      const [json, burndowns] = this.#evaluate(atMs, series, SPLIT | historyBits(options));
-      return withBurndowns(JSON.parse(json), burndowns);
+      const memo = memoOption(options);
+      const mode = historyBits(options, true);
+      instantArgument('evaluate(atMs, series)', atMs);
+      const packed = this.#pack(series);
+      if (memo === undefined) {
+        const [json, burndowns] = this.#evaluate(atMs, packed, SPLIT | mode, null);
+        return withBurndowns(JSON.parse(json), burndowns, 0);
+      }
+      const previous = memo[PREVIOUS](atMs, mode, packed);
+      const [json, numbers, after] = this.#evaluate(atMs, packed, SPLIT | mode, previous);
+      // With `after`, the numbers start with which SLOs were reused.
+      const reused = after ? numbers.subarray(1, 1 + numbers[0]) : null;
+      const report = withBurndowns(JSON.parse(json), numbers, after ? 1 + numbers[0] : 0);
+      return memo[KEEP](this, atMs, mode, packed, previous !== null, report, reused);
     });
   }
 
   /** Like `evaluate`, but the report's compact JSON text, byte for byte the CLI's. */
   evaluateJson(atMs, series, options) {
-    return surface(() => this.#evaluate(atMs, series, historyBits(options)));
+    return surface(() => {
+      const mode = historyBits(options, false);
+      instantArgument('evaluate(atMs, series)', atMs);
+      return this.#evaluate(atMs, this.#pack(series), mode, null);
+    });
   }
 
   /**
@@ -69,17 +89,36 @@ export class Engine {
   }
 
   /**
-   * Checks and packs the arguments, then evaluates: the report's JSON, or
-   * with `SPLIT` in `mode` `[json, burndowns]` (see `withBurndowns`).
+   * Evaluates `packed` data (columns.js `pack`): the report's JSON, or
+   * with `SPLIT` in `mode` `[json, burndowns, after]` (see
+   * `withBurndowns`); `after`: evaluated as an edit of `previous`, an
+   * Engine whose last evaluation a memo kept, when that engine is still
+   * usable (not freed, not of a replaced instance).
    */
-  #evaluate(atMs, series, mode) {
-    instantArgument('evaluate(atMs, series)', atMs);
+  #evaluate(atMs, { meta, strings, columns }, mode, previous) {
     try {
-      const { meta, strings, columns } = pack(series);
-      return this.#call((raw) => raw.evaluateColumns(atMs, meta, strings, columns, mode));
+      return this.#call((raw) => {
+        const before = previous?.#usableRaw() ?? null;
+        const flags = mode | (before ? AFTER : 0);
+        const out = raw.evaluateColumns(atMs, meta, strings, columns, flags, before ?? raw);
+        return flags & SPLIT ? [out[0], out[1], before !== null] : out;
+      });
     } catch (e) {
       throw this.#located(e);
     }
+  }
+
+  #pack(series) {
+    try {
+      return pack(series);
+    } catch (e) {
+      throw this.#located(e);
+    }
+  }
+
+  /** The raw engine when it is of the current instance, else null. */
+  #usableRaw() {
+    return this.#raw !== null && this.#generation === currentGeneration() ? this.#raw : null;
   }
 
   /**
@@ -128,9 +167,9 @@ export class Engine {
  * `evaluateColumns` with `split` in src/wasm/mod.rs). The result equals
  * `JSON.parse(evaluateJson(…))`: -0 becomes 0 as it would through JSON.
  */
-function withBurndowns(report, burndowns) {
-  const numbers = (from, n) => Array.from(burndowns.subarray(from, from + n), (r) => (Number.isNaN(r) ? null : r + 0));
-  let k = 0;
+function withBurndowns(report, burndowns, from) {
+  const numbers = (at, n) => Array.from(burndowns.subarray(at, at + n), (r) => (Number.isNaN(r) ? null : r + 0));
+  let k = from;
   for (const slo of report.slos) {
     const n = burndowns[k++];
     slo.burndown.t = Array.from(burndowns.subarray(k, k + n));
@@ -154,19 +193,24 @@ const SPLIT = 1;
 const NO_BURNDOWN = 2;
 const NO_TIMELINE = 4;
 const BURN_RATES = 8;
+const AFTER = 16;
 
 /**
  * The `mode` bits of evaluate's `options`: `{burndown, timeline}`, each
  * true unless given as false, and `{burnRates}`, false unless given as true.
  */
-function historyBits(options) {
+function historyBits(options, memoAllowed) {
   if (options === undefined) return 0;
   if (options === null || typeof options !== 'object') {
     throw new SlogateError('evaluate(atMs, series, options): options must be an object like {burndown: false, timeline: false}', { kind: 'bad-argument' });
   }
   for (const key of Object.keys(options)) {
+    if (key === 'memo' && memoAllowed) continue;
+    if (key === 'memo') {
+      throw new SlogateError('evaluateJson(atMs, series, options): memo is an option of evaluate() only', { kind: 'bad-argument' });
+    }
     if (key !== 'burndown' && key !== 'timeline' && key !== 'burnRates') {
-      throw new SlogateError(`evaluate(atMs, series, options): unknown option ${JSON.stringify(key)} (the options are burndown, timeline and burnRates)`, { kind: 'bad-argument' });
+      throw new SlogateError(`evaluate(atMs, series, options): unknown option ${JSON.stringify(key)} (the options are burndown, timeline, burnRates and memo)`, { kind: 'bad-argument' });
     }
     if (typeof options[key] !== 'boolean') {
       throw new SlogateError(`evaluate(atMs, series, options): ${key} must be true or false`, { kind: 'bad-argument' });
@@ -180,6 +224,13 @@ function historyBits(options) {
     (options.timeline === false ? NO_TIMELINE : 0) |
     (options.burnRates === true ? BURN_RATES : 0)
   );
+}
+
+/** `options.memo`: undefined, or a Memo. */
+function memoOption(options) {
+  const memo = options?.memo;
+  if (memo === undefined || memo instanceof Memo) return memo;
+  throw new SlogateError('evaluate(atMs, series, options): memo must be a Memo (new Memo())', { kind: 'bad-argument' });
 }
 
 /**

@@ -175,7 +175,7 @@ describe('the raw glue refuses inconsistent headers without trapping', () => {
   for (const [name, meta, strings, columns, pattern] of cases) {
     test(name, () => {
       const engine = raw();
-      refuses(() => engine.evaluateColumns(60_000, Float64Array.from(meta), strings, columns, false), pattern, Error);
+      refuses(() => engine.evaluateColumns(60_000, Float64Array.from(meta), strings, columns, 0, engine), pattern, Error);
       engine.free();
     });
   }

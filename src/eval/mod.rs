@@ -82,7 +82,8 @@ impl Engine {
     /// Errors: a series the policy names is absent from `data` (an empty
     /// series is fine: it is no data), or a series' columns differ in length.
     pub fn evaluate(&self, data: &DataSet, at: Instant) -> Result<Report, EvalError> {
-        self.evaluate_known_clean(data, at, &[], History::FULL)
+        self.evaluate_known_clean(data, at, &[], History::FULL, None)
+            .map(|(report, _)| report)
     }
 
     /// [`Engine::evaluate`] with only the history a host shows: every other
@@ -95,7 +96,37 @@ impl Engine {
         at: Instant,
         history: History,
     ) -> Result<Report, EvalError> {
-        self.evaluate_known_clean(data, at, &[], history)
+        self.evaluate_known_clean(data, at, &[], history, None)
+            .map(|(report, _)| report)
+    }
+
+    /// [`Engine::evaluate_with`] for an edit of `previous`'s policy, on the
+    /// data, instant and history of an evaluation with `previous` whose
+    /// report the caller kept: an editor re-evaluating on every keystroke
+    /// computes only the SLOs the keystroke changed.
+    ///
+    /// An SLO instance's report depends on nothing but the SLO as decoded
+    /// (defaults applied), the policy's levels and rules, the data, the
+    /// instant and the history asked for — not on the policy's name nor the
+    /// SLO's place. So when the levels and rules equal `previous`'s, every
+    /// SLO equal to one of `previous` (`PartialEq` of the policy model: a
+    /// field added to it takes part by construction) is left out of the
+    /// report, and `reused[i]` is the index in `previous` of the SLO whose
+    /// kept instances stand for SLO `i`; `None`: evaluated, its instances
+    /// are in the report. The report's `level` is then the worst of the
+    /// evaluated SLOs only: the caller's is the worst of it and the kept
+    /// ones. Everything else, errors included, is `evaluate_with`'s.
+    ///
+    /// Equal data, instant and history are the caller's to check: with other
+    /// ones the kept reports are not this evaluation's.
+    pub fn evaluate_after(
+        &self,
+        data: &DataSet,
+        at: Instant,
+        history: History,
+        previous: &Policy,
+    ) -> Result<(Report, Vec<Option<usize>>), EvalError> {
+        self.evaluate_known_clean(data, at, &[], history, Some(previous))
     }
 
     /// [`Engine::evaluate`] when the caller has already checked some series:
@@ -108,7 +139,8 @@ impl Engine {
         at: Instant,
         known_clean: &[bool],
         history: History,
-    ) -> Result<Report, EvalError> {
+        previous: Option<&Policy>,
+    ) -> Result<(Report, Vec<Option<usize>>), EvalError> {
         check_instant("the evaluation time", at)?;
         // Each series is cleaned once per evaluation, whatever reads it.
         let mut cleaned = Vec::with_capacity(data.series.len());
@@ -121,23 +153,37 @@ impl Engine {
             at,
             history,
         };
+        let previous =
+            previous.filter(|p| p.levels == self.policy.levels && p.rules == self.policy.rules);
+        let mut reused = Vec::with_capacity(self.policy.slos.len());
+        let mut instances = 0;
         let mut slos = Vec::new();
         for (index, slo) in self.policy.slos.iter().enumerate() {
-            let room = MAX_INSTANCES - slos.len();
-            slos.extend(self.evaluate_slo(index, slo, &input, room)?);
+            let room = MAX_INSTANCES - instances;
+            let kept = previous.and_then(|p| p.slos.iter().position(|s| s == slo));
+            // A kept SLO's instances are still counted, and their number
+            // checked, exactly as if evaluated.
+            let out = if kept.is_some() {
+                None
+            } else {
+                Some(&mut slos)
+            };
+            instances += self.evaluate_slo(index, slo, &input, room, out)?;
+            reused.push(kept);
         }
         let worst = slos
             .iter()
             .map(|s| self.level_index(&s.level))
             .max()
             .unwrap_or(0);
-        Ok(Report {
+        let report = Report {
             policy: self.policy.name.clone(),
             at,
             level: self.policy.levels.get(worst).cloned().unwrap_or_default(),
             levels: self.policy.levels.clone(),
             slos,
-        })
+        };
+        Ok((report, reused))
     }
 
     fn level_index(&self, level: &str) -> usize {
@@ -192,7 +238,8 @@ impl Engine {
         slo: &Slo,
         input: &Input,
         room: usize,
-    ) -> Result<Vec<SloReport>, EvalError> {
+        out: Option<&mut Vec<SloReport>>,
+    ) -> Result<usize, EvalError> {
         let Input {
             data,
             ref cleaned,
@@ -205,7 +252,6 @@ impl Engine {
         let asks = timeline_asks(slo, &frame, &plan);
         let excluded = exclusions(slo, from, at);
         let roles = roles(index, slo, data, cleaned)?;
-        let mut reports = Vec::new();
         let instances = instances(slo, &roles);
         if instances.len() > room {
             return Err(EvalError::new(
@@ -219,6 +265,10 @@ impl Engine {
                 ),
             ));
         }
+        let count = instances.len();
+        let Some(reports) = out else {
+            return Ok(count);
+        };
         for Instance { key, roles: picked } in instances {
             let reading = DataReading {
                 from,
@@ -287,7 +337,7 @@ impl Engine {
                 warnings,
             }));
         }
-        Ok(reports)
+        Ok(count)
     }
 }
 

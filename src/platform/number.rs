@@ -41,10 +41,7 @@ pub const FORMAT_TOGETHER: bool = cfg!(target_arch = "wasm32");
 /// of its own.
 #[cfg(target_arch = "wasm32")]
 pub fn shortest(x: f64) -> String {
-    js_sys::Number::from(x)
-        .to_string_with_radix(10)
-        .map(String::from)
-        .unwrap_or_else(|_| "null".to_string())
+    super::js::number_to_string(x)
 }
 
 /// Natively: ECMA-262's algorithm on Rust's shortest round-trip digits.
@@ -96,18 +93,13 @@ pub fn shortest_joined(numbers: &[f64]) -> String {
 /// RangeError.
 #[cfg(target_arch = "wasm32")]
 pub fn shortest_joined(numbers: &[f64]) -> String {
-    use wasm_bindgen::JsCast;
     const BATCH: usize = 1 << 20;
     let mut out = String::new();
     for (i, batch) in numbers.chunks(BATCH).enumerate() {
         if i > 0 {
             out.push(',');
         }
-        let array = js_sys::Float64Array::from(batch);
-        // `join` is generic: the glue calls the typed array's own `join`.
-        out.push_str(&String::from(
-            array.unchecked_ref::<js_sys::Array>().join(","),
-        ));
+        out.push_str(&super::js::Float64Array::from_slice(batch).join(","));
     }
     out
 }
@@ -125,7 +117,7 @@ pub fn parse_f64(text: &str) -> Option<f64> {
     {
         match float_syntax(text)? {
             Some(special) => Some(special),
-            None => Some(js_sys::parse_float(text)),
+            None => Some(super::js::parse_float(text)),
         }
     }
 }

@@ -30,7 +30,7 @@ pub struct Policy {
 pub const DEFAULT_LEVELS: [&str; 4] = ["healthy", "warning", "freeze", "breach"];
 
 /// One SLO (`spec.slos[i]`), with `spec.defaults` applied.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Slo {
     pub name: String,
     pub description: Option<String>,
@@ -55,7 +55,7 @@ pub struct Slo {
     pub location: Location,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Window {
     /// `(T - duration, T]`; P = duration.
     Rolling { duration: Millis },
@@ -87,7 +87,7 @@ pub struct SeriesRef {
     pub kind: SeriesKind,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Sli {
     /// Exactly two of good, bad, total are `Some`.
     Ratio {
@@ -130,7 +130,7 @@ impl BurnWindow {
 }
 
 /// Time removed from the SLO, good and bad alike.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Exclusion {
     /// First occurrence, `[start, end)`.
     pub start: Instant,
@@ -143,7 +143,7 @@ pub struct Exclusion {
 }
 
 /// One rule of the error-budget policy.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Rule {
     /// Index into [`Policy::levels`].
     pub level: usize,

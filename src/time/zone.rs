@@ -28,6 +28,14 @@ pub struct Zone {
     rules: Rules,
 }
 
+/// Two zones of one name are the same zone: a name resolves to one set of
+/// rules (`Zone::get`, `Zone::fixed`).
+impl PartialEq for Zone {
+    fn eq(&self, other: &Zone) -> bool {
+        self.name == other.name
+    }
+}
+
 /// Where a zone's offsets come from.
 #[derive(Clone, Debug)]
 enum Rules {

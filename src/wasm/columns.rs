@@ -50,7 +50,7 @@ pub fn instant(value: f64, what: &dyn Fn() -> String) -> Result<Instant, String>
 pub fn decode(
     meta: &[f64],
     strings: Vec<String>,
-    arrays: &[js_sys::Float64Array],
+    arrays: &[crate::platform::js::Float64Array],
 ) -> Result<(DataSet, Vec<bool>), Box<EvalError>> {
     if !meta.len().is_multiple_of(META_STRIDE) {
         return Err(header());

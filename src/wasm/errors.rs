@@ -10,6 +10,7 @@ use wasm_bindgen::JsValue;
 use super::json;
 use crate::diagnostic::Diagnostics;
 use crate::eval::{EvalError, EvalErrorKind};
+use crate::platform::js;
 
 /// The property of the thrown `Error` that holds the details' JSON.
 const DETAILS: &str = "slogateDetails";
@@ -45,8 +46,8 @@ pub fn plain(kind: EvalErrorKind, message: String) -> JsValue {
 }
 
 fn error(message: &str, details: String) -> JsValue {
-    let error = js_sys::Error::new(message);
+    let error = js::Error::new(message);
     // Setting a property of a fresh `Error` cannot fail.
-    let _ = js_sys::Reflect::set(&error, &DETAILS.into(), &details.into());
+    let _ = js::reflect_set(&error, &DETAILS.into(), &details.into());
     error.into()
 }

@@ -25,7 +25,10 @@ mod json;
 use wasm_bindgen::prelude::*;
 
 use crate::eval::{Engine, EvalErrorKind, History};
-use crate::policy::diagnose;
+use crate::platform::js;
+// The type of `evaluate_columns`' columns, for hosts calling it from Rust.
+pub use crate::platform::js::Float64Array;
+use crate::policy::{diagnose, Policy};
 use crate::report::json::to_json;
 use crate::report::model::{Report, SloReport};
 
@@ -69,15 +72,21 @@ impl RawEngine {
     ///
     /// `mode` is a set of bits: `SPLIT` as above, `NO_BURNDOWN` and
     /// `NO_TIMELINE` leave those out, `BURN_RATES` adds the burn rates over
-    /// time (`Engine::evaluate_with`).
+    /// time (`Engine::evaluate_with`). `AFTER` evaluates as an edit of
+    /// `previous`' policy (`Engine::evaluate_after`; the wrapper's `Memo`
+    /// has checked that data, instant and mode are its kept evaluation's):
+    /// then `burndowns` starts with `m, p₁…pₘ`, for each of the `m` SLOs
+    /// the index of `previous`' SLO it reuses, or −1. Without `AFTER`,
+    /// `previous` is not read (the wrapper passes this engine).
     #[wasm_bindgen(js_name = evaluateColumns)]
     pub fn evaluate_columns(
         &self,
         at_ms: f64,
         meta: &[f64],
         strings: Vec<String>,
-        arrays: Vec<js_sys::Float64Array>,
+        arrays: Vec<Float64Array>,
         mode: u32,
+        previous: &RawEngine,
     ) -> Result<JsValue, JsValue> {
         let split = mode & SPLIT != 0;
         let history = History {
@@ -85,14 +94,18 @@ impl RawEngine {
             timeline: mode & NO_TIMELINE == 0,
             burn_rates: mode & BURN_RATES != 0,
         };
-        let mut report = self.report(at_ms, meta, strings, &arrays, history)?;
+        let after = (mode & AFTER != 0).then_some(&previous.engine.policy);
+        let (mut report, reused) = self.report(at_ms, meta, strings, &arrays, history, after)?;
         let burndowns = match split {
-            true => Some(take_burndowns(&mut report.slos)?),
+            true => Some(take_burndowns(
+                &mut report.slos,
+                after.map(|_| &reused[..]),
+            )?),
             false => None,
         };
         let json = JsValue::from(fits_a_string(to_json(&report))?);
         Ok(match burndowns {
-            Some(burndowns) => js_sys::Array::of2(&json, &burndowns).into(),
+            Some(burndowns) => js::Array::array_of2(&json, &burndowns),
             None => json,
         })
     }
@@ -102,14 +115,15 @@ impl RawEngine {
         at_ms: f64,
         meta: &[f64],
         strings: Vec<String>,
-        arrays: &[js_sys::Float64Array],
+        arrays: &[Float64Array],
         history: History,
-    ) -> Result<Report, JsValue> {
+        previous: Option<&Policy>,
+    ) -> Result<(Report, Vec<Option<usize>>), JsValue> {
         let at = instant(at_ms)?;
         let (data, known_clean) =
             columns::decode(meta, strings, arrays).map_err(|e| errors::eval(*e))?;
         self.engine
-            .evaluate_known_clean(&data, at, &known_clean, history)
+            .evaluate_known_clean(&data, at, &known_clean, history, previous)
             .map_err(errors::eval)
     }
 
@@ -140,6 +154,7 @@ const SPLIT: u32 = 1;
 const NO_BURNDOWN: u32 = 2;
 const NO_TIMELINE: u32 = 4;
 const BURN_RATES: u32 = 8;
+const AFTER: u32 = 16;
 
 /// `at_ms` as an instant, or a `bad-instant` error.
 fn instant(at_ms: f64) -> Result<crate::time::Instant, JsValue> {
@@ -169,23 +184,28 @@ fn fits_a_string(json: String) -> Result<String, JsValue> {
 /// [`RawEngine::evaluate_columns`] with `split`). Written into JS memory a batch
 /// at a time, each burn-down freed once copied: with many instances (500
 /// points each, 12 KB) the WebAssembly memory never holds them twice.
-fn take_burndowns(slos: &mut [SloReport]) -> Result<js_sys::Float64Array, JsValue> {
+fn take_burndowns(
+    slos: &mut [SloReport],
+    reused: Option<&[Option<usize>]>,
+) -> Result<Float64Array, JsValue> {
     /// Numbers gathered before each copy into the array (512 KB).
     const BATCH: usize = 1 << 16;
-    let length: usize = slos
-        .iter()
-        .map(|s| {
-            let (n, k) = (s.burndown.t.len(), s.burndown.burn_rates.len());
-            2 + 2 * n + k * n
-        })
-        .sum();
+    let header = reused.map_or(0, |r| 1 + r.len());
+    let length: usize = header
+        + slos
+            .iter()
+            .map(|s| {
+                let (n, k) = (s.burndown.t.len(), s.burndown.burn_rates.len());
+                2 + 2 * n + k * n
+            })
+            .sum::<usize>();
     let length = u32::try_from(length).map_err(|_| {
         errors::plain(
             EvalErrorKind::TooMuchData,
             "the report's burn-downs have more points than a Float64Array holds".to_string(),
         )
     })?;
-    let out = js_sys::Float64Array::new_with_length(length);
+    let out = Float64Array::new_with_length(length);
     let mut batch: Vec<f64> = Vec::with_capacity(BATCH);
     let mut written = 0;
     let mut flush = |batch: &mut Vec<f64>| {
@@ -195,6 +215,10 @@ fn take_burndowns(slos: &mut [SloReport]) -> Result<js_sys::Float64Array, JsValu
         written = end;
         batch.clear();
     };
+    if let Some(reused) = reused {
+        batch.push(reused.len() as f64);
+        batch.extend(reused.iter().map(|r| r.map_or(-1.0, |i| i as f64)));
+    }
     for slo in slos {
         let burndown = std::mem::take(&mut slo.burndown);
         batch.push(burndown.t.len() as f64);

@@ -6,6 +6,7 @@
 
 import init, {
   Engine,
+  Memo,
   SlogateError,
   validate,
   type DataPlan,
@@ -78,6 +79,23 @@ export function explain(e: ErrorFields): string {
       return unhandled;
     }
   }
+}
+
+/** An editor's loop: one engine per version of the text, one memo for all. */
+export function evaluateEdits(texts: readonly string[], at: number, series: readonly SeriesInput[]): { report: Report; reused: number }[] {
+  const memo = new Memo();
+  const out: { report: Report; reused: number }[] = [];
+  let previous: Engine | null = null;
+  for (const text of texts) {
+    const engine: Engine = new Engine(text);
+    const report: Report = engine.evaluate(at, series, { burnRates: true, memo });
+    // Freed once its successor has evaluated: the memo builds on it until then.
+    previous?.free();
+    previous = engine;
+    out.push({ report, reused: memo.reused });
+  }
+  (previous as Engine | null)?.free();
+  return out;
 }
 
 /** The API's own signatures, as a caller uses them. */

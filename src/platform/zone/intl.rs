@@ -14,9 +14,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+
+use crate::platform::js::{new_object, reflect_get, reflect_set, Array};
 
 /// Epoch milliseconds (`crate::time::Instant`).
 type Instant = i64;
@@ -33,7 +33,7 @@ extern "C" {
     type Formatter;
 
     #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = "DateTimeFormat")]
-    fn new(locale: &str, options: &Object) -> Result<Formatter, JsValue>;
+    fn new(locale: &str, options: &JsValue) -> Result<Formatter, JsValue>;
 
     #[wasm_bindgen(method, catch, js_class = "DateTimeFormat", js_name = formatToParts)]
     fn format_to_parts(this: &Formatter, epoch_ms: f64) -> Result<Array, JsValue>;
@@ -73,9 +73,10 @@ pub struct NamedZone {
 impl NamedZone {
     /// The zone `name`, or `None` when `Intl` rejects it (a `RangeError`).
     pub fn get(name: &str) -> Option<NamedZone> {
-        let options = Object::new();
-        let set =
-            |key: &str, value: &str| Reflect::set(&options, &key.into(), &value.into()).is_ok();
+        let options = new_object();
+        let set = |key: &str, value: &str| {
+            reflect_set(&options, &key.into(), &value.into()).is_ok_and(|done| done)
+        };
         let all_set = [
             ("timeZone", name),
             ("hourCycle", "h23"),
@@ -165,9 +166,9 @@ impl NamedZone {
         const NAMES: [&str; 4] = ["weekday", "hour", "minute", "second"];
         const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
         for part in parts.iter() {
-            let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
+            let kind = reflect_get(&part, &"type".into()).ok()?.as_string()?;
             if let Some(i) = NAMES.iter().position(|n| *n == kind) {
-                let value = Reflect::get(&part, &"value".into()).ok()?.as_string()?;
+                let value = reflect_get(&part, &"value".into()).ok()?.as_string()?;
                 let value = value.trim();
                 fields[i] = match i {
                     0 => WEEKDAYS.iter().position(|d| *d == value).map(|d| d as i64),
@@ -199,11 +200,7 @@ pub fn zone_names() -> Vec<String> {
     let Ok(names) = supported_values_of("timeZone") else {
         return Vec::new();
     };
-    let mut out: Vec<String> = names
-        .iter()
-        .filter_map(|v| v.dyn_into::<js_sys::JsString>().ok())
-        .map(String::from)
-        .collect();
+    let mut out: Vec<String> = names.iter().filter_map(|v| v.as_string()).collect();
     // `supportedValuesOf` lists canonical names only; UTC is worth offering.
     out.push("UTC".to_string());
     out

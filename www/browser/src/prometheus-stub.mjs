@@ -9,6 +9,9 @@
 // recorded (method, URL, headers), and every answer carries CORS headers
 // allowing any origin and `X-Scope-OrgID`, `Authorization` — as a Mimir or
 // a proxy in front of Prometheus would — so pages on other origins can read it.
+// Started with `{upstream}` (a real Prometheus), `proxy` forwards to it: a
+// gateway that records tenants' headers, or (behind `switch`) one that
+// breaks between two refreshes.
 
 import { createServer } from 'node:http';
 
@@ -23,8 +26,8 @@ const BEHAVIOURS = {
   'http-500': (res) => text(res, 500, 'upstream exploded\n', 'text/plain; charset=utf-8'),
   /** A 502 from a load balancer, in HTML. */
   'http-502-html': (res) => text(res, 502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'text/html'),
-  /** A success status and a body that is no JSON. */
-  garbage: (res) => text(res, 200, '<html>this is not Prometheus</html>', 'text/html'),
+  /** A success status and a body that is no JSON (markup a page must show as text, if at all). */
+  garbage: (res) => text(res, 200, '<html><body>Bad gateway <img src=x onerror=alert(1)></body></html>', 'text/html'),
   /** An instant query's answer. */
   vector: (res) => json(res, 200, { status: 'success', data: { resultType: 'vector', result: [] } }),
   /** Prometheus' error body with a success status. */
@@ -36,8 +39,20 @@ const BEHAVIOURS = {
     res.write(body.slice(0, body.length >> 1));
     setTimeout(() => res.socket?.destroy(), 50);
   },
-  /** No answer at all, ever. */
-  hang: () => {},
+  /** No answer at all, ever; `stub.hung` records each such request and whether the client closed it. */
+  hang: (res, q, req, stub) => {
+    const entry = { url: req.url, closed: false };
+    stub.hung.push(entry);
+    req.socket.once('close', () => {
+      entry.closed = true;
+    });
+  },
+  /** The upstream Prometheus' own answer (`startStub({upstream})`). */
+  proxy: async (res, q, req, stub) => {
+    if (!stub.upstream) return text(res, 500, 'stub: started without an upstream to proxy to\n');
+    const answer = await fetch(`${stub.upstream}/api/v1/query_range?${q}`);
+    return text(res, answer.status, await answer.text(), answer.headers.get('content-type') ?? 'application/json');
+  },
   /** Headers and the start of a body, then nothing. */
   'hang-body': (res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -46,13 +61,16 @@ const BEHAVIOURS = {
 };
 
 /**
- * Starts the stub; resolves to `{url, base(behaviour), requests, switchTo(behaviour),
- * close()}`. The behaviour `switch` is whichever `switchTo` set last (`ok`
- * at first): one URL whose answers change, as a server that breaks between
- * two refreshes.
+ * Starts the stub; resolves to `{url, base(behaviour), requests, hung,
+ * switchTo(behaviour), close()}`. The behaviour `switch` is whichever
+ * `switchTo` set last (`ok` at first): one URL whose answers change, as a
+ * server that breaks between two refreshes. `upstream`: a Prometheus'
+ * base URL for `proxy`.
  */
-export async function startStub() {
+export async function startStub({ upstream = null } = {}) {
   const requests = [];
+  const hung = [];
+  const self = { upstream, hung };
   let switched = 'ok';
   const sockets = new Set();
   const server = createServer((req, res) => {
@@ -66,7 +84,7 @@ export async function startStub() {
     const [, behaviour, ...rest] = url.pathname.split('/');
     const handler = BEHAVIOURS[behaviour === 'switch' ? switched : behaviour];
     if (!handler || rest.join('/') !== 'api/v1/query_range') return text(res, 404, `stub: no ${url.pathname}\n`);
-    handler(res, url.searchParams);
+    handler(res, url.searchParams, req, self);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -81,6 +99,7 @@ export async function startStub() {
     url,
     base: (behaviour) => `${url}/${behaviour}`,
     requests,
+    hung,
     switchTo(behaviour) {
       if (!BEHAVIOURS[behaviour]) throw new Error(`the stub has no behaviour ${behaviour}`);
       switched = behaviour;

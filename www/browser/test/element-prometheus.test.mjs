@@ -3,7 +3,8 @@
 // for the numbers and for what a real server says about a bad query or an
 // empty result; against a small local stub only for what a real server
 // will not do on demand (HTTP 500, garbage, a hang past the time-out, a
-// failure after a success, a tenant header checked by a gateway).
+// failure after a success, a tenant header checked by a gateway): the
+// shared stub, src/prometheus-stub.mjs, its `proxy` forwarding to the real one.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launch, screenshot } from '../src/browser.mjs';
 import { startPrometheus } from '../src/prometheus.mjs';
+import { startStub } from '../src/prometheus-stub.mjs';
 import { STRICT_CSP } from '../src/server.mjs';
 import { PROMETHEUS_AT, PROMETHEUS_POLICY, httpRequestsOpenMetrics } from './element-fixtures.mjs';
 import { cli, pageHtml, root, serveElement, setProps, waitForState } from './element-support.mjs';
@@ -27,84 +29,9 @@ let server;
 let browser;
 let scratch;
 
-/**
- * The stub: `/ok/…` forwards to the real Prometheus; `/flaky/…` too while
- * `stub.failing` is false, else answers HTTP 500 with Prometheus' error
- * body; `/500/…`, `/garbage/…`, `/hang/…` (never answers); `/tenant/…`
- * forwards and records the X-Scope-OrgID header. CORS as a gateway that
- * allows the tenant header would answer.
- */
-async function startStub(upstream) {
-  const state = { failing: false, tenants: [], hung: [], closedHung: 0, requests: 0 };
-  const http = createServer(async (req, res) => {
-    const cors = {
-      'access-control-allow-origin': '*',
-      'access-control-allow-headers': 'Accept, Authorization, Content-Type, Origin, X-Scope-OrgID',
-      'access-control-allow-methods': 'GET, POST, OPTIONS',
-    };
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, cors);
-      return res.end();
-    }
-    state.requests += 1;
-    const url = new URL(req.url, 'http://x');
-    const [, mode, ...rest] = url.pathname.split('/');
-    const forward = async () => {
-      const body = await new Promise((ok) => {
-        const chunks = [];
-        req.on('data', (c) => chunks.push(c)).on('end', () => ok(Buffer.concat(chunks)));
-      });
-      const answer = await fetch(`${upstream}/${rest.join('/')}${url.search}`, {
-        method: req.method,
-        headers: { 'content-type': req.headers['content-type'] ?? 'application/x-www-form-urlencoded' },
-        body: req.method === 'POST' ? body : undefined,
-      });
-      res.writeHead(answer.status, { ...cors, 'content-type': 'application/json' });
-      res.end(Buffer.from(await answer.arrayBuffer()));
-    };
-    const error500 = () => {
-      res.writeHead(500, { ...cors, 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: 'error', errorType: 'internal', error: 'stub: the storage is on fire' }));
-    };
-    switch (mode) {
-      case 'ok':
-        return forward();
-      case 'flaky':
-        return state.failing ? error500() : forward();
-      case '500':
-        return error500();
-      case 'garbage':
-        res.writeHead(200, { ...cors, 'content-type': 'text/html' });
-        return res.end('<html><body>Bad gateway <img src=x onerror=alert(1)></body></html>');
-      case 'hang':
-        state.hung.push(req.url);
-        req.socket.on('close', () => {
-          state.closedHung += 1;
-        });
-        return undefined;
-      case 'tenant':
-        state.tenants.push(req.headers['x-scope-orgid'] ?? null);
-        return forward();
-      default:
-        res.writeHead(404, cors);
-        return res.end();
-    }
-  });
-  await new Promise((ok) => http.listen(0, '127.0.0.1', ok));
-  return {
-    url: `http://127.0.0.1:${http.address().port}`,
-    state,
-    close: () =>
-      new Promise((ok) => {
-        http.closeAllConnections();
-        http.close(ok);
-      }),
-  };
-}
-
 before(async () => {
   prometheus = await startPrometheus({ openMetrics: httpRequestsOpenMetrics() });
-  stub = await startStub(prometheus.url);
+  stub = await startStub({ upstream: prometheus.url });
   server = await serveElement({
     csp: CSP,
     pages: { '/prom.html': pageHtml('<slo-gate id="gate" time-zone="UTC" refresh="off"></slo-gate>') },
@@ -212,19 +139,19 @@ test('Prometheus\' own words: a query it rejects, a query with no series, a serv
 
 test('what only a stub does: HTTP 500, garbage, a hang past the time-out', async () => {
   const page = await open();
-  assert.equal(await configure(page, { prometheus: `${stub.url}/500`, at: PROMETHEUS_AT }, { policy: PROMETHEUS_POLICY }), 'error');
+  assert.equal(await configure(page, { prometheus: stub.base('http-500-json'), at: PROMETHEUS_AT }, { policy: PROMETHEUS_POLICY }), 'error');
   let e = await errorShown(page);
   assert.equal(e.kind, 'http');
   assert.match(e.title, /^Prometheus answered HTTP 500 for series `ok_rate`/);
   assert.ok(e.lines.includes('stub: the storage is on fire'), e.lines.join('\n'));
 
-  assert.equal(await configure(page, { prometheus: `${stub.url}/garbage` }), 'error');
+  assert.equal(await configure(page, { prometheus: stub.base('garbage') }), 'error');
   e = await errorShown(page);
   assert.equal(e.kind, 'bad-response');
   assert.equal(await page.$eval('#gate', (el) => el.shadowRoot.querySelectorAll('img').length), 0);
 
   const started = Date.now();
-  assert.equal(await configure(page, { prometheus: `${stub.url}/hang`, timeout: '1s' }), 'error');
+  assert.equal(await configure(page, { prometheus: stub.base('hang'), timeout: '1s' }), 'error');
   const took = Date.now() - started;
   e = await errorShown(page);
   assert.equal(e.kind, 'timeout');
@@ -235,8 +162,8 @@ test('what only a stub does: HTTP 500, garbage, a hang past the time-out', async
 
 test('a failed refresh keeps the last report, marked stale with its time and the error; the next success clears it', async () => {
   const page = await open({ scheme: 'dark' });
-  stub.state.failing = false;
-  assert.equal(await configure(page, { prometheus: `${stub.url}/flaky`, at: PROMETHEUS_AT, refresh: '1s', timeout: '5s' }, { policy: PROMETHEUS_POLICY }), 'ready');
+  stub.switchTo('proxy');
+  assert.equal(await configure(page, { prometheus: stub.base('switch'), at: PROMETHEUS_AT, refresh: '1s', timeout: '5s' }, { policy: PROMETHEUS_POLICY }), 'ready');
   const good = await page.$eval('#gate', (el) => el.lastReport);
   await page.$eval('#gate', (el) => {
     window.errors = 0;
@@ -244,7 +171,7 @@ test('a failed refresh keeps the last report, marked stale with its time and the
       window.errors += 1;
     });
   });
-  stub.state.failing = true;
+  stub.switchTo('http-500-json');
   await page.waitForFunction(() => document.querySelector('#gate').state === 'error', null, { timeout: 10_000 });
   const stale = await page.$eval('#gate', (el) => ({
     stale: el.shadowRoot.querySelector('.report.is-stale') !== null,
@@ -262,7 +189,7 @@ test('a failed refresh keeps the last report, marked stale with its time and the
   assert.deepEqual(stale.kept, good);
   await screenshot(page.locator('#gate'), 'element-prometheus-stale-dark');
 
-  stub.state.failing = false;
+  stub.switchTo('proxy');
   await page.waitForFunction(() => document.querySelector('#gate').state === 'ready', null, { timeout: 10_000 });
   assert.equal(await page.$eval('#gate', (el) => el.shadowRoot.querySelector('.report.is-stale')), null);
   assert.ok((await page.evaluate(() => window.errors)) >= 1);
@@ -272,38 +199,39 @@ test('a failed refresh keeps the last report, marked stale with its time and the
 
 test('the headers property reaches every request (X-Scope-OrgID for Mimir)', async () => {
   const page = await open();
-  stub.state.tenants.length = 0;
+  const from = stub.requests.length;
   assert.equal(
-    await configure(page, { prometheus: `${stub.url}/tenant`, at: PROMETHEUS_AT, refresh: 'off', timeout: null }, { policy: PROMETHEUS_POLICY, headers: { 'X-Scope-OrgID': 'tenant-1' } }),
+    await configure(page, { prometheus: stub.base('proxy'), at: PROMETHEUS_AT, refresh: 'off', timeout: null }, { policy: PROMETHEUS_POLICY, headers: { 'X-Scope-OrgID': 'tenant-1' } }),
     'ready',
   );
-  assert.ok(stub.state.tenants.length >= 8, `${stub.state.tenants.length} requests`);
-  assert.deepEqual([...new Set(stub.state.tenants)], ['tenant-1']);
+  const tenants = stub.requests.slice(from).filter((r) => r.method === 'GET').map((r) => r.headers['x-scope-orgid'] ?? null);
+  assert.ok(tenants.length >= 8, `${tenants.length} requests`);
+  assert.deepEqual([...new Set(tenants)], ['tenant-1']);
   assert.deepEqual(page.problems, []);
 });
 
 test('disconnecting or re-rendering aborts the requests in flight', async () => {
   const page = await open();
-  stub.state.hung.length = 0;
-  stub.state.closedHung = 0;
+  stub.hung.length = 0;
+  const closed = () => stub.hung.filter((h) => h.closed).length;
   await page.$eval('#gate', (el, [url, at, policy]) => {
     el.setAttribute('prometheus', url);
     el.setAttribute('at', at);
     el.setAttribute('timeout', '1m');
     el.policy = policy;
-  }, [`${stub.url}/hang`, PROMETHEUS_AT, PROMETHEUS_POLICY]);
+  }, [stub.base('hang'), PROMETHEUS_AT, PROMETHEUS_POLICY]);
   await page.waitForFunction(() => document.querySelector('#gate').state === 'loading');
   assert.match(await page.$eval('#gate', (el) => el.shadowRoot.textContent), /Querying Prometheus at http:\/\/127\.0\.0\.1:\d+\/hang…/);
-  await waitUntil(() => stub.state.hung.length > 0);
+  await waitUntil(() => stub.hung.length > 0);
   // A new instant: the requests of the old one are abandoned.
-  const before = stub.state.hung.length;
+  const before = stub.hung.length;
   await setProps(page, '#gate', { at: Date.parse(PROMETHEUS_AT) - 60_000 });
-  await waitUntil(() => stub.state.closedHung >= before);
+  await waitUntil(() => closed() >= before);
   // Removed from the page: its requests close, and nothing is shown or thrown later.
-  await waitUntil(() => stub.state.hung.length > before);
-  const open2 = stub.state.hung.length;
+  await waitUntil(() => stub.hung.length > before);
+  const open2 = stub.hung.length;
   await page.$eval('#gate', (el) => el.remove());
-  await waitUntil(() => stub.state.closedHung >= open2);
+  await waitUntil(() => closed() >= open2);
   assert.deepEqual(page.problems, []);
 });
 

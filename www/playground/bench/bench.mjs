@@ -3,7 +3,8 @@
 // charts ≤ 16 ms median, on the MTOS seed (30 days × 1 minute, 17 SLOs),
 // served with the page's CSP. Builds the page first.
 //
-//   npm run bench -w @slogate/playground          (LOADS=7 KEYS=100 to change the counts)
+//   npm run bench -w @slogate/playground          (LOADS=7 KEYS=100 to change the counts;
+//                                                  EDIT=rule to type in a rule, not an SLO)
 //
 // First render: navigation start (performance.timeOrigin) → the first
 // frame painted after the page handed the first report to <slo-gate> and
@@ -25,6 +26,12 @@ import { PLAYGROUND_CSP } from '../csp.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const LOADS = Number(process.env.LOADS ?? 7);
 const KEYS = Number(process.env.KEYS ?? 100);
+const EDITS = {
+  slo: { line: /^\s*objective: 99\.9%$/, before: '%', what: 'an SLO\'s objective (99.9% ↔ 99.95%)' },
+  rule: { line: /when: "remaining <= 50%"/, before: '%', what: 'a rule (remaining <= 50% ↔ 505%)' },
+};
+const EDIT = EDITS[process.env.EDIT ?? 'slo'];
+if (!EDIT) throw new Error(`EDIT=${process.env.EDIT}: use slo or rule`);
 
 const built = spawnSync(process.execPath, [join(here, '../build.mjs')], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
@@ -63,7 +70,7 @@ try {
   const ms = (x) => `${x.toFixed(1)} ms`;
   console.log(`\nplayground, MTOS seed (17 SLOs, 30 days × 1 minute), headless Chromium, CSP on`);
   console.log(`first render (navigation → numbers and charts painted), ${LOADS} loads: median ${ms(at(loads, 0.5))}, min ${ms(sorted(loads)[0])}, max ${ms(sorted(loads).at(-1))}  (budget 1000 ms)`);
-  console.log(`keystroke, ${keys.update.length} keys:`);
+  console.log(`keystroke in ${EDIT.what}, ${keys.update.length} keys:`);
   console.log(`  update (in page)      median ${ms(at(keys.update, 0.5))}, p95 ${ms(at(keys.update, 0.95))}  (budget 16 ms median)`);
   console.log(`    evaluate            median ${ms(at(keys.evaluate, 0.5))}, p95 ${ms(at(keys.evaluate, 0.95))}  (new Engine(text) + evaluate with burnRates)`);
   console.log(`    <slo-gate> draws    median ${ms(at(keys.element, 0.5))}, p95 ${ms(at(keys.element, 0.95))}`);
@@ -90,13 +97,15 @@ async function keystrokes() {
   await page.addInitScript(instrument);
   await page.goto(server.url);
   await page.waitForFunction(() => window.__bench.painted.length > 0, null, { timeout: 30_000 });
-  // The cursor after "99.9" of the first SLO's `objective: 99.9%`.
+  // The cursor after "99.9" of the first SLO's `objective: 99.9%` (only
+  // that SLO is evaluated again), or with EDIT=rule after "50" of the first
+  // rule's `remaining <= 50%` (every SLO is).
   const content = page.locator('.cm-content');
   await content.click();
   await page.keyboard.press('Control+Home');
   await page.evaluate(() => performance.clearMeasures());
-  const found = await moveToObjective(page);
-  if (!found) throw new Error('no "objective: 99.9%" line in the first screens of the MTOS policy');
+  const found = await moveTo(page, EDIT.line, EDIT.before);
+  if (!found) throw new Error(`no line like ${EDIT.line} in the MTOS policy`);
   const start = await page.evaluate(() => window.__bench.painted.length);
   for (let i = 0; i < KEYS; i += 1) {
     // 99.9% → 99.95% → 99.9% …: every key changes the numbers.
@@ -123,16 +132,18 @@ async function keystrokes() {
   return result;
 }
 
-/** Moves the cursor down to the first `objective: 99.9%` line, before its "%". */
-async function moveToObjective(page) {
-  for (let line = 0; line < 200; line += 1) {
+/** Moves the cursor down to the first line matching `pattern`, before the first `before` in it. */
+async function moveTo(page, pattern, before) {
+  for (let line = 0; line < 400; line += 1) {
     const text = await page.evaluate(() => {
       const root = document.querySelector('#editor').shadowRoot;
       return root.querySelector('.cm-activeLine')?.textContent ?? '';
     });
-    if (/^\s*objective: 99\.9%$/.test(text)) {
-      await page.keyboard.press('End');
-      await page.keyboard.press('ArrowLeft');
+    if (pattern.test(text)) {
+      await page.keyboard.press('Home');
+      // Home goes to the first non-blank character; the column counts from there.
+      const from = text.length - text.trimStart().length;
+      for (let i = from; i < text.indexOf(before); i += 1) await page.keyboard.press('ArrowRight');
       return true;
     }
     await page.keyboard.press('ArrowDown');

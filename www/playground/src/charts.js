@@ -59,15 +59,23 @@ function fillRun(u, from, to, top, height) {
 
 const severityColor = (colors, severity) => colors[severity] ?? colors.critical;
 
+/** The point the legend shows: the cursor's, or the last (now) while the cursor is off the chart. */
+const legendIndex = (u, idx) => (idx === null || idx === undefined ? u.data[0].length - 1 : idx);
+
 /**
  * A `value` formatter for uPlot's legend: never NaN; "no data" for a gap
- * under the cursor, nothing while the cursor is off the chart.
+ * under the cursor; the value now while the cursor is off the chart.
  */
-const legendValue = (format) => (u, v, seriesIdx, idx) =>
-  idx === null || idx === undefined ? '' : v === null || v === undefined ? 'no data' : format(v);
+const legendValue = (format) => (u, v, seriesIdx, idx) => {
+  const at = legendIndex(u, idx);
+  const value = at < 0 ? null : u.data[seriesIdx][at];
+  return value === null || value === undefined ? 'no data' : format(value);
+};
 /** The legend's time: "Fri 14:05" near the window's end, with the date further back. */
-const legendTime = (window) => (u, v) =>
-  v === null || v === undefined ? '' : formatInstant(v, { timeZone: TIME_ZONE, reference: window().end });
+const legendTime = (window) => (u, v, seriesIdx, idx) => {
+  const at = legendIndex(u, idx);
+  return at < 0 ? '' : formatInstant(u.data[0][at], { timeZone: TIME_ZONE, reference: window().end });
+};
 
 const timeOptions = {
   ms: 1,

@@ -7,7 +7,7 @@
 // An update evaluates once (Session), hands the report to the element and
 // the charts, and writes the state into the URL's fragment.
 
-import init, { Engine } from '@slogate/engine';
+import init, { Engine, Memo } from '@slogate/engine';
 import '@slogate/element';
 import { plainText, sloTitle } from '@slogate/view';
 import { pickSlo, sloKey } from './chart-data.js';
@@ -56,7 +56,7 @@ async function boot() {
   const app = restored ?? (await defaultState(byName(DEFAULT_EXAMPLE), seeds));
   await wasm;
 
-  const session = new Session(Engine);
+  const session = new Session(Engine, Memo);
   const results = new Results($('#results'));
   const charts = new Charts($('#charts'));
   const paste = new PastePanel($('#paste-panel'), schedule);
@@ -123,16 +123,21 @@ async function boot() {
   });
   exampleSelect.addEventListener('change', async () => {
     const example = byName(exampleSelect.value);
+    // The policy first, then the example's data with it: never the old
+    // policy on the new data (an update between would show its errors).
+    let text = null;
+    try {
+      text = await seeds.text(example.policy);
+    } catch (e) {
+      notice(`${example.name}'s policy could not be loaded: ${e.message}`);
+    }
+    if (exampleSelect.value !== example.name) return; // chosen again meanwhile
     app.source = { kind: 'seed', example: example.name };
     app.at = Date.parse(example.runs.at(-1).at);
     app.slo = null;
     showSource();
-    try {
-      editor.setText(await seeds.text(example.policy));
-    } catch (e) {
-      notice(`${example.name}'s policy could not be loaded: ${e.message}`);
-      schedule();
-    }
+    if (text !== null) editor.setText(text);
+    schedule();
   });
   runSelect.addEventListener('change', () => {
     if (runSelect.value === 'custom') {

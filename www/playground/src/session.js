@@ -8,18 +8,30 @@ import { describeError } from '@slogate/view';
 // whose diagnostics are the editor's lint: `new Engine` throws them for an
 // unusable policy; a usable one carries its warnings), and evaluated once
 // per update — the element is handed the report, never asked to evaluate.
+// Every evaluation goes through one Memo: an edit re-evaluates only the
+// SLOs it changed. The memo builds on the engine of the last evaluation,
+// so the engine an edit replaces is freed one edit later, not at once.
 
 export class Session {
   #Engine;
+  #memo;
   #text = null;
   #engine = null;
+  /** The engine before the current one: the memo's, until the next evaluation. */
+  #retired = null;
   #diagnostics = [];
   #policyError = null;
   #last = null;
 
-  /** `Engine`: the @slogate/engine class (the page's or a test's instance). */
-  constructor(Engine) {
+  /** `Engine`, `Memo`: the @slogate/engine classes (the page's or a test's instance). */
+  constructor(Engine, Memo) {
     this.#Engine = Engine;
+    this.#memo = new Memo();
+  }
+
+  /** How many SLOs the last evaluation took from the memo (for the benchmark). */
+  get reused() {
+    return this.#memo.reused;
   }
 
   /** The engine of the current text, or null while it is unusable. */
@@ -41,7 +53,10 @@ export class Session {
   setPolicy(text) {
     if (text === this.#text) return;
     this.#text = text;
-    this.#engine?.free();
+    if (this.#engine !== null) {
+      this.#retired?.free();
+      this.#retired = this.#engine;
+    }
     this.#engine = null;
     try {
       this.#engine = new this.#Engine(text);
@@ -79,7 +94,7 @@ export class Session {
     if (data.error) return this.#stale(diagnostics, 'data', data.error);
     try {
       // Burn rates at every burn-down point: the burn-rate chart's lines.
-      const report = this.#engine.evaluate(at, data.series, { burnRates: true });
+      const report = this.#engine.evaluate(at, data.series, { burnRates: true, memo: this.#memo });
       this.#last = report;
       return { report, stale: false, diagnostics, problem: null };
     } catch (e) {
@@ -94,7 +109,9 @@ export class Session {
   /** Frees the engine. */
   dispose() {
     this.#engine?.free();
+    this.#retired?.free();
     this.#engine = null;
+    this.#retired = null;
     this.#text = null;
   }
 }

@@ -229,9 +229,10 @@ function renderAlerts(slo, ctx, key) {
 }
 
 /**
- * Whether two SLO reports show the same: every field equal, the burn-down
- * compared number by number (it is most of the report; stringifying it on
- * every render would cost more than the comparison saves).
+ * Whether two SLO reports show the same in a card: every field it draws
+ * equal, the burn-down compared number by number (it is most of what a
+ * card draws; stringifying it on every render would cost more than the
+ * comparison saves).
  * @param {SloReport} a
  * @param {SloReport} b
  */
@@ -243,7 +244,9 @@ export function sameSlo(a, b) {
   const br = b.burndown.remainingRatio;
   if (at.length !== bt.length || ar.length !== br.length) return false;
   for (let i = 0; i < at.length; i += 1) if (at[i] !== bt[i] || ar[i] !== br[i]) return false;
-  // Everything else, burn-down fields other than t and remainingRatio included.
-  const rest = (/** @type {SloReport} */ s) => JSON.stringify({ ...s, burndown: { ...s.burndown, t: null, remainingRatio: null } });
+  // Everything else but the burn rates over time, which a card does not
+  // draw (a host's charts do: 7 windows × 500 points, most of the report).
+  const rest = (/** @type {SloReport} */ s) =>
+    JSON.stringify({ ...s, burndown: { ...s.burndown, t: null, remainingRatio: null, burnRates: null } });
   return rest(a) === rest(b);
 }
