@@ -176,6 +176,22 @@ export interface SliStatus {
 }
 export function sliStatus(slo: SloReport): SliStatus;
 
+/** The remaining budget in words, share and amount. */
+export interface BudgetStatus {
+  /** More than the whole budget spent (remaining < 0). */
+  overspent: boolean;
+  /** "budget left" or "overspent". */
+  label: string;
+  /** What is left, or by how much it is overspent: "12m19.2s", "1234.5 events", "no data". */
+  amount: string;
+  /** " of 40m19.2s". */
+  of: string;
+  /** "30.6% left: 12m19.2s of 40m19.2s" / "overspent by 5m (-12.4%) of 40m19.2s" / "no data". */
+  text: string;
+}
+
+export function budgetStatus(slo: SloReport): BudgetStatus;
+
 export interface Threshold {
   alert: string;
   /** The alert's severity as the policy writes it (`page`). */

@@ -4,7 +4,7 @@
 // that watch its window (docs/arithmetic.md §10: a pair fires iff both of
 // its burn rates exceed f = B × P / long).
 
-import { formatNumber, formatObjective, formatRate, formatSli } from './format.js';
+import { formatBudget, formatNumber, formatObjective, formatPercent, formatRate, formatSli } from './format.js';
 import { levelSeverity, severityOfRank } from './severity.js';
 import { plainText } from './text.js';
 
@@ -70,6 +70,35 @@ export function sliStatus(slo) {
   }
   const met = slo.sli >= slo.objective;
   return { sli, objective, met, text: `${sli} ${met ? '≥' : '<'} ${objective} objective` };
+}
+
+/**
+ * @typedef {object} BudgetStatus
+ * @property {boolean} overspent more than the whole budget spent (remaining < 0)
+ * @property {string} label "budget left" or "overspent"
+ * @property {string} amount what is left, or by how much it is overspent: "12m19.2s", "1234.5 events", "no data"
+ * @property {string} of the budget: " of 40m19.2s"
+ * @property {string} text in one line: "30.6% left: 12m19.2s of 40m19.2s" / "overspent by 5m (-12.4%) of 40m19.2s" / "no data"
+ */
+
+/**
+ * The remaining budget in words, share and amount (a gauge's text
+ * alternative, a card's figure).
+ * @param {SloReport} slo
+ * @returns {BudgetStatus}
+ */
+export function budgetStatus(slo) {
+  const { unit, remaining, allowed, remainingRatio } = slo.budget;
+  const of = ` of ${formatBudget(allowed, unit)}`;
+  if (remaining === null || !Number.isFinite(remaining)) {
+    return { overspent: false, label: 'budget left', amount: formatBudget(null, unit), of, text: formatBudget(null, unit) };
+  }
+  const overspent = remaining < 0;
+  const amount = formatBudget(overspent ? -remaining : remaining, unit);
+  const text = overspent
+    ? `overspent by ${amount} (${formatPercent(remainingRatio)})${of}`
+    : `${formatPercent(remainingRatio)} left: ${amount}${of}`;
+  return { overspent, label: overspent ? 'overspent' : 'budget left', amount, of, text };
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { burnRateRows, reportSummary, sliStatus } from '@slogate/view';
+import { budgetStatus, burnRateRows, reportSummary, sliStatus } from '@slogate/view';
 import { LEVELS, report, slo } from './fixture.mjs';
 
 test('the summary names the worst level and counts instances per level, most severe first', () => {
@@ -72,4 +72,24 @@ test('a threshold over a window without data is not exceeded', () => {
   assert.equal(row?.thresholds[0]?.exceeded, false);
   s.burnRates['1h'] = 13.44;
   assert.equal(burnRateRows(s).find((r) => r.key === '1h')?.thresholds[0]?.exceeded, false, 'equal is not above');
+});
+
+test('budgetStatus: left, overspent, no data, in the report\'s unit', () => {
+  const withBudget = (budget) => ({ budget: { unit: 'seconds', allowed: 2419.2, ...budget } });
+  assert.deepEqual(budgetStatus(withBudget({ remaining: 739.2, remainingRatio: 0.30555 })), {
+    overspent: false,
+    label: 'budget left',
+    amount: '12m19.2s',
+    of: ' of 40m19.2s',
+    text: '30.6% left: 12m19.2s of 40m19.2s',
+  });
+  assert.deepEqual(budgetStatus(withBudget({ remaining: -300, remainingRatio: -0.124 })), {
+    overspent: true,
+    label: 'overspent',
+    amount: '5m',
+    of: ' of 40m19.2s',
+    text: 'overspent by 5m (-12.4%) of 40m19.2s',
+  });
+  assert.equal(budgetStatus(withBudget({ remaining: null, remainingRatio: null })).text, 'no data');
+  assert.equal(budgetStatus({ budget: { unit: 'events', allowed: 100, remaining: 25.5, remainingRatio: 0.255 } }).text, '25.5% left: 25.5 events of 100 events');
 });

@@ -5,13 +5,13 @@
 // disclosure with its explanation. All text comes from @slogate/view.
 
 import {
+  budgetStatus,
   burnRateRows,
   currentState,
   explainAlertPair,
   explainBurnRate,
   explainRemaining,
   explainTimeToExhaustion,
-  formatBudget,
   formatNumber,
   formatPercent,
   formatRate,
@@ -94,17 +94,10 @@ export function renderCard(slo, index, ctx) {
  * @param {string} severity
  */
 function renderFigures(slo, ctx, key, severity) {
-  const { unit, remaining, allowed, remainingRatio } = slo.budget;
   const remainingX = explainRemaining(slo);
   const tteX = explainTimeToExhaustion(slo);
   const sli = sliStatus(slo);
-  const overspent = remaining !== null && remaining < 0;
-  const budgetWords =
-    remaining === null
-      ? 'no data'
-      : overspent
-        ? `overspent by ${formatBudget(-remaining, unit)} (${formatPercent(remainingRatio)}) of ${formatBudget(allowed, unit)}`
-        : `${formatPercent(remainingRatio)} left: ${formatBudget(remaining, unit)} of ${formatBudget(allowed, unit)}`;
+  const budget = budgetStatus(slo);
 
   /** @type {HTMLElement[]} */
   const panels = [];
@@ -117,20 +110,12 @@ function renderFigures(slo, ctx, key, severity) {
   const facts = h(
     'dl',
     { class: 'facts' },
-    fact(
-      'remaining',
-      overspent ? 'overspent' : 'budget left',
-      [
-        h('span', { class: 'value' }, remaining === null ? remainingX.value : formatBudget(overspent ? -remaining : remaining, unit)),
-        h('span', { class: 'of' }, ` of ${formatBudget(allowed, unit)}`),
-      ],
-      remainingWhy,
-    ),
+    fact('remaining', budget.label, [h('span', { class: 'value' }, budget.amount), h('span', { class: 'of' }, budget.of)], remainingWhy),
     fact('sli', 'SLI', [h('span', { class: `value${sli.met === false ? ' miss' : ''}` }, sli.sli), h('span', { class: 'of' }, ` ${sli.met === null ? 'vs' : sli.met ? '≥' : '<'} ${sli.objective} objective`)], null),
     fact('tte', 'exhausted in', [h('span', { class: 'value' }, tteX.value)], tteWhy),
     fact('window', 'window', [h('span', { class: 'value' }, formatWindow(slo.window.periodSeconds)), h('span', { class: 'of' }, `, ${formatPercent(slo.coverage)} with data`)], null),
   );
-  return h('div', { class: 'figures' }, renderGauge(slo, severity, budgetWords), facts, h('div', { class: 'panels' }, panels));
+  return h('div', { class: 'figures' }, renderGauge(slo, severity, budget.text), facts, h('div', { class: 'panels' }, panels));
 }
 
 /**

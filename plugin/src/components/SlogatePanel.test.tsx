@@ -1,0 +1,130 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import { FieldType, LoadingState, PanelProps, createDataFrame, dateTime } from '@grafana/data';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { initSync } from '@slogate/engine';
+import React from 'react';
+
+import { SlogateOptions } from '../types';
+import { SlogatePanel } from './SlogatePanel';
+
+// The module is loaded from disk here; in Grafana from the plugin's directory.
+jest.mock('../engine', () => ({ loadEngine: () => Promise.resolve() }));
+
+beforeAll(() => {
+  initSync(readFileSync(join(__dirname, '../../../pkg/dist/slogate_engine_bg.wasm')));
+});
+
+const MINUTE = 60_000;
+const AT = Date.UTC(2026, 2, 1, 12);
+const MINUTES = 4 * 24 * 60;
+
+const POLICY = `apiVersion: slogate/v1
+kind: ServiceLevelPolicy
+metadata: {name: demo}
+spec:
+  slos:
+    - name: availability
+      objective: 99%
+      window: {rolling: 1h}
+      sli: {ratio: {good: good, total: total}}
+  policy:
+    levels: [healthy, freeze]
+    rules:
+      - {level: freeze, when: "remaining < 50%", action: "Ship nothing but fixes"}
+`;
+
+function frames(goodRate: number) {
+  const time = Array.from({ length: MINUTES + 1 }, (_, i) => AT - (MINUTES - i) * MINUTE);
+  const frame = (refId: string, v: number) =>
+    createDataFrame({
+      refId,
+      fields: [
+        { name: 'Time', type: FieldType.time, values: time, config: { interval: MINUTE } },
+        { name: 'Value', type: FieldType.number, values: time.map(() => v), config: {} },
+      ],
+    });
+  return [frame('total', 10), frame('good', goodRate)];
+}
+
+function props(options: Partial<SlogateOptions>, series = frames(9.94)): PanelProps<SlogateOptions> {
+  const timeRange = { from: dateTime(AT - MINUTES * MINUTE), to: dateTime(AT), raw: { from: 'now-4d', to: 'now' } };
+  return {
+    id: 1,
+    data: { series, state: LoadingState.Done, timeRange },
+    timeRange,
+    timeZone: 'utc',
+    options: {
+      policy: POLICY,
+      mappings: [],
+      views: { figures: true, burndown: true, burnRates: true },
+      runbooks: [],
+      ...options,
+    },
+    onOptionsChange: jest.fn(),
+    onFieldConfigChange: jest.fn(),
+    replaceVariables: (s: string) => s,
+    eventBus: {} as never,
+    width: 800,
+    height: 600,
+    fieldConfig: { defaults: {}, overrides: [] },
+    renderCounter: 0,
+    title: 'SLOs',
+    transparent: false,
+    onChangeTimeRange: jest.fn(),
+  } as PanelProps<SlogateOptions>;
+}
+
+test('the verdict first, then the SLO with its numbers, each explainable', async () => {
+  render(<SlogatePanel {...props({ runbooks: [{ level: 'freeze', url: 'https://runbooks.example/freeze' }] })} />);
+  const verdict = await screen.findByRole('region', { name: /^verdict: freeze: all 1 SLO at freeze$/ });
+  expect(verdict).toHaveTextContent('✕ freeze');
+  expect(screen.getAllByText('Runbook for freeze')[0].closest('a')).toHaveAttribute(
+    'href',
+    'https://runbooks.example/freeze'
+  );
+  const card = screen.getByRole('article', { name: 'availability: freeze' });
+  expect(card).toHaveTextContent('remaining < 50%');
+  expect(card).toHaveTextContent('→ Ship nothing but fixes');
+  // 0.6% errors of a 1% budget: 40% left.
+  const meter = screen.getByRole('meter', { name: 'remaining error budget' });
+  expect(meter).toHaveAttribute('aria-valuenow', '40');
+  expect(meter).toHaveAttribute('aria-valuetext', '40.0% left: 144 events of 360 events');
+  const why = screen.getByRole('button', { name: /^Explain remaining budget: / });
+  expect(why).toHaveAttribute('aria-expanded', 'false');
+  fireEvent.click(why);
+  expect(why).toHaveAttribute('aria-expanded', 'true');
+  expect(document.getElementById(why.getAttribute('aria-controls')!)).toHaveTextContent(/remaining/);
+});
+
+test('an invalid policy: its findings with line and column', async () => {
+  render(<SlogatePanel {...props({ policy: POLICY.replace('objective: 99%', 'objectiv: 99%') })} />);
+  expect(await screen.findByText(/unknown key "objectiv" \(did you mean "objective"\?\)/)).toBeInTheDocument();
+  expect(screen.getByText('7:7')).toBeInTheDocument();
+});
+
+test('a range too short for the policy: the fix, and no numbers', async () => {
+  const short = frames(9.94).map((f) => ({
+    ...f,
+    fields: f.fields.map((x) => ({ ...x, values: x.values.slice(-60) })),
+    length: 60,
+  }));
+  render(<SlogatePanel {...props({}, short)} />);
+  expect(await screen.findByText(/set this panel's Relative time to now-4d/)).toBeInTheDocument();
+  expect(screen.queryByRole('meter')).toBeNull();
+});
+
+test('a narrow panel shows the verdict alone', async () => {
+  render(<SlogatePanel {...{ ...props({}), width: 200, height: 120 }} />);
+  expect(await screen.findByRole('region', { name: /^verdict: freeze/ })).toBeInTheDocument();
+  expect(screen.queryByRole('article')).toBeNull();
+});
+
+test("a series the data lacks: the engine's error naming it", async () => {
+  render(<SlogatePanel {...props({}, frames(9.94).slice(0, 1))} />);
+  expect(await screen.findByText('no data for series `good`')).toBeInTheDocument();
+  expect(
+    screen.getByText("the policy's spec.slos[0].sli.ratio.good names series `good`, the data has: total")
+  ).toBeInTheDocument();
+});

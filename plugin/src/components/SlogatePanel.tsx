@@ -1,0 +1,229 @@
+// The panel: the worst level first and unmissable, with its reasons and
+// actions, then a card per SLO instance. Loading, no data, a policy or data
+// the engine refuses, and data that does not cover what the policy reads
+// each have their own state; a number is never shown that the engine did
+// not compute from data that covers it.
+import { css } from '@emotion/css';
+import { GrafanaTheme2, LoadingState, PanelProps } from '@grafana/data';
+import { PanelDataErrorView } from '@grafana/runtime';
+import { Alert, LoadingPlaceholder, useStyles2, useTheme2 } from '@grafana/ui';
+import { Engine, Memo } from '@slogate/engine';
+import { describeError, levelSeverity, reportSummary } from '@slogate/view';
+import React, { useEffect, useMemo, useState } from 'react';
+
+import { evaluatePanel, Outcome } from '../data/evaluate';
+import { loadEngine } from '../engine';
+import { SlogateOptions } from '../types';
+import { SloCard } from './SloCard';
+import { SEVERITY_MARK, severityColor } from './severity';
+
+/** Below this size only the verdict is shown (a 1×1 grid cell). */
+const COMPACT = { width: 320, height: 180 };
+
+type Load = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; error: unknown };
+
+function useEngineLoaded(): Load {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  useEffect(() => {
+    let live = true;
+    loadEngine().then(
+      () => live && setLoad({ state: 'ready' }),
+      (error) => live && setLoad({ state: 'failed', error })
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return load;
+}
+
+type Built = { engine: Engine; error: null } | { engine: null; error: unknown };
+
+/**
+ * The engine of the policy text, rebuilt when the text changes. The engine
+ * it replaces is freed after the next evaluation: the memo builds on it.
+ */
+function useEngine(text: string, ready: boolean): Built | null {
+  const built = useMemo<Built | null>(() => {
+    if (!ready) {
+      return null;
+    }
+    try {
+      return { engine: new Engine(text), error: null };
+    } catch (error) {
+      return { engine: null, error };
+    }
+  }, [text, ready]);
+  useEffect(() => () => built?.engine?.free(), [built]);
+  return built;
+}
+
+export function SlogatePanel({
+  data,
+  options,
+  width,
+  height,
+  replaceVariables,
+  id,
+  fieldConfig,
+  timeZone,
+}: PanelProps<SlogateOptions>) {
+  const styles = useStyles2(getStyles);
+  const load = useEngineLoaded();
+  const text = replaceVariables(options.policy ?? '');
+  const built = useEngine(text, load.state === 'ready');
+  // One memo per panel: an edit of the policy re-evaluates only what it changed.
+  const [memo] = useState(() => new Memo());
+  const at = data.timeRange.to.valueOf();
+  const from = data.timeRange.from.valueOf();
+  const outcome = useMemo<Outcome | null>(
+    () => (built?.engine ? evaluatePanel(built.engine, data.series, options.mappings ?? [], at, from, memo) : null),
+    [built, data.series, options.mappings, at, from, memo]
+  );
+  const zone = timeZone === 'browser' || !timeZone ? undefined : timeZone === 'utc' ? 'UTC' : timeZone;
+
+  if (load.state === 'failed') {
+    return (
+      <Alert severity="error" title="slogate's WebAssembly engine could not load">
+        {describeError(load.error).title}
+      </Alert>
+    );
+  }
+  if (load.state === 'loading' || built === null || (data.state === LoadingState.Loading && data.series.length === 0)) {
+    return <LoadingPlaceholder text="Computing error budgets…" />;
+  }
+  if (built.engine === null) {
+    return <PolicyProblem error={built.error} />;
+  }
+  if (outcome === null) {
+    return null;
+  }
+  switch (outcome.kind) {
+    case 'no-data':
+      return (
+        <PanelDataErrorView
+          panelId={id}
+          fieldConfig={fieldConfig}
+          data={data}
+          message={noDataMessage(
+            built.engine.sloNames.length,
+            outcome.unused.length,
+            built.engine.plan(at).series.map((s) => s.name)
+          )}
+        />
+      );
+    case 'short':
+      return (
+        <Alert severity="warning" title="The panel's data does not cover what the policy reads">
+          {outcome.advice.map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </Alert>
+      );
+    case 'error': {
+      const d = describeError(outcome.error);
+      return (
+        <Alert severity="error" title={d.title}>
+          {d.lines.map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </Alert>
+      );
+    }
+    case 'report':
+      return (
+        <div className={styles.panel} style={{ width, height }}>
+          <Verdict report={outcome.report} runbooks={options.runbooks ?? []} />
+          {outcome.problems.map((p, i) => (
+            <p key={i} className={styles.problem}>
+              {p}
+            </p>
+          ))}
+          {width >= COMPACT.width && height >= COMPACT.height && (
+            <div className={styles.grid}>
+              {outcome.report.slos.map((slo, i) => (
+                <SloCard
+                  key={i}
+                  slo={slo}
+                  levels={outcome.report.levels}
+                  views={options.views}
+                  runbooks={options.runbooks ?? []}
+                  timeZone={zone}
+                />
+              ))}
+            </div>
+          )}
+        </div>
+      );
+  }
+}
+
+function noDataMessage(slos: number, unused: number, names: string[]): string {
+  const wanted = names.join(', ');
+  return unused > 0
+    ? `None of the ${unused} series the queries returned is one the policy reads (${wanted}): name the queries after them (refId) or map them in the panel's options.`
+    : `No data: the policy's ${slos} SLOs read ${wanted}.`;
+}
+
+function Verdict({
+  report,
+  runbooks,
+}: {
+  report: NonNullable<Extract<Outcome, { kind: 'report' }>['report']>;
+  runbooks: SlogateOptions['runbooks'];
+}) {
+  const theme = useTheme2();
+  const styles = useStyles2(getStyles);
+  const summary = reportSummary(report);
+  const { severity } = levelSeverity(report.levels, report.level);
+  const color = severityColor(theme, severity);
+  const runbook = runbooks.find((r) => r.level === report.level && r.url);
+  return (
+    <section className={styles.verdict} style={{ borderLeftColor: color }} aria-label={`verdict: ${summary.text}`}>
+      <div className={styles.level} style={{ color }}>
+        <span aria-hidden="true">{SEVERITY_MARK[severity]}</span> {summary.level}
+      </div>
+      <div className={styles.detail}>{summary.detail}</div>
+      {runbook && (
+        <a className={styles.detail} href={runbook.url} target="_blank" rel="noreferrer noopener">
+          Runbook for {summary.level}
+        </a>
+      )}
+    </section>
+  );
+}
+
+function PolicyProblem({ error }: { error: unknown }) {
+  const d = describeError(error);
+  return (
+    <Alert severity="error" title={d.title}>
+      <ul>
+        {d.diagnostics.map((line, i) => (
+          <li key={i}>
+            <code>{line.where}</code> {line.severity}: {line.text}
+          </li>
+        ))}
+        {d.diagnostics.length === 0 && d.lines.map((line, i) => <li key={i}>{line}</li>)}
+      </ul>
+    </Alert>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  panel: css({ overflow: 'auto', display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
+  verdict: css({
+    borderLeft: '6px solid',
+    padding: theme.spacing(0.5, 1.5),
+    background: theme.colors.background.secondary,
+    borderRadius: theme.shape.radius.default,
+  }),
+  level: css({ fontSize: theme.typography.h2.fontSize, fontWeight: theme.typography.fontWeightBold, lineHeight: 1.2 }),
+  detail: css({ color: theme.colors.text.secondary }),
+  problem: css({ color: theme.colors.warning.text, margin: 0 }),
+  grid: css({
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
+    gap: theme.spacing(1),
+    alignItems: 'start',
+  }),
+});

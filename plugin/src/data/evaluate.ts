@@ -1,0 +1,48 @@
+// One evaluation of the panel: its frames and options in, what to show out.
+// Pure but for the engine it is handed: the panel component only renders
+// the outcome.
+
+import type { DataFrame } from '@grafana/data';
+import type { Engine, Memo, Report } from '@slogate/engine';
+
+import { advice, shortfalls, Shortfall } from './coverage';
+import { framesToSeries, SeriesMapping, UnusedField } from './frames';
+
+export type Outcome =
+  /** Nothing the policy can read: no frames, or none mapped to its series. */
+  | { kind: 'no-data'; unused: UnusedField[]; problems: string[] }
+  /** The data does not reach back far enough or is too coarse: what to change. */
+  | { kind: 'short'; shortfalls: Shortfall[]; advice: string[]; problems: string[] }
+  /** The engine refused the data (a SlogateError: describeError says it). */
+  | { kind: 'error'; error: unknown; problems: string[] }
+  | { kind: 'report'; report: Report; unused: UnusedField[]; problems: string[] };
+
+/**
+ * Evaluates `engine` at `at` (the end of the dashboard's range) on `frames`.
+ * `rangeFrom`: the start of the range the queries ran over, for advice.
+ */
+export function evaluatePanel(
+  engine: Engine,
+  frames: DataFrame[],
+  mappings: SeriesMapping[],
+  at: number,
+  rangeFrom: number,
+  memo?: Memo
+): Outcome {
+  const plan = engine.plan(at);
+  const names = plan.series.map((s) => s.name);
+  const { series, unused, problems } = framesToSeries(frames, mappings, names);
+  if (series.length === 0) {
+    return { kind: 'no-data', unused, problems };
+  }
+  const found = shortfalls(plan, series);
+  if (found.length > 0) {
+    return { kind: 'short', shortfalls: found, advice: advice(found, at, rangeFrom), problems };
+  }
+  try {
+    const report = engine.evaluate(at, series, memo ? { memo } : undefined);
+    return { kind: 'report', report, unused, problems };
+  } catch (error) {
+    return { kind: 'error', error, problems };
+  }
+}

@@ -1,0 +1,26 @@
+import type { SeriesMapping } from './data/frames';
+
+/** Which parts of each SLO the panel shows. */
+export interface ViewOptions {
+  /** The remaining-budget gauge and the figures beside it. */
+  figures: boolean;
+  /** The burn-down with the level timeline shaded. */
+  burndown: boolean;
+  /** Burn rates with their alert thresholds, and the alerts. */
+  burnRates: boolean;
+}
+
+/** A runbook per level: shown beside the level's actions. */
+export interface Runbook {
+  level: string;
+  url: string;
+}
+
+export interface SlogateOptions {
+  /** The slogate policy (YAML or JSON); dashboard variables are interpolated. */
+  policy: string;
+  /** Which query results are which of the policy's series (else: by refId). */
+  mappings: SeriesMapping[];
+  views: ViewOptions;
+  runbooks: Runbook[];
+}
