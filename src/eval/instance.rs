@@ -609,10 +609,13 @@ fn merge_ascending(a: &[Millis], b: &[Millis]) -> Vec<Millis> {
     out
 }
 
-/// Each point's end and the tallies of its windows `(t − d, t]`, worked out
-/// window by window (see [`TimelineAsks::lookbacks`]): measured against
-/// walking all windows point by point, the timeline's cost drops from ~25%
-/// to ~21% of the headline evaluation.
+/// Each point's end and the tallies of its windows `(t − d, t]` (see
+/// [`TimelineAsks::lookbacks`]), each window's lower bounds found by its own
+/// walk: measured against searching them point by point, the timeline's
+/// cost drops from ~25% to ~21% of the headline evaluation. Point by point
+/// with a walk per window (session 7) is as fast as window by window on
+/// occurrences (A/B, 30 days × 1 minute: 711–733 µs against 713–725 µs)
+/// and lets a timeslice table judge the slice cut at each point once.
 struct KnownTallies {
     ends: Vec<End>,
     /// Point by point, one tally per look-back.
@@ -628,12 +631,15 @@ impl KnownTallies {
             ends.push(measure.walk_to(&mut walk, t));
         }
         let k = lookbacks.len();
-        let mut tallies = vec![Tally::NONE; times.len() * k];
-        for (i, &d) in lookbacks.iter().enumerate() {
-            let mut walk = Walk::default();
-            for (j, end) in ends.iter().enumerate() {
-                let from = measure.walk_to(&mut walk, end.to - d);
-                tallies[j * k + i] = measure.tally_between(&from, end);
+        let mut tallies = Vec::with_capacity(times.len() * k);
+        // Point by point, each look-back with its own walk: the windows of
+        // one point end together, so what a measure works out about the
+        // end (a timeslice cut short there) is worked out once.
+        let mut walks = vec![Walk::default(); k];
+        for end in &ends {
+            for (walk, &d) in walks.iter_mut().zip(lookbacks) {
+                let from = measure.walk_to(walk, end.to - d);
+                tallies.push(measure.tally_between(&from, end));
             }
         }
         KnownTallies {

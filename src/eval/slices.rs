@@ -3,6 +3,8 @@
 //! window in O(log n) — only slices with data are stored, so a one-second
 //! slice over a year costs nothing for the empty ones.
 
+use std::cell::Cell;
+
 use crate::time::{Instant, Millis};
 
 /// Slice `k` is `(anchor + k·len, min(anchor + (k+1)·len, at)]`.
@@ -146,6 +148,11 @@ pub struct SliceTable {
     cum_good: Vec<i64>,
     cum_bad: Vec<i64>,
     cum_data: Vec<u64>,
+    /// The last slice judged cut short, `(start, to, state)`: every window
+    /// ending at one burn-down point cuts the same slice there, and judging
+    /// it reads the data (two binary searches) — a cache of one entry makes
+    /// it once per point instead of once per window.
+    last_cut: Cell<Option<(Instant, Instant, Option<SliceState>)>>,
 }
 
 impl SliceTable {
@@ -164,6 +171,7 @@ impl SliceTable {
             cum_good: with_zero(n),
             cum_bad: with_zero(n),
             cum_data: with_zero(n),
+            last_cut: Cell::new(None),
         };
         for (k, state) in states {
             let len = grid.length(k);
@@ -205,7 +213,7 @@ impl SliceTable {
             let head_partial = g.start(first) < from;
             let tail_cut = to < g.at && (to - g.anchor).rem_euclid(g.len) != 0;
             if first == last && head_partial && tail_cut {
-                add(self.data.state(g.start(last), to), to - from);
+                add(self.cut_state(g.start(last), to), to - from);
             } else {
                 if head_partial {
                     let end = g.start(first) + g.length(first);
@@ -213,7 +221,7 @@ impl SliceTable {
                 }
                 if tail_cut {
                     let start = g.start(last);
-                    add(self.data.state(start, to), to - start);
+                    add(self.cut_state(start, to), to - start);
                 }
                 let lo = first + i64::from(head_partial);
                 let hi = last - i64::from(tail_cut);
@@ -231,6 +239,19 @@ impl SliceTable {
             bad_seconds: bad as f64 / 1000.0,
             with_data,
         }
+    }
+
+    /// The state of the slice `(start, …]` cut at `to`, judged on its data
+    /// up to `to` (the last one asked is remembered).
+    fn cut_state(&self, start: Instant, to: Instant) -> Option<SliceState> {
+        if let Some((s, t, state)) = self.last_cut.get() {
+            if (s, t) == (start, to) {
+                return state;
+            }
+        }
+        let state = self.data.state(start, to);
+        self.last_cut.set(Some((start, to, state)));
+        state
     }
 
     /// The state of slice `k` as judged on all its data, if it has data.
