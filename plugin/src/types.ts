@@ -1,4 +1,5 @@
 import type { SeriesMapping } from './data/frames';
+import type { QuickOptions } from './data/quick';
 
 /** Which parts of each SLO the panel shows. */
 export interface ViewOptions {
@@ -17,6 +18,9 @@ export interface Runbook {
 }
 
 export interface SlogateOptions {
+  /** `quick`: the policy is written from `quick`; `policy`: the text in `policy`. */
+  mode: 'quick' | 'policy';
+  quick: QuickOptions;
   /** The slogate policy (YAML or JSON); dashboard variables are interpolated. */
   policy: string;
   /** Which query results are which of the policy's series (else: by refId). */

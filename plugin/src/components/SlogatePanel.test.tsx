@@ -6,6 +6,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { initSync } from '@slogate/engine';
 import React from 'react';
 
+import { DEFAULT_QUICK } from '../data/quick';
 import { SlogateOptions } from '../types';
 import { SlogatePanel } from './SlogatePanel';
 
@@ -127,4 +128,23 @@ test("a series the data lacks: the engine's error naming it", async () => {
   expect(
     screen.getByText("the policy's spec.slos[0].sli.ratio.good names series `good`, the data has: total")
   ).toBeInTheDocument();
+});
+
+test('quick mode: the fields write the policy the panel evaluates', async () => {
+  // The default, 99.9% over 28 days, reads eight weeks back: four days of data are the fix, not numbers.
+  const { unmount } = render(<SlogatePanel {...props({ mode: 'quick' })} />);
+  expect(await screen.findByText(/^The policy reads \S+ of history \(good, total\)/)).toBeInTheDocument();
+  unmount();
+  // Over an hour the same data are numbers: 0.6% errors spend 60% of a 1% budget, 40% left < 50%: freeze.
+  render(
+    <SlogatePanel
+      {...props({
+        mode: 'quick',
+        quick: { ...DEFAULT_QUICK, objective: '99', window: '1h', kind: 'rate', freezeBelow: '50' },
+      })}
+    />
+  );
+  const card = await screen.findByRole('article', { name: 'availability: freeze' });
+  expect(card).toHaveTextContent('remaining < 50%');
+  expect(screen.getByRole('meter')).toHaveAttribute('aria-valuenow', '40');
 });

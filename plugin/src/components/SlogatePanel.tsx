@@ -12,6 +12,7 @@ import { describeError, levelSeverity, reportSummary } from '@slogate/view';
 import React, { useEffect, useMemo, useState } from 'react';
 
 import { evaluatePanel, Outcome } from '../data/evaluate';
+import { DEFAULT_QUICK, quickPolicy } from '../data/quick';
 import { loadEngine } from '../engine';
 import { SlogateOptions } from '../types';
 import { SloCard } from './SloCard';
@@ -70,7 +71,7 @@ export function SlogatePanel({
 }: PanelProps<SlogateOptions>) {
   const styles = useStyles2(getStyles);
   const load = useEngineLoaded();
-  const text = replaceVariables(options.policy ?? '');
+  const text = policyText(options, replaceVariables);
   const built = useEngine(text, load.state === 'ready');
   // One memo per panel: an edit of the policy re-evaluates only what it changed.
   const [memo] = useState(() => new Memo());
@@ -156,6 +157,13 @@ export function SlogatePanel({
         </div>
       );
   }
+}
+
+/** The policy the panel evaluates: quick mode's, or the Policy field's with dashboard variables replaced. */
+export function policyText(options: SlogateOptions, replaceVariables: (s: string) => string): string {
+  return options.mode === 'quick'
+    ? quickPolicy({ ...DEFAULT_QUICK, ...options.quick })
+    : replaceVariables(options.policy ?? '');
 }
 
 function noDataMessage(slos: number, unused: number, names: string[]): string {
