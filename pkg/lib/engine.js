@@ -98,7 +98,9 @@ export class Engine {
   #evaluate(atMs, { meta, strings, columns }, mode, previous) {
     try {
       return this.#call((raw) => {
-        const before = previous?.#usableRaw() ?? null;
+        // Not `previous?.#usableRaw()`: transpilers (swc in Grafana's
+        // webpack build) mis-compile an optional call of a private method.
+        const before = previous === null ? null : previous.#usableRaw();
         const flags = mode | (before ? AFTER : 0);
         const out = raw.evaluateColumns(atMs, meta, strings, columns, flags, before ?? raw);
         return flags & SPLIT ? [out[0], out[1], before !== null] : out;

@@ -33,8 +33,11 @@ async function walk(dir) {
   const files = [];
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, e.name);
-    if (e.isDirectory()) files.push(...(await walk(path)));
-    else files.push(path);
+    if (e.isDirectory()) {
+      files.push(...(await walk(path)));
+    } else {
+      files.push(path);
+    }
   }
   return files;
 }

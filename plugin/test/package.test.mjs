@@ -36,15 +36,28 @@ test('plugin.json: a panel with the id pattern, its fields, the package version,
   assert.deepEqual(JSON.parse(await read('src/plugin.json')).id, plugin.id);
 });
 
-test('dist/: module.js (AMD, Grafana\'s externals only) and its map, the .wasm, README, CHANGELOG, LICENSE', async () => {
+test("dist/: module.js (AMD, Grafana's externals only) and its map, the .wasm, README, CHANGELOG, LICENSE", async () => {
   const files = await readdir(dist);
   for (const f of ['module.js', 'module.js.map', 'plugin.json', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
     assert.ok(files.includes(f), `dist/${f}`);
   }
   const module = await read('dist/module.js');
   const deps = JSON.parse(/define\((\[[^\]]*\])/.exec(module)[1]);
-  const allowed = new Set(['@emotion/css', '@grafana/data', '@grafana/runtime', '@grafana/ui', 'module', 'react', 'react/jsx-runtime', 'react-dom']);
-  assert.deepEqual(deps.filter((d) => !allowed.has(d)), [], 'AMD dependencies Grafana provides');
+  const allowed = new Set([
+    '@emotion/css',
+    '@grafana/data',
+    '@grafana/runtime',
+    '@grafana/ui',
+    'module',
+    'react',
+    'react/jsx-runtime',
+    'react-dom',
+  ]);
+  assert.deepEqual(
+    deps.filter((d) => !allowed.has(d)),
+    [],
+    'AMD dependencies Grafana provides'
+  );
   assert.match(module, /\/\/# sourceMappingURL=module\.js\.map/);
   const wasm = files.filter((f) => f.endsWith('.wasm'));
   assert.equal(wasm.length, 1, 'one WebAssembly module');
@@ -69,7 +82,11 @@ test('the release zip: one root folder named after the id, holding dist/', async
 test('SVGs without script, event handlers or external references', async () => {
   for (const file of (await walk(join(root, 'src'))).filter((f) => f.endsWith('.svg'))) {
     const svg = await readFile(file, 'utf8');
-    assert.doesNotMatch(svg, /<script|\son\w+\s*=|javascript:|<foreignObject|(?:xlink:)?href\s*=\s*["']https?:/i, relative(root, file));
+    assert.doesNotMatch(
+      svg,
+      /<script|\son\w+\s*=|javascript:|<foreignObject|(?:xlink:)?href\s*=\s*["']https?:/i,
+      relative(root, file)
+    );
   }
 });
 
@@ -83,15 +100,18 @@ test('the source: no console calls, no @ts-ignore, no direct CSS imports', async
     assert.doesNotMatch(text, /@ts-ignore/, `${where}: @ts-ignore`);
     assert.doesNotMatch(text, /^import\s+['"][^'"]+\.(css|scss|sass)['"]/m, `${where}: direct CSS import`);
   }
-  assert.ok(existsSync(join(root, '.config/webpack/webpack.config.ts')), 'create-plugin\'s webpack config');
+  assert.ok(existsSync(join(root, '.config/webpack/webpack.config.ts')), "create-plugin's webpack config");
 });
 
 async function walk(dir) {
   const out = [];
   for (const e of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(path)));
-    else out.push(path);
+    if (e.isDirectory()) {
+      out.push(...(await walk(path)));
+    } else {
+      out.push(path);
+    }
   }
   return out;
 }
@@ -99,7 +119,9 @@ async function walk(dir) {
 function zipEntries(path) {
   return new Promise((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
+      if (err) {
+        return reject(err);
+      }
       const names = [];
       zip.on('entry', (entry) => {
         names.push(entry.fileName);

@@ -1,0 +1,215 @@
+// The built plugin in headless Chromium, loaded by a host page as Grafana
+// loads it (test/host/host.tsx says what the host is and is not): each case
+// asserts the levels and numbers the panel shows, and saves screenshots
+// (www/browser/screenshots/panel-*.png, dark and light). Needs
+// `npm run build` first (scripts/test runs it).
+//
+// The host here is React 18 with @grafana/* 13.1 — the versions the plugin
+// builds against.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+import { launch, screenshot } from '../../www/browser/src/browser.mjs';
+import { serve } from '../../www/browser/src/server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const plugin = join(here, '..');
+const hostDir = join(here, 'host');
+const built = join(hostDir, 'dist');
+const ID = 'slogate-errorbudget-panel';
+const ICONS = '/public/build/img/icons/';
+const UI_ICONS = join(plugin, '..', 'node_modules/@grafana/ui/dist/public/img/icons');
+
+const MINUTE = 60_000;
+const AT = Date.UTC(2026, 2, 2, 12);
+const DAYS_4 = 4 * 24 * 60;
+
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(existsSync(join(plugin, 'dist/module.js')), 'dist/module.js: run npm run build first');
+  await esbuild.build({
+    entryPoints: [join(hostDir, 'host.tsx')],
+    bundle: true,
+    format: 'iife',
+    outdir: built,
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
+    loader: { '.svg': 'text', '.woff2': 'file', '.woff': 'file', '.png': 'file', '.ttf': 'file' },
+    logLevel: 'error',
+  });
+  const prefix = `/public/plugins/${ID}/`;
+  server = await serve({
+    root: built,
+    handle: async (req, res) => {
+      const url = new URL(req.url, 'http://host');
+      if (url.pathname === '/') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(await readFile(join(hostDir, 'index.html')));
+        return true;
+      }
+      if (url.pathname.startsWith(ICONS)) {
+        // Grafana serves @grafana/ui's icons from its build; the npm package
+        // ships most of them (not its spinner: that one is drawn blank here).
+        const file = join(UI_ICONS, url.pathname.slice(ICONS.length));
+        const svg =
+          file.startsWith(UI_ICONS) && existsSync(file)
+            ? await readFile(file)
+            : '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"></svg>';
+        res.writeHead(200, { 'content-type': 'image/svg+xml' });
+        res.end(svg);
+        return true;
+      }
+      if (url.pathname.startsWith(prefix)) {
+        const file = join(plugin, 'dist', url.pathname.slice(prefix.length));
+        if (!file.startsWith(join(plugin, 'dist')) || !existsSync(file)) {
+          return false;
+        }
+        const type = file.endsWith('.wasm')
+          ? 'application/wasm'
+          : file.endsWith('.js')
+            ? 'text/javascript'
+            : 'application/octet-stream';
+        res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+        res.end(await readFile(file));
+        return true;
+      }
+      return false;
+    },
+  });
+  browser = await launch({ viewport: { width: 1100, height: 800 } });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const VIEWS = { figures: true, burndown: true, burnRates: true };
+
+/** Minutes of 1-minute samples ending at AT: `value(i)` per minute (i = 0 is the oldest). */
+function minutes(n, value) {
+  const times = Array.from({ length: n + 1 }, (_, i) => AT - (n - i) * MINUTE);
+  return { times, values: times.map((_, i) => value(i)) };
+}
+
+function ratioFrames(goodRate, { n = DAYS_4 } = {}) {
+  const total = minutes(n, () => 10);
+  const good = minutes(n, () => goodRate);
+  return [
+    { refId: 'total', times: total.times, intervalMs: MINUTE, fields: [{ name: 'Value', values: total.values }] },
+    { refId: 'good', times: good.times, intervalMs: MINUTE, fields: [{ name: 'Value', values: good.values }] },
+  ];
+}
+
+const RATIO_POLICY = `apiVersion: slogate/v1
+kind: ServiceLevelPolicy
+metadata: {name: checkout}
+spec:
+  slos:
+    - name: checkout-availability
+      objective: 99%
+      window: {rolling: 1h}
+      sli: {ratio: {good: good, total: total}}
+  policy:
+    levels: [healthy, warning, freeze]
+    rules:
+      - {level: warning, when: "remaining < 75%", action: "Prioritise reliability"}
+      - {level: freeze, when: "remaining < 50%", action: "Feature freeze: only fixes ship"}
+`;
+
+async function show(c, name) {
+  const page = await browser.newPage({ colorScheme: c.theme });
+  await page.addInitScript((hostCase) => {
+    window.__hostCase = hostCase;
+  }, c);
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.__hostDone !== undefined, null, { timeout: 30_000 });
+  const done = await page.evaluate(() => window.__hostDone);
+  assert.ok(done.ok, done.error);
+  assert.equal(done.react.split('.')[0], '18');
+  return page;
+}
+
+function hostCase(options, frames, theme = 'light', extra = {}) {
+  return {
+    options: { mode: 'policy', quick: {}, mappings: [], views: VIEWS, runbooks: [], ...options },
+    frames,
+    from: AT - DAYS_4 * MINUTE,
+    to: AT,
+    theme,
+    width: 1060,
+    height: 700,
+    ...extra,
+  };
+}
+
+describe('the built panel in a Grafana-like host (React 18, @grafana/* 13.1)', () => {
+  for (const theme of ['light', 'dark']) {
+    test(`a ratio SLO in budget (${theme})`, async () => {
+      const page = await show(hostCase({ policy: RATIO_POLICY }, ratioFrames(9.99), theme));
+      const verdict = page.getByRole('region', { name: /^verdict: / });
+      await verdict.waitFor();
+      assert.equal(await verdict.getAttribute('aria-label'), 'verdict: healthy: all 1 SLO at healthy');
+      // 0.1% errors of a 1% budget: 90% left.
+      assert.equal(await page.getByRole('meter').getAttribute('aria-valuenow'), '90');
+      assert.equal(
+        await page.getByRole('meter').getAttribute('aria-valuetext'),
+        '90.0% left: 324 events of 360 events'
+      );
+      await screenshot(page, `panel-ratio-healthy-${theme}`);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+  }
+
+  test('a ratio SLO frozen, with the rule, its action and the runbook', async () => {
+    const runbooks = [{ level: 'freeze', url: 'https://runbooks.example/freeze' }];
+    const page = await show(hostCase({ policy: RATIO_POLICY, runbooks }, ratioFrames(9.94), 'dark'));
+    const card = page.getByRole('article', { name: 'checkout-availability: freeze' });
+    await card.waitFor();
+    assert.match(await card.textContent(), /remaining < 50%.*Feature freeze: only fixes ship/);
+    assert.equal(await page.getByRole('meter').getAttribute('aria-valuenow'), '40');
+    const link = page.getByRole('link', { name: 'Runbook for freeze' }).first();
+    assert.equal(await link.getAttribute('href'), 'https://runbooks.example/freeze');
+    // The explanation of the remaining budget, with this SLO's inputs.
+    await page.getByRole('button', { name: /^Explain remaining budget/ }).click();
+    assert.match(await page.locator('[data-explains="remaining budget"]').textContent(), /360/);
+    await screenshot(page, 'panel-ratio-freeze-dark');
+    await page.close();
+  });
+
+  test('an invalid policy: its findings at line and column', async () => {
+    const page = await show(
+      hostCase({ policy: RATIO_POLICY.replace('objective: 99%', 'objectiv: 99%') }, ratioFrames(9.99))
+    );
+    await page.getByText(/unknown key "objectiv" \(did you mean "objective"\?\)/).waitFor();
+    assert.equal(await page.getByText('7:7').count(), 1);
+    await screenshot(page, 'panel-invalid-light');
+    await page.close();
+  });
+
+  test('a range too short for the window: the fix, no numbers', async () => {
+    const page = await show(
+      hostCase({ policy: RATIO_POLICY }, ratioFrames(9.99, { n: 120 }), 'light', { from: AT - 120 * MINUTE })
+    );
+    await page.getByText(/set this panel's Relative time to now-4d \(Query options\)/).waitFor();
+    assert.equal(await page.getByRole('meter').count(), 0);
+    await screenshot(page, 'panel-short-range-light');
+    await page.close();
+  });
+
+  test("a fetch wrapped as Grafana Faro wraps it: the module still loads from the plugin's directory", async () => {
+    const page = await show(hostCase({ policy: RATIO_POLICY }, ratioFrames(9.94), 'light', { wrapFetch: true }));
+    await page.getByRole('article', { name: 'checkout-availability: freeze' }).waitFor();
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+});

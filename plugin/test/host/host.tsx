@@ -1,0 +1,162 @@
+// A host page that loads the BUILT plugin (dist/module.js) the way Grafana
+// does: an AMD module whose dependencies — react, react-dom,
+// react/jsx-runtime, @grafana/data, @grafana/ui, @grafana/runtime,
+// @emotion/css — come from the host (the real npm packages, bundled here),
+// and `module` gives its URL under public/plugins/<id>/ (webpack's public
+// path: the .wasm is fetched from there). It renders the exported
+// PanelPlugin's panel with real PanelProps built by @grafana/data, inside
+// @grafana/ui's theme (dark or light).
+//
+// What it does not have of Grafana: the app around the panel (panel chrome,
+// query runner, options pane, the app's registered PanelDataErrorView —
+// @grafana/runtime's default renders instead), Grafana's own SystemJS
+// loader (this `define` resolves the same names), and its CSP and fetch
+// wrappers unless a case installs one.
+
+import * as emotion from '@emotion/css';
+import * as data from '@grafana/data';
+import * as runtime from '@grafana/runtime';
+import * as ui from '@grafana/ui';
+import * as React from 'react';
+import * as ReactDOM from 'react-dom';
+import * as ReactDOMClient from 'react-dom/client';
+import * as jsxRuntime from 'react/jsx-runtime';
+
+/** One case: the policy and options, frames as columns, the range, the theme, the size. */
+export interface HostCase {
+  options: Record<string, unknown>;
+  frames: Array<{
+    refId: string;
+    times: number[];
+    fields: Array<{ name: string; values: Array<number | null>; labels?: Record<string, string> }>;
+    intervalMs?: number;
+  }>;
+  from: number;
+  to: number;
+  theme: 'dark' | 'light';
+  width: number;
+  height: number;
+  /** Replace window.fetch by a wrapper, as Grafana Faro does. */
+  wrapFetch?: boolean;
+}
+
+declare global {
+  interface Window {
+    __hostCase?: HostCase;
+    __hostDone?: { ok: boolean; error?: string; react: string };
+    define?: ((deps: string[], factory: (...args: unknown[]) => unknown) => void) & { amd?: object };
+  }
+}
+
+const PLUGIN_ID = 'slogate-errorbudget-panel';
+const MODULE_URL = `/public/plugins/${PLUGIN_ID}/module.js`;
+
+const shared: Record<string, unknown> = {
+  react: React,
+  'react-dom': ReactDOM,
+  'react/jsx-runtime': jsxRuntime,
+  '@grafana/data': data,
+  '@grafana/ui': ui,
+  '@grafana/runtime': runtime,
+  '@emotion/css': emotion,
+  module: { uri: MODULE_URL, id: MODULE_URL },
+};
+
+/** Loads the plugin's AMD module and resolves to its exports. */
+function loadPlugin(): Promise<{ plugin: data.PanelPlugin }> {
+  return new Promise((resolve, reject) => {
+    const define = (deps: string[], factory: (...args: unknown[]) => unknown) => {
+      const missing = deps.filter((d) => !(d in shared));
+      if (missing.length > 0) {
+        reject(new Error(`the plugin needs modules the host does not provide: ${missing.join(', ')}`));
+        return;
+      }
+      resolve(factory(...deps.map((d) => shared[d])) as { plugin: data.PanelPlugin });
+    };
+    define.amd = {};
+    window.define = define;
+    const script = document.createElement('script');
+    script.src = MODULE_URL;
+    script.onerror = () => reject(new Error(`cannot load ${MODULE_URL}`));
+    document.head.append(script);
+  });
+}
+
+function framesOf(c: HostCase): data.DataFrame[] {
+  return c.frames.map((f) =>
+    data.createDataFrame({
+      refId: f.refId,
+      fields: [
+        {
+          name: 'Time',
+          type: data.FieldType.time,
+          values: f.times,
+          config: f.intervalMs ? { interval: f.intervalMs } : {},
+        },
+        ...f.fields.map((x) => ({
+          name: x.name,
+          type: data.FieldType.number,
+          values: x.values,
+          labels: x.labels,
+          config: {},
+        })),
+      ],
+    })
+  );
+}
+
+async function main() {
+  const c = window.__hostCase!;
+  if (c.wrapFetch) {
+    // As Grafana Faro instruments fetch: a wrapper whose Response is rebuilt.
+    const original = window.fetch.bind(window);
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
+      const r = await original(...args);
+      return new Response(await r.blob(), { status: r.status, statusText: r.statusText });
+    };
+  }
+  const { plugin } = await loadPlugin();
+  const theme = data.createTheme({ colors: { mode: c.theme } });
+  document.body.style.background = theme.colors.background.canvas;
+  document.body.style.color = theme.colors.text.primary;
+  const timeRange = {
+    from: data.dateTime(c.from),
+    to: data.dateTime(c.to),
+    raw: { from: data.dateTime(c.from), to: data.dateTime(c.to) },
+  };
+  const defaults: Record<string, unknown> = {};
+  const Panel = plugin.panel!;
+  const props = {
+    id: 1,
+    data: { series: framesOf(c), state: data.LoadingState.Done, timeRange },
+    timeRange,
+    timeZone: 'utc',
+    options: { ...defaults, ...c.options },
+    onOptionsChange: () => {},
+    onFieldConfigChange: () => {},
+    replaceVariables: (s: string) => s,
+    eventBus: new data.EventBusSrv(),
+    width: c.width,
+    height: c.height,
+    fieldConfig: { defaults: {}, overrides: [] },
+    renderCounter: 0,
+    title: 'SLOs',
+    transparent: false,
+    onChangeTimeRange: () => {},
+  } as unknown as data.PanelProps;
+  const root = document.getElementById('panel')!;
+  root.style.width = `${c.width}px`;
+  root.style.height = `${c.height}px`;
+  ReactDOMClient.createRoot(root).render(
+    React.createElement(ui.ThemeContext.Provider, { value: theme }, React.createElement(Panel, props))
+  );
+  window.__hostDone = { ok: true, react: React.version };
+}
+
+main().catch((e) => {
+  window.__hostDone = {
+    ok: false,
+    error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e),
+    react: React.version,
+  };
+});
