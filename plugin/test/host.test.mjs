@@ -206,6 +206,102 @@ describe('the built panel in a Grafana-like host (React 18, @grafana/* 13.1)', (
     await page.close();
   });
 
+  test("a timeslice uptime SLO (a threshold on up): ten minutes down overspend a day's 99.9%", async () => {
+    const policy = `apiVersion: slogate/v1
+kind: ServiceLevelPolicy
+metadata: {name: probes}
+spec:
+  slos:
+    - name: uptime
+      objective: 99.9%
+      window: {rolling: 1d}
+      budgeting: timeslices
+      slice: 1m
+      sli: {threshold: {series: {name: up, kind: gauge}, op: ">=", value: 1}}
+  policy:
+    levels: [healthy, freeze, breach]
+    rules:
+      - {level: freeze, when: "remaining < 25%"}
+      - {level: breach, when: "remaining <= 0", action: "Incident review"}
+`;
+    // A day's window reads four days and three minutes back (the burn-down, the 3d burn rate).
+    const days5 = 5 * 24 * 60;
+    const up = minutes(days5, (i) => (i > days5 - 130 && i <= days5 - 120 ? 0 : 1));
+    const frames = [
+      {
+        refId: 'up',
+        times: up.times,
+        intervalMs: MINUTE,
+        fields: [{ name: 'Value', values: up.values, labels: { job: 'probe' } }],
+      },
+    ];
+    for (const theme of ['light', 'dark']) {
+      const page = await show(hostCase({ policy }, frames, theme, { from: AT - days5 * MINUTE }));
+      const card = page.getByRole('article', { name: 'uptime: breach' });
+      await card.waitFor();
+      // 600 bad seconds of a 86.4-second budget.
+      assert.equal(
+        await page.getByRole('meter').getAttribute('aria-valuetext'),
+        'overspent by 8m33.6s (-594.4%) of 1m26.4s'
+      );
+      await screenshot(page, `panel-timeslice-breach-${theme}`);
+      await page.close();
+    }
+  });
+
+  test('grouped SLOs: one card per route, the worst first in the verdict', async () => {
+    const policy = RATIO_POLICY.replace(
+      '      sli: {ratio: {good: good, total: total}}',
+      '      sli: {ratio: {good: good, total: total}}\n      groupBy: [route]'
+    );
+    const routes = { '/api': 9.99, '/checkout': 9.94, '/search': 9.97 };
+    const frames = Object.entries(routes).flatMap(([route, goodRate]) => {
+      const total = minutes(DAYS_4, () => 10);
+      const good = minutes(DAYS_4, () => goodRate);
+      return [
+        {
+          refId: 'total',
+          times: total.times,
+          intervalMs: MINUTE,
+          fields: [{ name: 'Value', values: total.values, labels: { route } }],
+        },
+        {
+          refId: 'good',
+          times: good.times,
+          intervalMs: MINUTE,
+          fields: [{ name: 'Value', values: good.values, labels: { route } }],
+        },
+      ];
+    });
+    const page = await show(hostCase({ policy }, frames, 'light'));
+    const verdict = page.getByRole('region', { name: /^verdict: / });
+    await verdict.waitFor();
+    assert.equal(
+      await verdict.getAttribute('aria-label'),
+      'verdict: freeze: 1 of 3 SLOs at freeze, 1 at warning, 1 at healthy'
+    );
+    assert.equal(await page.getByRole('article').count(), 3);
+    assert.equal(
+      await page.getByRole('article', { name: 'checkout-availability {route="/checkout"}: freeze' }).count(),
+      1
+    );
+    assert.equal(
+      await page.getByRole('article', { name: 'checkout-availability {route="/search"}: warning' }).count(),
+      1
+    );
+    const meters = await page.getByRole('meter').evaluateAll((ms) => ms.map((m) => m.getAttribute('aria-valuenow')));
+    assert.deepEqual(meters, ['90', '40', '70']);
+    await screenshot(page, 'panel-grouped-light');
+    await page.close();
+  });
+
+  test("no data: Grafana's no-data view with what the policy reads", async () => {
+    const page = await show(hostCase({ policy: RATIO_POLICY }, [], 'dark'));
+    await page.getByText("Unable to render data: no data for the policy's series good, total.").waitFor();
+    await screenshot(page, 'panel-no-data-dark');
+    await page.close();
+  });
+
   test("a fetch wrapped as Grafana Faro wraps it: the module still loads from the plugin's directory", async () => {
     const page = await show(hostCase({ policy: RATIO_POLICY }, ratioFrames(9.94), 'light', { wrapFetch: true }));
     await page.getByRole('article', { name: 'checkout-availability: freeze' }).waitFor();

@@ -148,3 +148,18 @@ test('quick mode: the fields write the policy the panel evaluates', async () => 
   expect(card).toHaveTextContent('remaining < 50%');
   expect(screen.getByRole('meter')).toHaveAttribute('aria-valuenow', '40');
 });
+
+test('no data, or none the policy reads: the no-data view says which series it wants', async () => {
+  const { unmount } = render(<SlogatePanel {...props({}, [])} />);
+  expect(
+    await screen.findByText("Unable to render data: no data for the policy's series good, total.")
+  ).toBeInTheDocument();
+  unmount();
+  const renamed = frames(9.94).map((f, i) => ({ ...f, refId: i === 0 ? 'A' : 'B' }));
+  render(<SlogatePanel {...props({}, renamed)} />);
+  expect(
+    await screen.findByText(
+      'Unable to render data: none of the 2 series the queries returned is one the policy reads (good, total): name the queries after them (refId) or map them under Series mappings.'
+    )
+  ).toBeInTheDocument();
+});

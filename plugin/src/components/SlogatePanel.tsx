@@ -107,7 +107,6 @@ export function SlogatePanel({
           fieldConfig={fieldConfig}
           data={data}
           message={noDataMessage(
-            built.engine.sloNames.length,
             outcome.unused.length,
             built.engine.plan(at).series.map((s) => s.name)
           )}
@@ -166,11 +165,12 @@ export function policyText(options: SlogateOptions, replaceVariables: (s: string
     : replaceVariables(options.policy ?? '');
 }
 
-function noDataMessage(slos: number, unused: number, names: string[]): string {
+/** The no-data view's message: Grafana's view frames it, so no closing period. */
+export function noDataMessage(unused: number, names: string[]): string {
   const wanted = names.join(', ');
   return unused > 0
-    ? `None of the ${unused} series the queries returned is one the policy reads (${wanted}): name the queries after them (refId) or map them in the panel's options.`
-    : `No data: the policy's ${slos} SLOs read ${wanted}.`;
+    ? `none of the ${unused} series the queries returned is one the policy reads (${wanted}): name the queries after them (refId) or map them under Series mappings`
+    : `no data for the policy's series ${wanted}`;
 }
 
 function Verdict({
