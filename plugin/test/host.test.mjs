@@ -4,8 +4,10 @@
 // (www/browser/screenshots/panel-*.png, dark and light). Needs
 // `npm run build` first (scripts/test runs it).
 //
-// The host here is React 18 with @grafana/* 13.1 — the versions the plugin
-// builds against.
+// Two hosts, one dist/: React 18 with @grafana/* 13.1 (Grafana up to 13.1,
+// the versions the plugin builds against: the workspace's packages) and
+// React 19 with @grafana/* 13.2 (Grafana 13.2 and later:
+// test/host-react19/, installed apart by scripts/test).
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -17,6 +19,11 @@ import * as esbuild from 'esbuild';
 
 import { launch, screenshot } from '../../www/browser/src/browser.mjs';
 import { serve } from '../../www/browser/src/server.mjs';
+
+const HOSTS = [
+  { name: 'React 18, @grafana/* 13.1', react: '18', modules: null },
+  { name: 'React 19, @grafana/* 13.2', react: '19', modules: 'host-react19/node_modules' },
+];
 
 const here = dirname(fileURLToPath(import.meta.url));
 const plugin = join(here, '..');
@@ -35,22 +42,28 @@ let browser;
 
 before(async () => {
   assert.ok(existsSync(join(plugin, 'dist/module.js')), 'dist/module.js: run npm run build first');
-  await esbuild.build({
-    entryPoints: [join(hostDir, 'host.tsx')],
-    bundle: true,
-    format: 'iife',
-    outdir: built,
-    minify: true,
-    define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
-    loader: { '.svg': 'text', '.woff2': 'file', '.woff': 'file', '.png': 'file', '.ttf': 'file' },
-    logLevel: 'error',
-  });
+  for (const host of HOSTS) {
+    // The same entry; the second host's packages resolved from its own
+    // node_modules (subpaths and package exports included).
+    const plugins = host.modules ? [resolveFrom(join(here, host.modules, '..'))] : [];
+    await esbuild.build({
+      entryPoints: [join(hostDir, 'host.tsx')],
+      bundle: true,
+      format: 'iife',
+      outdir: join(built, `react${host.react}`),
+      minify: true,
+      plugins,
+      define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
+      loader: { '.svg': 'text', '.woff2': 'file', '.woff': 'file', '.png': 'file', '.ttf': 'file' },
+      logLevel: 'error',
+    });
+  }
   const prefix = `/public/plugins/${ID}/`;
   server = await serve({
     root: built,
     handle: async (req, res) => {
       const url = new URL(req.url, 'http://host');
-      if (url.pathname === '/') {
+      if (/^\/react\d+\/$/.test(url.pathname)) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(await readFile(join(hostDir, 'index.html')));
         return true;
@@ -125,16 +138,34 @@ spec:
       - {level: freeze, when: "remaining < 50%", action: "Feature freeze: only fixes ship"}
 `;
 
-async function show(c, name) {
+/** An esbuild plugin resolving the host's shared packages from `dir` instead of the workspace. */
+function resolveFrom(dir) {
+  return {
+    name: 'host-packages',
+    setup(build) {
+      build.onResolve(
+        { filter: /^(react|react-dom|@grafana\/(data|ui|runtime)|@emotion\/css)(\/.*)?$/ },
+        async (args) => {
+          if (args.pluginData === 'host') {
+            return undefined;
+          }
+          return build.resolve(args.path, { kind: args.kind, resolveDir: dir, pluginData: 'host' });
+        }
+      );
+    },
+  };
+}
+
+async function show(c, host) {
   const page = await browser.newPage({ colorScheme: c.theme });
   await page.addInitScript((hostCase) => {
     window.__hostCase = hostCase;
   }, c);
-  await page.goto(server.url);
+  await page.goto(`${server.url}react${host.react}/`);
   await page.waitForFunction(() => window.__hostDone !== undefined, null, { timeout: 30_000 });
   const done = await page.evaluate(() => window.__hostDone);
   assert.ok(done.ok, done.error);
-  assert.equal(done.react.split('.')[0], '18');
+  assert.equal(done.react.split('.')[0], host.react, `the host runs React ${host.react}`);
   return page;
 }
 
@@ -151,63 +182,67 @@ function hostCase(options, frames, theme = 'light', extra = {}) {
   };
 }
 
-describe('the built panel in a Grafana-like host (React 18, @grafana/* 13.1)', () => {
-  for (const theme of ['light', 'dark']) {
-    test(`a ratio SLO in budget (${theme})`, async () => {
-      const page = await show(hostCase({ policy: RATIO_POLICY }, ratioFrames(9.99), theme));
-      const verdict = page.getByRole('region', { name: /^verdict: / });
-      await verdict.waitFor();
-      assert.equal(await verdict.getAttribute('aria-label'), 'verdict: healthy: all 1 SLO at healthy');
-      // 0.1% errors of a 1% budget: 90% left.
-      assert.equal(await page.getByRole('meter').getAttribute('aria-valuenow'), '90');
-      assert.equal(
-        await page.getByRole('meter').getAttribute('aria-valuetext'),
-        '90.0% left: 324 events of 360 events'
-      );
-      await screenshot(page, `panel-ratio-healthy-${theme}`);
-      assert.deepEqual(page.problems, []);
+for (const host of HOSTS) {
+  const shot = (page, name) => screenshot(page, `panel-react${host.react}-${name}`);
+  describe(`the built panel in a Grafana-like host (${host.name})`, () => {
+    for (const theme of ['light', 'dark']) {
+      test(`a ratio SLO in budget (${theme})`, async () => {
+        const page = await show(hostCase({ policy: RATIO_POLICY }, ratioFrames(9.99), theme), host);
+        const verdict = page.getByRole('region', { name: /^verdict: / });
+        await verdict.waitFor();
+        assert.equal(await verdict.getAttribute('aria-label'), 'verdict: healthy: all 1 SLO at healthy');
+        // 0.1% errors of a 1% budget: 90% left.
+        assert.equal(await page.getByRole('meter').getAttribute('aria-valuenow'), '90');
+        assert.equal(
+          await page.getByRole('meter').getAttribute('aria-valuetext'),
+          '90.0% left: 324 events of 360 events'
+        );
+        await shot(page, `ratio-healthy-${theme}`);
+        assert.deepEqual(page.problems, []);
+        await page.close();
+      });
+    }
+
+    test('a ratio SLO frozen, with the rule, its action and the runbook', async () => {
+      const runbooks = [{ level: 'freeze', url: 'https://runbooks.example/freeze' }];
+      const page = await show(hostCase({ policy: RATIO_POLICY, runbooks }, ratioFrames(9.94), 'dark'), host);
+      const card = page.getByRole('article', { name: 'checkout-availability: freeze' });
+      await card.waitFor();
+      assert.match(await card.textContent(), /remaining < 50%.*Feature freeze: only fixes ship/);
+      assert.equal(await page.getByRole('meter').getAttribute('aria-valuenow'), '40');
+      const link = page.getByRole('link', { name: 'Runbook for freeze' }).first();
+      assert.equal(await link.getAttribute('href'), 'https://runbooks.example/freeze');
+      // The explanation of the remaining budget, with this SLO's inputs.
+      await page.getByRole('button', { name: /^Explain remaining budget/ }).click();
+      assert.match(await page.locator('[data-explains="remaining budget"]').textContent(), /360/);
+      await shot(page, 'ratio-freeze-dark');
       await page.close();
     });
-  }
 
-  test('a ratio SLO frozen, with the rule, its action and the runbook', async () => {
-    const runbooks = [{ level: 'freeze', url: 'https://runbooks.example/freeze' }];
-    const page = await show(hostCase({ policy: RATIO_POLICY, runbooks }, ratioFrames(9.94), 'dark'));
-    const card = page.getByRole('article', { name: 'checkout-availability: freeze' });
-    await card.waitFor();
-    assert.match(await card.textContent(), /remaining < 50%.*Feature freeze: only fixes ship/);
-    assert.equal(await page.getByRole('meter').getAttribute('aria-valuenow'), '40');
-    const link = page.getByRole('link', { name: 'Runbook for freeze' }).first();
-    assert.equal(await link.getAttribute('href'), 'https://runbooks.example/freeze');
-    // The explanation of the remaining budget, with this SLO's inputs.
-    await page.getByRole('button', { name: /^Explain remaining budget/ }).click();
-    assert.match(await page.locator('[data-explains="remaining budget"]').textContent(), /360/);
-    await screenshot(page, 'panel-ratio-freeze-dark');
-    await page.close();
-  });
+    test('an invalid policy: its findings at line and column', async () => {
+      const page = await show(
+        hostCase({ policy: RATIO_POLICY.replace('objective: 99%', 'objectiv: 99%') }, ratioFrames(9.99)),
+        host
+      );
+      await page.getByText(/unknown key "objectiv" \(did you mean "objective"\?\)/).waitFor();
+      assert.equal(await page.getByText('7:7').count(), 1);
+      await shot(page, 'invalid-light');
+      await page.close();
+    });
 
-  test('an invalid policy: its findings at line and column', async () => {
-    const page = await show(
-      hostCase({ policy: RATIO_POLICY.replace('objective: 99%', 'objectiv: 99%') }, ratioFrames(9.99))
-    );
-    await page.getByText(/unknown key "objectiv" \(did you mean "objective"\?\)/).waitFor();
-    assert.equal(await page.getByText('7:7').count(), 1);
-    await screenshot(page, 'panel-invalid-light');
-    await page.close();
-  });
+    test('a range too short for the window: the fix, no numbers', async () => {
+      const page = await show(
+        hostCase({ policy: RATIO_POLICY }, ratioFrames(9.99, { n: 120 }), 'light', { from: AT - 120 * MINUTE }),
+        host
+      );
+      await page.getByText(/set this panel's Relative time to now-4d \(Query options\)/).waitFor();
+      assert.equal(await page.getByRole('meter').count(), 0);
+      await shot(page, 'short-range-light');
+      await page.close();
+    });
 
-  test('a range too short for the window: the fix, no numbers', async () => {
-    const page = await show(
-      hostCase({ policy: RATIO_POLICY }, ratioFrames(9.99, { n: 120 }), 'light', { from: AT - 120 * MINUTE })
-    );
-    await page.getByText(/set this panel's Relative time to now-4d \(Query options\)/).waitFor();
-    assert.equal(await page.getByRole('meter').count(), 0);
-    await screenshot(page, 'panel-short-range-light');
-    await page.close();
-  });
-
-  test("a timeslice uptime SLO (a threshold on up): ten minutes down overspend a day's 99.9%", async () => {
-    const policy = `apiVersion: slogate/v1
+    test("a timeslice uptime SLO (a threshold on up): ten minutes down overspend a day's 99.9%", async () => {
+      const policy = `apiVersion: slogate/v1
 kind: ServiceLevelPolicy
 metadata: {name: probes}
 spec:
@@ -224,88 +259,92 @@ spec:
       - {level: freeze, when: "remaining < 25%"}
       - {level: breach, when: "remaining <= 0", action: "Incident review"}
 `;
-    // A day's window reads four days and three minutes back (the burn-down, the 3d burn rate).
-    const days5 = 5 * 24 * 60;
-    const up = minutes(days5, (i) => (i > days5 - 130 && i <= days5 - 120 ? 0 : 1));
-    const frames = [
-      {
-        refId: 'up',
-        times: up.times,
-        intervalMs: MINUTE,
-        fields: [{ name: 'Value', values: up.values, labels: { job: 'probe' } }],
-      },
-    ];
-    for (const theme of ['light', 'dark']) {
-      const page = await show(hostCase({ policy }, frames, theme, { from: AT - days5 * MINUTE }));
-      const card = page.getByRole('article', { name: 'uptime: breach' });
-      await card.waitFor();
-      // 600 bad seconds of a 86.4-second budget.
-      assert.equal(
-        await page.getByRole('meter').getAttribute('aria-valuetext'),
-        'overspent by 8m33.6s (-594.4%) of 1m26.4s'
-      );
-      await screenshot(page, `panel-timeslice-breach-${theme}`);
-      await page.close();
-    }
-  });
-
-  test('grouped SLOs: one card per route, the worst first in the verdict', async () => {
-    const policy = RATIO_POLICY.replace(
-      '      sli: {ratio: {good: good, total: total}}',
-      '      sli: {ratio: {good: good, total: total}}\n      groupBy: [route]'
-    );
-    const routes = { '/api': 9.99, '/checkout': 9.94, '/search': 9.97 };
-    const frames = Object.entries(routes).flatMap(([route, goodRate]) => {
-      const total = minutes(DAYS_4, () => 10);
-      const good = minutes(DAYS_4, () => goodRate);
-      return [
+      // A day's window reads four days and three minutes back (the burn-down, the 3d burn rate).
+      const days5 = 5 * 24 * 60;
+      const up = minutes(days5, (i) => (i > days5 - 130 && i <= days5 - 120 ? 0 : 1));
+      const frames = [
         {
-          refId: 'total',
-          times: total.times,
+          refId: 'up',
+          times: up.times,
           intervalMs: MINUTE,
-          fields: [{ name: 'Value', values: total.values, labels: { route } }],
-        },
-        {
-          refId: 'good',
-          times: good.times,
-          intervalMs: MINUTE,
-          fields: [{ name: 'Value', values: good.values, labels: { route } }],
+          fields: [{ name: 'Value', values: up.values, labels: { job: 'probe' } }],
         },
       ];
+      for (const theme of ['light', 'dark']) {
+        const page = await show(hostCase({ policy }, frames, theme, { from: AT - days5 * MINUTE }), host);
+        const card = page.getByRole('article', { name: 'uptime: breach' });
+        await card.waitFor();
+        // 600 bad seconds of a 86.4-second budget.
+        assert.equal(
+          await page.getByRole('meter').getAttribute('aria-valuetext'),
+          'overspent by 8m33.6s (-594.4%) of 1m26.4s'
+        );
+        await shot(page, `timeslice-breach-${theme}`);
+        await page.close();
+      }
     });
-    const page = await show(hostCase({ policy }, frames, 'light'));
-    const verdict = page.getByRole('region', { name: /^verdict: / });
-    await verdict.waitFor();
-    assert.equal(
-      await verdict.getAttribute('aria-label'),
-      'verdict: freeze: 1 of 3 SLOs at freeze, 1 at warning, 1 at healthy'
-    );
-    assert.equal(await page.getByRole('article').count(), 3);
-    assert.equal(
-      await page.getByRole('article', { name: 'checkout-availability {route="/checkout"}: freeze' }).count(),
-      1
-    );
-    assert.equal(
-      await page.getByRole('article', { name: 'checkout-availability {route="/search"}: warning' }).count(),
-      1
-    );
-    const meters = await page.getByRole('meter').evaluateAll((ms) => ms.map((m) => m.getAttribute('aria-valuenow')));
-    assert.deepEqual(meters, ['90', '40', '70']);
-    await screenshot(page, 'panel-grouped-light');
-    await page.close();
-  });
 
-  test("no data: Grafana's no-data view with what the policy reads", async () => {
-    const page = await show(hostCase({ policy: RATIO_POLICY }, [], 'dark'));
-    await page.getByText("Unable to render data: no data for the policy's series good, total.").waitFor();
-    await screenshot(page, 'panel-no-data-dark');
-    await page.close();
-  });
+    test('grouped SLOs: one card per route, the worst first in the verdict', async () => {
+      const policy = RATIO_POLICY.replace(
+        '      sli: {ratio: {good: good, total: total}}',
+        '      sli: {ratio: {good: good, total: total}}\n      groupBy: [route]'
+      );
+      const routes = { '/api': 9.99, '/checkout': 9.94, '/search': 9.97 };
+      const frames = Object.entries(routes).flatMap(([route, goodRate]) => {
+        const total = minutes(DAYS_4, () => 10);
+        const good = minutes(DAYS_4, () => goodRate);
+        return [
+          {
+            refId: 'total',
+            times: total.times,
+            intervalMs: MINUTE,
+            fields: [{ name: 'Value', values: total.values, labels: { route } }],
+          },
+          {
+            refId: 'good',
+            times: good.times,
+            intervalMs: MINUTE,
+            fields: [{ name: 'Value', values: good.values, labels: { route } }],
+          },
+        ];
+      });
+      const page = await show(hostCase({ policy }, frames, 'light'), host);
+      const verdict = page.getByRole('region', { name: /^verdict: / });
+      await verdict.waitFor();
+      assert.equal(
+        await verdict.getAttribute('aria-label'),
+        'verdict: freeze: 1 of 3 SLOs at freeze, 1 at warning, 1 at healthy'
+      );
+      assert.equal(await page.getByRole('article').count(), 3);
+      assert.equal(
+        await page.getByRole('article', { name: 'checkout-availability {route="/checkout"}: freeze' }).count(),
+        1
+      );
+      assert.equal(
+        await page.getByRole('article', { name: 'checkout-availability {route="/search"}: warning' }).count(),
+        1
+      );
+      const meters = await page.getByRole('meter').evaluateAll((ms) => ms.map((m) => m.getAttribute('aria-valuenow')));
+      assert.deepEqual(meters, ['90', '40', '70']);
+      await shot(page, 'grouped-light');
+      await page.close();
+    });
 
-  test("a fetch wrapped as Grafana Faro wraps it: the module still loads from the plugin's directory", async () => {
-    const page = await show(hostCase({ policy: RATIO_POLICY }, ratioFrames(9.94), 'light', { wrapFetch: true }));
-    await page.getByRole('article', { name: 'checkout-availability: freeze' }).waitFor();
-    assert.deepEqual(page.problems, []);
-    await page.close();
+    test("no data: Grafana's no-data view with what the policy reads", async () => {
+      const page = await show(hostCase({ policy: RATIO_POLICY }, [], 'dark'), host);
+      await page.getByText("Unable to render data: no data for the policy's series good, total.").waitFor();
+      await shot(page, 'no-data-dark');
+      await page.close();
+    });
+
+    test("a fetch wrapped as Grafana Faro wraps it: the module still loads from the plugin's directory", async () => {
+      const page = await show(
+        hostCase({ policy: RATIO_POLICY }, ratioFrames(9.94), 'light', { wrapFetch: true }),
+        host
+      );
+      await page.getByRole('article', { name: 'checkout-availability: freeze' }).waitFor();
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
   });
-});
+}
