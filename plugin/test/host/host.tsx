@@ -38,12 +38,15 @@ export interface HostCase {
   height: number;
   /** Replace window.fetch by a wrapper, as Grafana Faro does. */
   wrapFetch?: boolean;
+  /** The benchmark: frames generated in the page (too many to send), and how many timed renders. */
+  generate?: { groups: number; minutes: number; stepMs: number };
+  benchRuns?: number;
 }
 
 declare global {
   interface Window {
     __hostCase?: HostCase;
-    __hostDone?: { ok: boolean; error?: string; react: string };
+    __hostDone?: { ok: boolean; error?: string; react: string; times?: number[]; verdict?: string | null };
     define?: ((deps: string[], factory: (...args: unknown[]) => unknown) => void) & { amd?: object };
   }
 }
@@ -83,6 +86,9 @@ function loadPlugin(): Promise<{ plugin: data.PanelPlugin }> {
 }
 
 function framesOf(c: HostCase): data.DataFrame[] {
+  if (c.generate) {
+    return generated(c);
+  }
   return c.frames.map((f) =>
     data.createDataFrame({
       refId: f.refId,
@@ -105,17 +111,42 @@ function framesOf(c: HostCase): data.DataFrame[] {
   );
 }
 
-async function main() {
-  const c = window.__hostCase!;
-  if (c.wrapFetch) {
-    // As Grafana Faro instruments fetch: a wrapper whose Response is rebuilt.
-    const original = window.fetch.bind(window);
-    window.fetch = async (...args: Parameters<typeof fetch>) => {
-      const r = await original(...args);
-      return new Response(await r.blob(), { status: r.status, statusText: r.statusText });
-    };
+/** Prometheus-shaped frames, `good` and `total` per group (label `route`), ending at `c.to`. */
+function generated(c: HostCase): data.DataFrame[] {
+  const { groups, minutes, stepMs } = c.generate!;
+  const n = Math.floor((minutes * 60_000) / stepMs) + 1;
+  const time = Array.from({ length: n }, (_, i) => c.to - (n - 1 - i) * stepMs);
+  const frames: data.DataFrame[] = [];
+  for (let g = 0; g < groups; g += 1) {
+    const route = `/route-${g}`;
+    // Every group its own error rate, a few bad spells.
+    const bad = (i: number) => ((i + g * 97) % 1009 < 3 ? 2 : 0.01 * (g % 5));
+    for (const [refId, value] of [
+      ['total', () => 10],
+      ['good', (i: number) => 10 - bad(i)],
+    ] as const) {
+      frames.push(
+        data.createDataFrame({
+          refId,
+          fields: [
+            { name: 'Time', type: data.FieldType.time, values: time, config: { interval: stepMs } },
+            {
+              name: 'Value',
+              type: data.FieldType.number,
+              values: time.map((_, i) => value(i)),
+              labels: { route },
+              config: {},
+            },
+          ],
+        })
+      );
+    }
   }
-  const { plugin } = await loadPlugin();
+  return frames;
+}
+
+/** Renders `c` with `frames` into a fresh root; resolves once its verdict or a state is on the page. */
+function renderCase(plugin: data.PanelPlugin, c: HostCase, frames: data.DataFrame[]) {
   const theme = data.createTheme({ colors: { mode: c.theme } });
   document.body.style.background = theme.colors.background.canvas;
   document.body.style.color = theme.colors.text.primary;
@@ -124,14 +155,13 @@ async function main() {
     to: data.dateTime(c.to),
     raw: { from: data.dateTime(c.from), to: data.dateTime(c.to) },
   };
-  const defaults: Record<string, unknown> = {};
   const Panel = plugin.panel!;
   const props = {
     id: 1,
-    data: { series: framesOf(c), state: data.LoadingState.Done, timeRange },
+    data: { series: frames, state: data.LoadingState.Done, timeRange },
     timeRange,
     timeZone: 'utc',
-    options: { ...defaults, ...c.options },
+    options: c.options,
     onOptionsChange: () => {},
     onFieldConfigChange: () => {},
     replaceVariables: (s: string) => s,
@@ -144,12 +174,86 @@ async function main() {
     transparent: false,
     onChangeTimeRange: () => {},
   } as unknown as data.PanelProps;
-  const root = document.getElementById('panel')!;
-  root.style.width = `${c.width}px`;
-  root.style.height = `${c.height}px`;
-  ReactDOMClient.createRoot(root).render(
-    React.createElement(ui.ThemeContext.Provider, { value: theme }, React.createElement(Panel, props))
-  );
+  const el = document.getElementById('panel')!;
+  el.style.width = `${c.width}px`;
+  el.style.height = `${c.height}px`;
+  const root = ReactDOMClient.createRoot(el);
+  root.render(React.createElement(ui.ThemeContext.Provider, { value: theme }, React.createElement(Panel, props)));
+  return root;
+}
+
+/** Resolves when the panel shows a verdict, then after the frame that paints it. */
+function rendered(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      // A message posted in the next animation frame arrives after it is painted.
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      });
+    };
+    const found = () => document.querySelector('[aria-label^="verdict:"]') !== null;
+    if (found()) {
+      done();
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      if (found()) {
+        observer.disconnect();
+        done();
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+}
+
+/**
+ * The benchmark (plugin/bench/render.mjs): the engine loaded by one render
+ * first (not timed), then `runs` renders of `c` in fresh roots, each timed
+ * from handing the frames to React to the painted verdict.
+ */
+async function bench(
+  plugin: data.PanelPlugin,
+  c: HostCase,
+  runs: number
+): Promise<{ times: number[]; verdict: string | null }> {
+  const frames = framesOf(c);
+  const warm = renderCase(plugin, c, frames);
+  await rendered();
+  warm.unmount();
+  const times: number[] = [];
+  let verdict: string | null = null;
+  for (let i = 0; i < runs; i += 1) {
+    // New frames each time, as a refresh brings: nothing kept from the last render.
+    const fresh = framesOf(c);
+    const start = performance.now();
+    const root = renderCase(plugin, c, fresh);
+    await rendered();
+    times.push(performance.now() - start);
+    verdict = document.querySelector('[aria-label^="verdict:"]')?.getAttribute('aria-label') ?? null;
+    root.unmount();
+  }
+  return { times, verdict };
+}
+
+async function main() {
+  const c = window.__hostCase!;
+  if (c.wrapFetch) {
+    // As Grafana Faro instruments fetch: a wrapper whose Response is rebuilt.
+    const original = window.fetch.bind(window);
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
+      const r = await original(...args);
+      return new Response(await r.blob(), { status: r.status, statusText: r.statusText });
+    };
+  }
+  const { plugin } = await loadPlugin();
+  if (c.benchRuns) {
+    const { times, verdict } = await bench(plugin, c, c.benchRuns);
+    window.__hostDone = { ok: true, react: React.version, times, verdict };
+    return;
+  }
+  renderCase(plugin, c, framesOf(c));
   window.__hostDone = { ok: true, react: React.version };
 }
 

@@ -1,0 +1,132 @@
+// From frames to a rendered panel, in headless Chromium, the built plugin in
+// the React 18 host of the browser test (test/host/): 1 SLO and 50 groups
+// (`groupBy: [route]`) on 30 days of 1-minute data, a 7-day window (the
+// engine's data plan reads 14 days and 3 minutes back, so 30 days cover
+// it). Each render is timed from handing new frames to React to the frame
+// that paints the verdict; the engine is loaded by an untimed render first.
+//
+//   npm run bench -w @slogate/grafana-panel          (RUNS=9 to change the count)
+//
+// Builds the plugin first when dist/ is missing.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+import { launch } from '../../www/browser/src/browser.mjs';
+import { serve } from '../../www/browser/src/server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const plugin = join(here, '..');
+const RUNS = Number(process.env.RUNS ?? 9);
+const ID = 'slogate-errorbudget-panel';
+const AT = Date.UTC(2026, 2, 2, 12);
+const MINUTE = 60_000;
+
+if (!existsSync(join(plugin, 'dist/module.js'))) {
+  const built = spawnSync('npm', ['run', 'build'], { cwd: plugin, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+const out = join(plugin, 'test/host/dist/react18');
+await esbuild.build({
+  entryPoints: [join(plugin, 'test/host/host.tsx')],
+  bundle: true,
+  format: 'iife',
+  outdir: out,
+  minify: true,
+  define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
+  loader: { '.svg': 'text', '.woff2': 'file', '.woff': 'file', '.png': 'file', '.ttf': 'file' },
+  logLevel: 'error',
+});
+
+const policy = (groups) => `apiVersion: slogate/v1
+kind: ServiceLevelPolicy
+metadata: {name: bench}
+spec:
+  slos:
+    - name: availability
+      objective: 99.9%
+      window: {rolling: 7d}
+      sli: {ratio: {good: {name: good, kind: rate}, total: {name: total, kind: rate}}}${groups > 1 ? '\n      groupBy: [route]' : ''}
+  policy:
+    levels: [healthy, warning, freeze]
+    rules:
+      - {level: warning, when: "remaining < 50%"}
+      - {level: freeze, when: "remaining < 10% or burn_rate(1h) > 14.4"}
+`;
+
+const prefix = `/public/plugins/${ID}/`;
+const server = await serve({
+  root: out,
+  handle: async (req, res) => {
+    const url = new URL(req.url, 'http://host');
+    if (url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(await readFile(join(plugin, 'test/host/index.html')));
+      return true;
+    }
+    if (url.pathname.startsWith('/public/build/img/icons/')) {
+      res.writeHead(200, { 'content-type': 'image/svg+xml' });
+      res.end('<svg xmlns="http://www.w3.org/2000/svg"/>');
+      return true;
+    }
+    if (url.pathname.startsWith(prefix)) {
+      const file = join(plugin, 'dist', url.pathname.slice(prefix.length));
+      res.writeHead(200, { 'content-type': file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
+      res.end(await readFile(file));
+      return true;
+    }
+    return false;
+  },
+});
+const browser = await launch({ viewport: { width: 1600, height: 1000 } });
+try {
+  console.log(
+    `slogate panel: frames → painted panel, 30 days × 1 minute per series, 7-day window, headless Chromium, React 18 host, ${RUNS} renders`
+  );
+  for (const groups of [1, 50]) {
+    const page = await browser.newPage();
+    await page.addInitScript(
+      (c) => {
+        window.__hostCase = c;
+      },
+      {
+        options: {
+          mode: 'policy',
+          quick: {},
+          policy: policy(groups),
+          mappings: [],
+          views: { figures: true, burndown: true, burnRates: true },
+          runbooks: [],
+        },
+        frames: [],
+        generate: { groups, minutes: 30 * 24 * 60, stepMs: MINUTE },
+        benchRuns: RUNS,
+        from: AT - 30 * 24 * 60 * MINUTE,
+        to: AT,
+        theme: 'light',
+        width: 1560,
+        height: 960,
+      }
+    );
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__hostDone !== undefined, null, { timeout: 600_000 });
+    const done = await page.evaluate(() => window.__hostDone);
+    if (!done.ok) throw new Error(done.error);
+    const shown = done.verdict;
+    const times = [...done.times].sort((a, b) => a - b);
+    const ms = (x) => `${x.toFixed(1)} ms`;
+    console.log(
+      `  ${String(groups).padStart(2)} ${groups === 1 ? 'SLO   ' : 'groups'} (${(groups * 2 * 43_201).toLocaleString('en-US')} samples): median ${ms(times[times.length >> 1])}, fastest ${ms(times[0])}, slowest ${ms(times.at(-1))}${groups === 50 ? '  (target < 50 ms)' : ''}`
+    );
+    if (!shown) throw new Error('the panel showed no verdict');
+    console.log(`     shown: ${shown}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
