@@ -28,7 +28,9 @@ const MINUTE = 60_000;
 
 if (!existsSync(join(plugin, 'dist/module.js'))) {
   const built = spawnSync('npm', ['run', 'build'], { cwd: plugin, stdio: 'inherit' });
-  if (built.status !== 0) process.exit(built.status ?? 1);
+  if (built.status !== 0) {
+    process.exit(built.status ?? 1);
+  }
 }
 const out = join(plugin, 'test/host/dist/react18');
 await esbuild.build({
@@ -115,14 +117,18 @@ try {
     await page.goto(server.url);
     await page.waitForFunction(() => window.__hostDone !== undefined, null, { timeout: 600_000 });
     const done = await page.evaluate(() => window.__hostDone);
-    if (!done.ok) throw new Error(done.error);
+    if (!done.ok) {
+      throw new Error(done.error);
+    }
     const shown = done.verdict;
     const times = [...done.times].sort((a, b) => a - b);
     const ms = (x) => `${x.toFixed(1)} ms`;
     console.log(
       `  ${String(groups).padStart(2)} ${groups === 1 ? 'SLO   ' : 'groups'} (${(groups * 2 * 43_201).toLocaleString('en-US')} samples): median ${ms(times[times.length >> 1])}, fastest ${ms(times[0])}, slowest ${ms(times.at(-1))}${groups === 50 ? '  (target < 50 ms)' : ''}`
     );
-    if (!shown) throw new Error('the panel showed no verdict');
+    if (!shown) {
+      throw new Error('the panel showed no verdict');
+    }
     console.log(`     shown: ${shown}`);
     await page.close();
   }
