@@ -316,6 +316,18 @@ spec:
         'verdict: freeze: 1 of 3 SLOs at freeze, 1 at warning, 1 at healthy'
       );
       assert.equal(await page.getByRole('article').count(), 3);
+      const named = await page
+        .getByRole('list', { name: 'SLOs not at the lowest level' })
+        .getByRole('listitem')
+        .allTextContents();
+      assert.deepEqual(named, [
+        'freeze checkout-availability {route="/checkout"}',
+        'warning checkout-availability {route="/search"}',
+      ]);
+      assert.equal(
+        await page.getByRole('list', { name: 'what freeze asks' }).textContent(),
+        '→ Feature freeze: only fixes ship'
+      );
       assert.equal(
         await page.getByRole('article', { name: 'checkout-availability {route="/checkout"}: freeze' }).count(),
         1

@@ -176,6 +176,23 @@ export interface SliStatus {
 }
 export function sliStatus(slo: SloReport): SliStatus;
 
+/** An SLO instance not at the lowest level (`reportAttention`). */
+export interface Attention {
+  /** The instance's place in `report.slos`. */
+  index: number;
+  slo: SloReport;
+  /** `sloTitle(slo)`. */
+  title: string;
+  /** The instance's level, as text. */
+  level: string;
+  rank: number | null;
+  severity: Severity;
+}
+/** The SLO instances not at the lowest level, most severe first, then in report order. */
+export function reportAttention(report: Report): Attention[];
+/** The actions of the rules that give the report its level, each once, in report order. */
+export function verdictActions(report: Report): string[];
+
 /** The remaining budget in words, share and amount. */
 export interface BudgetStatus {
   /** More than the whole budget spent (remaining < 0). */

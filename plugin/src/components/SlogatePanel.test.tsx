@@ -81,6 +81,8 @@ test('the verdict first, then the SLO with its numbers, each explainable', async
   render(<SlogatePanel {...props({ runbooks: [{ level: 'freeze', url: 'https://runbooks.example/freeze' }] })} />);
   const verdict = await screen.findByRole('region', { name: /^verdict: freeze: all 1 SLO at freeze$/ });
   expect(verdict).toHaveTextContent('✕ freeze');
+  expect(verdict).toHaveTextContent('demo');
+  expect(verdict).toHaveTextContent('→ Ship nothing but fixes');
   expect(screen.getAllByText('Runbook for freeze')[0].closest('a')).toHaveAttribute(
     'href',
     'https://runbooks.example/freeze'
@@ -118,7 +120,10 @@ test('a range too short for the policy: the fix, and no numbers', async () => {
 
 test('a narrow panel shows the verdict alone', async () => {
   render(<SlogatePanel {...{ ...props({}), width: 200, height: 120 }} />);
-  expect(await screen.findByRole('region', { name: /^verdict: freeze/ })).toBeInTheDocument();
+  const verdict = await screen.findByRole('region', { name: /^verdict: freeze/ });
+  // Without the cards, the verdict still says what to do and which SLO.
+  expect(verdict).toHaveTextContent('→ Ship nothing but fixes');
+  expect(verdict).toHaveTextContent('freeze availability');
   expect(screen.queryByRole('article')).toBeNull();
 });
 

@@ -8,7 +8,7 @@ import { GrafanaTheme2, LoadingState, PanelProps } from '@grafana/data';
 import { PanelDataErrorView } from '@grafana/runtime';
 import { Alert, LoadingPlaceholder, useStyles2, useTheme2 } from '@grafana/ui';
 import { Engine, Memo } from '@slogate/engine';
-import { describeError, levelSeverity, reportSummary } from '@slogate/view';
+import { describeError, levelSeverity, plainText, reportAttention, reportSummary, verdictActions } from '@slogate/view';
 import React, { useEffect, useMemo, useState } from 'react';
 
 import { evaluatePanel, Outcome } from '../data/evaluate';
@@ -17,6 +17,9 @@ import { loadEngine } from '../engine';
 import { SlogateOptions } from '../types';
 import { SloCard } from './SloCard';
 import { SEVERITY_MARK, severityColor } from './severity';
+
+/** At most this many SLO instances are named in the verdict. */
+const MAX_NAMED = 12;
 
 /** Below this size only the verdict is shown (a 1×1 grid cell). */
 const COMPACT = { width: 320, height: 180 };
@@ -186,12 +189,34 @@ function Verdict({
   const { severity } = levelSeverity(report.levels, report.level);
   const color = severityColor(theme, severity);
   const runbook = runbooks.find((r) => r.level === report.level && r.url);
+  const actions = verdictActions(report);
+  const attention = reportAttention(report);
   return (
     <section className={styles.verdict} style={{ borderLeftColor: color }} aria-label={`verdict: ${summary.text}`}>
-      <div className={styles.level} style={{ color }}>
-        <span aria-hidden="true">{SEVERITY_MARK[severity]}</span> {summary.level}
+      <div className={styles.head}>
+        <span className={styles.level} style={{ color }}>
+          <span aria-hidden="true">{SEVERITY_MARK[severity]}</span> {summary.level}
+        </span>
+        <span className={styles.policy}>{plainText(report.policy)}</span>
       </div>
       <div className={styles.detail}>{summary.detail}</div>
+      {actions.length > 0 && (
+        <ul className={styles.actions} aria-label={`what ${summary.level} asks`}>
+          {actions.map((a) => (
+            <li key={a}>→ {a}</li>
+          ))}
+        </ul>
+      )}
+      {attention.length > 0 && (
+        <ul className={styles.attention} aria-label="SLOs not at the lowest level">
+          {attention.slice(0, MAX_NAMED).map((x) => (
+            <li key={x.index} className={styles.chip} style={{ borderColor: severityColor(theme, x.severity) }}>
+              <strong style={{ color: severityColor(theme, x.severity) }}>{x.level}</strong> {x.title}
+            </li>
+          ))}
+          {attention.length > MAX_NAMED && <li className={styles.detail}>and {attention.length - MAX_NAMED} more</li>}
+        </ul>
+      )}
       {runbook && (
         <a className={styles.detail} href={runbook.url} target="_blank" rel="noreferrer noopener">
           Runbook for {summary.level}
@@ -225,7 +250,29 @@ const getStyles = (theme: GrafanaTheme2) => ({
     background: theme.colors.background.secondary,
     borderRadius: theme.shape.radius.default,
   }),
+  head: css({ display: 'flex', alignItems: 'baseline', gap: theme.spacing(1.5), flexWrap: 'wrap' }),
   level: css({ fontSize: theme.typography.h2.fontSize, fontWeight: theme.typography.fontWeightBold, lineHeight: 1.2 }),
+  policy: css({ color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium }),
+  actions: css({
+    listStyle: 'none',
+    margin: theme.spacing(0.5, 0),
+    padding: 0,
+    fontWeight: theme.typography.fontWeightBold,
+  }),
+  attention: css({
+    listStyle: 'none',
+    margin: theme.spacing(0.5, 0),
+    padding: 0,
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(0.5),
+  }),
+  chip: css({
+    border: '1px solid',
+    borderRadius: theme.shape.radius.pill,
+    padding: theme.spacing(0, 1),
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
   detail: css({ color: theme.colors.text.secondary }),
   problem: css({ color: theme.colors.warning.text, margin: 0 }),
   grid: css({

@@ -6,7 +6,7 @@
 
 import { formatBudget, formatNumber, formatObjective, formatPercent, formatRate, formatSli } from './format.js';
 import { levelSeverity, severityOfRank } from './severity.js';
-import { plainText } from './text.js';
+import { plainText, sloTitle } from './text.js';
 
 /** @typedef {import('@slogate/engine').Report} Report */
 /** @typedef {import('@slogate/engine').SloReport} SloReport */
@@ -47,6 +47,50 @@ export function reportSummary(report) {
   else if (counts.length === 1) detail = `all ${total} ${noun} at ${counts[0]?.level}`;
   else detail = counts.map((c, i) => (i === 0 ? `${c.count} of ${total} ${noun} at ${c.level}` : `${c.count} at ${c.level}`)).join(', ');
   return { level, ...levelSeverity(levels, report.level), total, counts, detail, text: `${level}: ${detail}` };
+}
+
+/**
+ * @typedef {object} Attention
+ * @property {number} index the instance's place in `report.slos`
+ * @property {SloReport} slo
+ * @property {string} title `sloTitle(slo)`
+ * @property {string} level the instance's level, as text
+ * @property {number | null} rank
+ * @property {Severity} severity
+ */
+
+/**
+ * The SLO instances not at the lowest level, most severe first (then in
+ * report order): what a summary names, and the cards it leads to.
+ * @param {Report} report
+ * @returns {Attention[]}
+ */
+export function reportAttention(report) {
+  return report.slos
+    .map((slo, index) => ({ index, slo, title: sloTitle(slo), level: plainText(slo.level), ...levelSeverity(report.levels, slo.level) }))
+    .filter((x) => x.rank !== 0)
+    .sort((a, b) => (b.rank ?? Infinity) - (a.rank ?? Infinity) || a.index - b.index);
+}
+
+/**
+ * The actions of the rules that give the report its level (`report.level`),
+ * each once, as text, in report order: what to do now, for a verdict shown
+ * without its cards.
+ * @param {Report} report
+ * @returns {string[]}
+ */
+export function verdictActions(report) {
+  /** @type {string[]} */
+  const out = [];
+  for (const slo of report.slos) {
+    if (slo.level !== report.level) continue;
+    for (const reason of slo.reasons) {
+      if (reason.level !== report.level || reason.action === null) continue;
+      const action = plainText(reason.action);
+      if (!out.includes(action)) out.push(action);
+    }
+  }
+  return out;
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { budgetStatus, burnRateRows, reportSummary, sliStatus } from '@slogate/view';
+import { budgetStatus, burnRateRows, reportAttention, reportSummary, sliStatus, verdictActions } from '@slogate/view';
 import { LEVELS, report, slo } from './fixture.mjs';
 
 test('the summary names the worst level and counts instances per level, most severe first', () => {
@@ -92,4 +92,31 @@ test('budgetStatus: left, overspent, no data, in the report\'s unit', () => {
   });
   assert.equal(budgetStatus(withBudget({ remaining: null, remainingRatio: null })).text, 'no data');
   assert.equal(budgetStatus({ budget: { unit: 'events', allowed: 100, remaining: 25.5, remainingRatio: 0.255 } }).text, '25.5% left: 25.5 events of 100 events');
+});
+
+test('reportAttention: instances not at the lowest level, most severe first; verdictActions: what to do now', () => {
+  const levels = ['healthy', 'warning', 'freeze'];
+  const instance = (name, level, reasons = []) => ({ name, group: [], level, reasons });
+  const r = {
+    level: 'freeze',
+    levels,
+    slos: [
+      instance('a', 'warning', [{ level: 'warning', when: 'remaining < 50%', value: 0.4, action: 'Prioritise reliability' }]),
+      instance('b', 'healthy'),
+      instance('c', 'freeze', [
+        { level: 'warning', when: 'remaining < 50%', value: 0.05, action: 'Prioritise reliability' },
+        { level: 'freeze', when: 'remaining < 10%', value: 0.05, action: 'Feature freeze' },
+      ]),
+      instance('d', 'freeze', [{ level: 'freeze', when: 'burn_rate(1h) > 14.4', value: 20, action: 'Feature freeze' }]),
+      instance('e', 'freeze', [{ level: 'freeze', when: 'coverage < 90%', value: 0.5, action: null }]),
+    ],
+  };
+  assert.deepEqual(reportAttention(r).map((x) => [x.index, x.title, x.level, x.severity]), [
+    [2, 'c', 'freeze', 'critical'],
+    [3, 'd', 'freeze', 'critical'],
+    [4, 'e', 'freeze', 'critical'],
+    [0, 'a', 'warning', 'warn'],
+  ]);
+  assert.deepEqual(verdictActions(r), ['Feature freeze']);
+  assert.deepEqual(verdictActions({ ...r, level: 'warning', slos: r.slos.slice(0, 2) }), ['Prioritise reliability']);
 });

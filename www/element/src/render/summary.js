@@ -2,7 +2,7 @@
 // SLO instances are at each level, which ones need attention (buttons that
 // move focus to their card), and when the report was computed.
 
-import { formatInstant, plainText, reportSummary, sloTitle, levelSeverity } from '@slogate/view';
+import { formatInstant, plainText, reportAttention, reportSummary } from '@slogate/view';
 import { h } from './dom.js';
 import { SEVERITY_MARK } from './card.js';
 
@@ -17,10 +17,7 @@ const MAX_NAMED = 12;
 export function renderSummary(report, ctx, focusCard) {
   const s = reportSummary(report);
   const at = Date.parse(report.at);
-  const attention = report.slos
-    .map((slo, index) => ({ slo, index, ...levelSeverity(report.levels, slo.level) }))
-    .filter((x) => x.rank !== 0)
-    .sort((a, b) => (b.rank ?? Infinity) - (a.rank ?? Infinity) || a.index - b.index);
+  const attention = reportAttention(report);
   return h(
     'header',
     { class: `summary sev-${s.severity}`, part: 'summary' },
@@ -48,7 +45,7 @@ export function renderSummary(report, ctx, focusCard) {
           'ul',
           { class: 'attention', 'aria-label': 'SLOs not at the lowest level' },
           attention.slice(0, MAX_NAMED).map((x) => {
-            const button = h('button', { type: 'button', class: `jump sev-${x.severity}` }, h('span', { class: 'jump-level' }, plainText(x.slo.level)), ' ', sloTitle(x.slo));
+            const button = h('button', { type: 'button', class: `jump sev-${x.severity}` }, h('span', { class: 'jump-level' }, x.level), ' ', x.title);
             button.addEventListener('click', () => focusCard(x.index));
             return h('li', null, button);
           }),
