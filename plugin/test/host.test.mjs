@@ -31,6 +31,8 @@ const hostDir = join(here, 'host');
 const built = join(hostDir, 'dist');
 const ID = 'slogate-errorbudget-panel';
 const ICONS = '/public/build/img/icons/';
+const DASHBOARDS = ['slogate-quick.json', 'slogate-routes.json'];
+const DAYS_60 = 60 * 24 * 60;
 const UI_ICONS = join(plugin, '..', 'node_modules/@grafana/ui/dist/public/img/icons');
 
 const MINUTE = 60_000;
@@ -137,6 +139,17 @@ spec:
       - {level: warning, when: "remaining < 75%", action: "Prioritise reliability"}
       - {level: freeze, when: "remaining < 50%", action: "Feature freeze: only fixes ship"}
 `;
+
+/** The dotted paths of an options object's leaves (arrays as `[i]`). */
+function leafPaths(value, prefix = '') {
+  if (Array.isArray(value)) {
+    return value.length === 0 ? [prefix] : value.flatMap((v, i) => leafPaths(v, `${prefix}[${i}]`));
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => leafPaths(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [prefix];
+}
 
 /** An esbuild plugin resolving the host's shared packages from `dir` instead of the workspace. */
 function resolveFrom(dir) {
@@ -348,6 +361,59 @@ spec:
       await shot(page, 'no-data-dark');
       await page.close();
     });
+
+    for (const file of DASHBOARDS) {
+      test(`the provisioned dashboard ${file}: the build's id and exactly its options, rendered`, async () => {
+        const dashboard = JSON.parse(await readFile(join(plugin, 'provisioning/dashboards', file), 'utf8'));
+        const panels = dashboard.panels.filter((p) => p.type === ID);
+        assert.ok(panels.length > 0, `${file} has a panel of type ${ID}`);
+        for (const panel of panels) {
+          const grouped = panel.targets.some((t) => /sum by \(route\)/.test(t.expr));
+          const refIds = panel.targets.map((t) => t.refId);
+          // The targets' answers, as Prometheus would give them for a healthy service.
+          const frames = (grouped ? ['/api', '/checkout'] : [null]).flatMap((route) =>
+            refIds.map((refId, i) => {
+              const m = minutes(DAYS_60, () => (i === 0 ? 599.9 : 600));
+              return {
+                refId,
+                times: m.times,
+                intervalMs: MINUTE,
+                fields: [{ name: 'Value', values: m.values, labels: route ? { route } : {} }],
+              };
+            })
+          );
+          const c = { ...hostCase(panel.options, frames, 'light', { from: AT - DAYS_60 * MINUTE }), listOptions: true };
+          c.options = panel.options;
+          const page = await show(c, host);
+          const { options } = await page.evaluate(() => window.__hostDone);
+          // Every option the dashboard sets is one the build defines, and it
+          // sets every option that has a default (as Grafana saves them).
+          const known = new Set(options.map((o) => o.path));
+          const set = leafPaths(panel.options);
+          const unknown = set.filter(
+            (p) => !known.has(p) && ![...known].some((k) => p.startsWith(`${k}.`) || p.startsWith(`${k}[`))
+          );
+          assert.deepEqual(unknown, [], `${file}: options the build does not define`);
+          const missing = options.filter(
+            (o) =>
+              o.defaultValue !== undefined &&
+              !set.some((p) => p === o.path || p.startsWith(`${o.path}.`) || p.startsWith(`${o.path}[`)) &&
+              !(o.path in panel.options)
+          );
+          assert.deepEqual(
+            missing.map((o) => o.path),
+            [],
+            `${file}: options left unset`
+          );
+          const verdict = page.getByRole('region', { name: /^verdict: / });
+          await verdict.waitFor();
+          assert.match(await verdict.getAttribute('aria-label'), /^verdict: healthy: all \d+ SLOs? at healthy$/);
+          await shot(page, `dashboard-${file.replace('.json', '')}-light`);
+          assert.deepEqual(page.problems, []);
+          await page.close();
+        }
+      });
+    }
 
     test("a fetch wrapped as Grafana Faro wraps it: the module still loads from the plugin's directory", async () => {
       const page = await show(

@@ -41,12 +41,21 @@ export interface HostCase {
   /** The benchmark: frames generated in the page (too many to send), and how many timed renders. */
   generate?: { groups: number; minutes: number; stepMs: number };
   benchRuns?: number;
+  /** Report the plugin's option paths and defaults, as Grafana's options builder lists them. */
+  listOptions?: boolean;
 }
 
 declare global {
   interface Window {
     __hostCase?: HostCase;
-    __hostDone?: { ok: boolean; error?: string; react: string; times?: number[]; verdict?: string | null };
+    __hostDone?: {
+      ok: boolean;
+      error?: string;
+      react: string;
+      times?: number[];
+      verdict?: string | null;
+      options?: Array<{ path: string; defaultValue: unknown }>;
+    };
     define?: ((deps: string[], factory: (...args: unknown[]) => unknown) => void) & { amd?: object };
   }
 }
@@ -253,8 +262,36 @@ async function main() {
     window.__hostDone = { ok: true, react: React.version, times, verdict };
     return;
   }
+  let options: Array<{ path: string; defaultValue: unknown }> | undefined;
+  if (c.listOptions) {
+    // What Grafana's panel editor builds from the plugin: every option's path
+    // and default. Grafana registers its standard editors at start-up (its own
+    // code, not a package): stand-ins with their ids suffice to list options.
+    data.standardEditorsRegistry.setInit(() =>
+      [
+        'text',
+        'number',
+        'boolean',
+        'radio',
+        'select',
+        'color',
+        'slider',
+        'unit',
+        'multi-select',
+        'stats-picker',
+        'fieldName',
+      ].map((id) => ({
+        id,
+        name: id,
+        editor: () => null,
+      }))
+    );
+    const builder = new data.PanelOptionsEditorBuilder<Record<string, unknown>>();
+    plugin.getPanelOptionsSupplier()(builder, { data: [] });
+    options = builder.getItems().map((item) => ({ path: item.path, defaultValue: item.defaultValue }));
+  }
   renderCase(plugin, c, framesOf(c));
-  window.__hostDone = { ok: true, react: React.version };
+  window.__hostDone = { ok: true, react: React.version, options };
 }
 
 main().catch((e) => {
