@@ -362,6 +362,28 @@ spec:
       await page.close();
     });
 
+    test('fifty groups: the verdict names the worst twelve, the cards scroll under it', async () => {
+      const policy = RATIO_POLICY.replace(
+        '      sli: {ratio: {good: good, total: total}}',
+        '      sli: {ratio: {good: good, total: total}}\n      groupBy: [route]'
+      );
+      const c = { ...hostCase({ policy }, [], 'dark'), generate: { groups: 50, minutes: DAYS_4, stepMs: MINUTE } };
+      const page = await show(c, host);
+      const verdict = page.getByRole('region', { name: /^verdict: / });
+      await verdict.waitFor();
+      assert.match(await verdict.getAttribute('aria-label'), /^verdict: freeze: \d+ of 50 SLOs at freeze/);
+      assert.equal(await page.getByRole('article').count(), 50);
+      const named = page.getByRole('list', { name: 'SLOs not at the lowest level' }).getByRole('listitem');
+      assert.equal(await named.count(), 13);
+      assert.match(await named.last().textContent(), /^and \d+ more$/);
+      // Scrolled to the last card, the verdict is still at the top of the panel.
+      await page.getByRole('article').last().scrollIntoViewIfNeeded();
+      const box = await verdict.boundingBox();
+      assert.ok(box.y >= 0 && box.y < 20, `the verdict at y=${box.y}`);
+      await shot(page, 'fifty-groups-dark');
+      await page.close();
+    });
+
     for (const file of DASHBOARDS) {
       test(`the provisioned dashboard ${file}: the build's id and exactly its options, rendered`, async () => {
         const dashboard = JSON.parse(await readFile(join(plugin, 'provisioning/dashboards', file), 'utf8'));

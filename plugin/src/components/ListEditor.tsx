@@ -7,6 +7,7 @@ import React from 'react';
 
 import type { SeriesMapping } from '../data/frames';
 import { parseMatchers } from '../data/matcher';
+import { isWebLink } from '../data/runbooks';
 import type { Runbook } from '../types';
 
 interface Column<T> {
@@ -112,7 +113,7 @@ export function RunbooksEditor({ value, onChange }: StandardEditorProps<Runbook[
           key: 'url',
           label: 'link',
           placeholder: 'https://…',
-          check: (u) => (u === '' || /^https?:\/\//.test(u) ? null : 'a runbook link starts with https:// or http://'),
+          check: (u) => (u === '' || isWebLink(u) ? null : 'a runbook link starts with https:// or http://'),
         },
       ]}
     />

@@ -26,6 +26,7 @@ import {
 } from '@slogate/view';
 import React from 'react';
 
+import { runbookFor } from '../data/runbooks';
 import { Runbook, ViewOptions } from '../types';
 import { Burndown } from './Burndown';
 import { useDisclosure } from './Explain';
@@ -48,7 +49,7 @@ export function SloCard({ slo, levels, views, runbooks, timeZone }: Props) {
   const { severity } = levelSeverity(levels, slo.level);
   const color = severityColor(theme, severity);
   const title = sloTitle(slo);
-  const runbook = runbooks.find((r) => r.level === slo.level && r.url);
+  const runbook = runbookFor(runbooks, slo.level);
   return (
     <article
       className={styles.card}

@@ -12,6 +12,7 @@ import { describeError, levelSeverity, plainText, reportAttention, reportSummary
 import React, { useEffect, useMemo, useState } from 'react';
 
 import { evaluatePanel, Outcome } from '../data/evaluate';
+import { runbookFor } from '../data/runbooks';
 import { DEFAULT_QUICK, quickPolicy } from '../data/quick';
 import { loadEngine } from '../engine';
 import { SlogateOptions } from '../types';
@@ -188,7 +189,7 @@ function Verdict({
   const summary = reportSummary(report);
   const { severity } = levelSeverity(report.levels, report.level);
   const color = severityColor(theme, severity);
-  const runbook = runbooks.find((r) => r.level === report.level && r.url);
+  const runbook = runbookFor(runbooks, report.level);
   const actions = verdictActions(report);
   const attention = reportAttention(report);
   return (
@@ -244,7 +245,11 @@ function PolicyProblem({ error }: { error: unknown }) {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   panel: css({ overflow: 'auto', display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
+  // The verdict stays in view while many cards scroll under it.
   verdict: css({
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
     borderLeft: '6px solid',
     padding: theme.spacing(0.5, 1.5),
     background: theme.colors.background.secondary,
