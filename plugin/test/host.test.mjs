@@ -228,6 +228,12 @@ for (const host of HOSTS) {
       // The explanation of the remaining budget, with this SLO's inputs.
       await page.getByRole('button', { name: /^Explain remaining budget/ }).click();
       assert.match(await page.locator('[data-explains="remaining budget"]').textContent(), /360/);
+      // The burn rates against the alert thresholds, built when opened.
+      await page.getByText('Burn rates and alerts').click();
+      const row = page.locator('tr[data-window="1h"]');
+      await row.waitFor();
+      // 0.6% errors of a 1% budget burn at 0.6; the 1h/5m page pair of a 1-hour window watches for 0.02.
+      assert.match(await row.textContent(), /^1h forecast0\.60.*page ×0\.02 exceeded$/);
       await shot(page, 'ratio-freeze-dark');
       await page.close();
     });

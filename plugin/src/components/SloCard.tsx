@@ -24,7 +24,7 @@ import {
   sliStatus,
   sloTitle,
 } from '@slogate/view';
-import React from 'react';
+import React, { useState } from 'react';
 
 import { runbookFor } from '../data/runbooks';
 import { Runbook, ViewOptions } from '../types';
@@ -50,6 +50,7 @@ export function SloCard({ slo, levels, views, runbooks, timeZone }: Props) {
   const color = severityColor(theme, severity);
   const title = sloTitle(slo);
   const runbook = runbookFor(runbooks, slo.level);
+  const [open, setOpen] = useState(false);
   return (
     <article
       className={styles.card}
@@ -91,10 +92,15 @@ export function SloCard({ slo, levels, views, runbooks, timeZone }: Props) {
         </ul>
       )}
       {views.burnRates && (
-        <details className={styles.section}>
+        <details className={styles.section} onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary>Burn rates and alerts</summary>
-          <BurnRates slo={slo} />
-          <Alerts slo={slo} />
+          {/* Built when first opened: fifty closed sections cost nothing. */}
+          {open && (
+            <>
+              <BurnRates slo={slo} />
+              <Alerts slo={slo} />
+            </>
+          )}
         </details>
       )}
     </article>
@@ -251,6 +257,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
     background: theme.colors.background.primary,
     padding: theme.spacing(1, 1.5),
     minWidth: 0,
+    // Cards scrolled out of the panel are neither laid out nor painted.
+    contentVisibility: 'auto',
+    containIntrinsicSize: 'auto 420px',
   }),
   head: css({ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: theme.spacing(1) }),
   title: css({ fontSize: theme.typography.h5.fontSize, margin: 0, overflowWrap: 'anywhere' }),

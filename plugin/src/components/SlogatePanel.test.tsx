@@ -94,6 +94,14 @@ test('the verdict first, then the SLO with its numbers, each explainable', async
   const meter = screen.getByRole('meter', { name: 'remaining error budget' });
   expect(meter).toHaveAttribute('aria-valuenow', '40');
   expect(meter).toHaveAttribute('aria-valuetext', '40.0% left: 144 events of 360 events');
+  // Burn rates and alerts: built when their section opens.
+  expect(screen.queryByRole('table')).toBeNull();
+  const section = screen.getByText('Burn rates and alerts').closest('details')!;
+  section.open = true;
+  fireEvent(section, new Event('toggle'));
+  const table = await screen.findByRole('table');
+  expect(table).toHaveTextContent('Burn rates (1 = spending exactly the budget over the period)');
+  expect(screen.getByRole('list', { name: 'alerts' })).toHaveTextContent(/page/);
   const why = screen.getByRole('button', { name: /^Explain remaining budget: / });
   expect(why).toHaveAttribute('aria-expanded', 'false');
   fireEvent.click(why);
