@@ -15,8 +15,8 @@ spec:
         ratio:
           # Queries with refId "good" and "total", e.g.
           # sum(increase(http_requests_total{code!~"5.."}[$__interval]))
-          good: {series: good, kind: increase}
-          total: {series: total, kind: increase}
+          good: {name: good, kind: increase}
+          total: {name: total, kind: increase}
   policy:
     levels: [healthy, warning, freeze]
     rules:

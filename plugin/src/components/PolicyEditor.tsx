@@ -13,12 +13,9 @@ import { loadEngine } from '../engine';
 type Monaco = Parameters<NonNullable<React.ComponentProps<typeof CodeEditor>['onEditorDidMount']>>[1];
 type MonacoEditor = Parameters<NonNullable<React.ComponentProps<typeof CodeEditor>['onEditorDidMount']>>[0];
 
-export function PolicyEditor({ value, onChange }: StandardEditorProps<string>) {
-  const styles = useStyles2(getStyles);
+/** The engine's findings for `text` (null until the engine has loaded). */
+export function useDiagnostics(text: string): Diagnostic[] | null {
   const [diagnostics, setDiagnostics] = useState<Diagnostic[] | null>(null);
-  const editor = useRef<{ editor: MonacoEditor; monaco: Monaco } | null>(null);
-  const text = value ?? '';
-
   useEffect(() => {
     let live = true;
     loadEngine().then(
@@ -29,6 +26,28 @@ export function PolicyEditor({ value, onChange }: StandardEditorProps<string>) {
       live = false;
     };
   }, [text]);
+  return diagnostics;
+}
+
+/** The findings under the editor: place, severity, field path and message. */
+export function DiagnosticsList({ diagnostics }: { diagnostics: Diagnostic[] }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <ul className={styles.list} aria-label="policy diagnostics">
+      {diagnostics.length === 0 && <li className={styles.ok}>No problems</li>}
+      {diagnostics.map(diagnosticLine).map((d, i) => (
+        <li key={i} className={d.severity === 'error' ? styles.error : styles.warning}>
+          <code>{d.where}</code> {d.severity}: {d.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function PolicyEditor({ value, onChange }: StandardEditorProps<string>) {
+  const editor = useRef<{ editor: MonacoEditor; monaco: Monaco } | null>(null);
+  const text = value ?? '';
+  const diagnostics = useDiagnostics(text);
 
   useEffect(() => {
     const e = editor.current;
@@ -68,16 +87,7 @@ export function PolicyEditor({ value, onChange }: StandardEditorProps<string>) {
           editor.current = { editor: ed, monaco };
         }}
       />
-      {diagnostics !== null && (
-        <ul className={styles.list} aria-label="policy diagnostics">
-          {diagnostics.length === 0 && <li className={styles.ok}>No problems</li>}
-          {diagnostics.map(diagnosticLine).map((d, i) => (
-            <li key={i} className={d.severity === 'error' ? styles.error : styles.warning}>
-              <code>{d.where}</code> {d.severity}: {d.text}
-            </li>
-          ))}
-        </ul>
-      )}
+      {diagnostics !== null && <DiagnosticsList diagnostics={diagnostics} />}
     </div>
   );
 }
