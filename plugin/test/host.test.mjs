@@ -238,6 +238,19 @@ for (const host of HOSTS) {
       await page.close();
     });
 
+    test('one grid cell across (90 × 40): the level alone, readable', async () => {
+      const page = await show(
+        hostCase({ policy: RATIO_POLICY }, ratioFrames(9.94), 'dark', { width: 90, height: 40 }),
+        host
+      );
+      const verdict = page.getByRole('region', { name: 'verdict: freeze: all 1 SLO at freeze' });
+      await verdict.waitFor();
+      const box = await verdict.boundingBox();
+      assert.ok(box.width <= 90 && box.height <= 40, `${box.width} × ${box.height}`);
+      await shot(page.locator('#panel'), 'tiny-dark');
+      await page.close();
+    });
+
     test('an invalid policy: its findings at line and column', async () => {
       const page = await show(
         hostCase({ policy: RATIO_POLICY.replace('objective: 99%', 'objectiv: 99%') }, ratioFrames(9.99)),

@@ -176,3 +176,10 @@ test('no data, or none the policy reads: the no-data view says which series it w
     )
   ).toBeInTheDocument();
 });
+
+test('a panel a grid cell across: the level alone, its counts as the name', async () => {
+  render(<SlogatePanel {...{ ...props({}), width: 90, height: 40 }} />);
+  const verdict = await screen.findByRole('region', { name: 'verdict: freeze: all 1 SLO at freeze' });
+  expect(verdict).toHaveTextContent(/^✕ freeze$/);
+  expect(verdict).toHaveAttribute('title', 'freeze: all 1 SLO at freeze');
+});

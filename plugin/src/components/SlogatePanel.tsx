@@ -24,6 +24,8 @@ const MAX_NAMED = 12;
 
 /** Below this size only the verdict is shown (a 1×1 grid cell). */
 const COMPACT = { width: 320, height: 180 };
+/** Below this size only the level itself: a panel a grid cell or two across. */
+const TINY = { width: 200, height: 100 };
 
 type Load = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; error: unknown };
 
@@ -137,7 +139,11 @@ export function SlogatePanel({
     case 'report':
       return (
         <div className={styles.panel} style={{ width, height }}>
-          <Verdict report={outcome.report} runbooks={options.runbooks ?? []} />
+          {width < TINY.width || height < TINY.height ? (
+            <TinyVerdict report={outcome.report} height={height} />
+          ) : (
+            <Verdict report={outcome.report} runbooks={options.runbooks ?? []} />
+          )}
           {outcome.problems.map((p, i) => (
             <p key={i} className={styles.problem}>
               {p}
@@ -223,6 +229,31 @@ function Verdict({
           Runbook for {summary.level}
         </a>
       )}
+    </section>
+  );
+}
+
+/** The level alone, as large as the panel allows, the counts as its accessible name. */
+function TinyVerdict({ report, height }: { report: Extract<Outcome, { kind: 'report' }>['report']; height: number }) {
+  const theme = useTheme2();
+  const summary = reportSummary(report);
+  const { severity } = levelSeverity(report.levels, report.level);
+  const color = severityColor(theme, severity);
+  return (
+    <section
+      aria-label={`verdict: ${summary.text}`}
+      title={summary.text}
+      style={{
+        color,
+        fontWeight: theme.typography.fontWeightBold,
+        fontSize: Math.max(12, Math.min(32, height * 0.5)),
+        lineHeight: 1.1,
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+        textOverflow: 'ellipsis',
+      }}
+    >
+      <span aria-hidden="true">{SEVERITY_MARK[severity]}</span> {summary.level}
     </section>
   );
 }
