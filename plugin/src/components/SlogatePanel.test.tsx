@@ -8,7 +8,7 @@ import React from 'react';
 
 import { DEFAULT_QUICK } from '../data/quick';
 import { SlogateOptions } from '../types';
-import { SlogatePanel } from './SlogatePanel';
+import { SlogatePanel, policyText } from './SlogatePanel';
 
 // The module is loaded from disk here; in Grafana from the plugin's directory.
 jest.mock('../engine', () => ({ loadEngine: () => Promise.resolve() }));
@@ -182,4 +182,13 @@ test('a panel a grid cell across: the level alone, its counts as the name', asyn
   const verdict = await screen.findByRole('region', { name: 'verdict: freeze: all 1 SLO at freeze' });
   expect(verdict).toHaveTextContent(/^✕ freeze$/);
   expect(verdict).toHaveAttribute('title', 'freeze: all 1 SLO at freeze');
+});
+
+test('dashboard variables in the policy text are replaced; quick mode writes its own text', () => {
+  const vars: Record<string, string> = { $objective: '99.5%', '${service}': 'checkout' };
+  const replace = (s: string) => s.replace(/\$objective|\$\{service\}/g, (v) => vars[v]);
+  const options = (mode: 'quick' | 'policy', policy: string) => props({ mode, policy }).options;
+  const text = policyText(options('policy', 'metadata: {name: ${service}}\nobjective: $objective'), replace);
+  expect(text).toBe('metadata: {name: checkout}\nobjective: 99.5%');
+  expect(policyText(options('quick', 'ignored $objective'), replace)).toMatch(/^# Written by the panel's quick mode/);
 });
