@@ -11,18 +11,15 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 
 import { launch } from '../../www/browser/src/browser.mjs';
-import { serve } from '../../www/browser/src/server.mjs';
+import { HOSTS, buildHost, serveHosts } from '../test/host/host-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const plugin = join(here, '..');
 const RUNS = Number(process.env.RUNS ?? 9);
-const ID = 'slogate-errorbudget-panel';
 const AT = Date.UTC(2026, 2, 2, 12);
 const MINUTE = 60_000;
 
@@ -32,17 +29,8 @@ if (!existsSync(join(plugin, 'dist/module.js'))) {
     process.exit(built.status ?? 1);
   }
 }
-const out = join(plugin, 'test/host/dist/react18');
-await esbuild.build({
-  entryPoints: [join(plugin, 'test/host/host.tsx')],
-  bundle: true,
-  format: 'iife',
-  outdir: out,
-  minify: true,
-  define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
-  loader: { '.svg': 'text', '.woff2': 'file', '.woff': 'file', '.png': 'file', '.ttf': 'file' },
-  logLevel: 'error',
-});
+const host = HOSTS[0];
+await buildHost(host);
 
 const policy = (groups) => `apiVersion: slogate/v1
 kind: ServiceLevelPolicy
@@ -60,30 +48,7 @@ spec:
       - {level: freeze, when: "remaining < 10% or burn_rate(1h) > 14.4"}
 `;
 
-const prefix = `/public/plugins/${ID}/`;
-const server = await serve({
-  root: out,
-  handle: async (req, res) => {
-    const url = new URL(req.url, 'http://host');
-    if (url.pathname === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(await readFile(join(plugin, 'test/host/index.html')));
-      return true;
-    }
-    if (url.pathname.startsWith('/public/build/img/icons/')) {
-      res.writeHead(200, { 'content-type': 'image/svg+xml' });
-      res.end('<svg xmlns="http://www.w3.org/2000/svg"/>');
-      return true;
-    }
-    if (url.pathname.startsWith(prefix)) {
-      const file = join(plugin, 'dist', url.pathname.slice(prefix.length));
-      res.writeHead(200, { 'content-type': file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
-      res.end(await readFile(file));
-      return true;
-    }
-    return false;
-  },
-});
+const server = await serveHosts();
 const browser = await launch({ viewport: { width: 1600, height: 1000 } });
 try {
   console.log(
@@ -114,7 +79,7 @@ try {
         height: 960,
       }
     );
-    await page.goto(server.url);
+    await page.goto(`${server.url}react${host.react}/`);
     await page.waitForFunction(() => window.__hostDone !== undefined, null, { timeout: 600_000 });
     const done = await page.evaluate(() => window.__hostDone);
     if (!done.ok) {

@@ -15,25 +15,15 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 
 import { launch, screenshot } from '../../www/browser/src/browser.mjs';
-import { serve } from '../../www/browser/src/server.mjs';
-
-const HOSTS = [
-  { name: 'React 18, @grafana/* 13.1', react: '18', modules: null },
-  { name: 'React 19, @grafana/* 13.2', react: '19', modules: 'host-react19/node_modules' },
-];
+import { HOSTS, buildHost, serveHosts } from './host/host-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const plugin = join(here, '..');
-const hostDir = join(here, 'host');
-const built = join(hostDir, 'dist');
 const ID = 'slogate-errorbudget-panel';
-const ICONS = '/public/build/img/icons/';
 const DASHBOARDS = ['slogate-quick.json', 'slogate-routes.json'];
 const DAYS_60 = 60 * 24 * 60;
-const UI_ICONS = join(plugin, '..', 'node_modules/@grafana/ui/dist/public/img/icons');
 
 const MINUTE = 60_000;
 const AT = Date.UTC(2026, 2, 2, 12);
@@ -45,60 +35,9 @@ let browser;
 before(async () => {
   assert.ok(existsSync(join(plugin, 'dist/module.js')), 'dist/module.js: run npm run build first');
   for (const host of HOSTS) {
-    // The same entry; the second host's packages resolved from its own
-    // node_modules (subpaths and package exports included).
-    const plugins = host.modules ? [resolveFrom(join(here, host.modules, '..'))] : [];
-    await esbuild.build({
-      entryPoints: [join(hostDir, 'host.tsx')],
-      bundle: true,
-      format: 'iife',
-      outdir: join(built, `react${host.react}`),
-      minify: true,
-      plugins,
-      define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
-      loader: { '.svg': 'text', '.woff2': 'file', '.woff': 'file', '.png': 'file', '.ttf': 'file' },
-      logLevel: 'error',
-    });
+    await buildHost(host);
   }
-  const prefix = `/public/plugins/${ID}/`;
-  server = await serve({
-    root: built,
-    handle: async (req, res) => {
-      const url = new URL(req.url, 'http://host');
-      if (/^\/react\d+\/$/.test(url.pathname)) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(await readFile(join(hostDir, 'index.html')));
-        return true;
-      }
-      if (url.pathname.startsWith(ICONS)) {
-        // Grafana serves @grafana/ui's icons from its build; the npm package
-        // ships most of them (not its spinner: that one is drawn blank here).
-        const file = join(UI_ICONS, url.pathname.slice(ICONS.length));
-        const svg =
-          file.startsWith(UI_ICONS) && existsSync(file)
-            ? await readFile(file)
-            : '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"></svg>';
-        res.writeHead(200, { 'content-type': 'image/svg+xml' });
-        res.end(svg);
-        return true;
-      }
-      if (url.pathname.startsWith(prefix)) {
-        const file = join(plugin, 'dist', url.pathname.slice(prefix.length));
-        if (!file.startsWith(join(plugin, 'dist')) || !existsSync(file)) {
-          return false;
-        }
-        const type = file.endsWith('.wasm')
-          ? 'application/wasm'
-          : file.endsWith('.js')
-            ? 'text/javascript'
-            : 'application/octet-stream';
-        res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-        res.end(await readFile(file));
-        return true;
-      }
-      return false;
-    },
-  });
+  server = await serveHosts();
   browser = await launch({ viewport: { width: 1100, height: 800 } });
 });
 
@@ -149,24 +88,6 @@ function leafPaths(value, prefix = '') {
     return Object.entries(value).flatMap(([k, v]) => leafPaths(v, prefix ? `${prefix}.${k}` : k));
   }
   return [prefix];
-}
-
-/** An esbuild plugin resolving the host's shared packages from `dir` instead of the workspace. */
-function resolveFrom(dir) {
-  return {
-    name: 'host-packages',
-    setup(build) {
-      build.onResolve(
-        { filter: /^(react|react-dom|@grafana\/(data|ui|runtime)|@emotion\/css)(\/.*)?$/ },
-        async (args) => {
-          if (args.pluginData === 'host') {
-            return undefined;
-          }
-          return build.resolve(args.path, { kind: args.kind, resolveDir: dir, pluginData: 'host' });
-        }
-      );
-    },
-  };
 }
 
 async function show(c, host) {

@@ -246,11 +246,6 @@ impl Engine {
             at,
             history,
         } = *input;
-        let frame = Frame::of(slo, at);
-        let plan = self.windows(slo);
-        let from = plan::reads_from(&frame, &plan);
-        let asks = timeline_asks(slo, &frame, &plan);
-        let excluded = exclusions(slo, from, at);
         let roles = roles(index, slo, data, cleaned)?;
         let instances = instances(slo, &roles);
         if instances.len() > room {
@@ -269,6 +264,12 @@ impl Engine {
         let Some(reports) = out else {
             return Ok(count);
         };
+        // Only for an SLO evaluated: a kept one needs its instances counted, no more.
+        let frame = Frame::of(slo, at);
+        let plan = self.windows(slo);
+        let from = plan::reads_from(&frame, &plan);
+        let asks = timeline_asks(slo, &frame, &plan);
+        let excluded = exclusions(slo, from, at);
         for Instance { key, roles: picked } in instances {
             let reading = DataReading {
                 from,

@@ -37,19 +37,19 @@ function ListEditor<T extends object>({
   return (
     <div>
       {rows.map((row, i) => {
-        const problems = columns
-          .map((c) => c.check?.(String(row[c.key] ?? '')) ?? null)
-          .filter((p): p is string => p !== null);
+        // Each value checked once: its problem marks the input and is said under the row.
+        const checked = columns.map((c) => c.check?.(String(row[c.key] ?? '')) ?? null);
+        const problems = checked.filter((p): p is string => p !== null);
         return (
           <div key={i} className={styles.row}>
             <div className={styles.inputs}>
-              {columns.map((c) => (
+              {columns.map((c, k) => (
                 <Input
                   key={c.key}
                   aria-label={`${noun} ${i + 1}: ${c.label}`}
                   placeholder={c.placeholder}
                   value={String(row[c.key] ?? '')}
-                  invalid={c.check?.(String(row[c.key] ?? '')) != null}
+                  invalid={checked[k] !== null}
                   onChange={(e) => set(i, c.key, e.currentTarget.value)}
                 />
               ))}

@@ -1,20 +1,15 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
-
-import { initSync } from '@slogate/engine';
 import { render, screen } from '@testing-library/react';
 import React from 'react';
 
 import { DEFAULT_POLICY } from '../defaults';
+import { loadEngineFromDisk } from '../testing';
 import { DiagnosticsList, useDiagnostics } from './PolicyEditor';
 
 // The module is loaded from disk here; in Grafana from the plugin's directory.
 // (The editor itself is Grafana's Monaco-based CodeEditor, which jsdom cannot run.)
 jest.mock('../engine', () => ({ loadEngine: () => Promise.resolve() }));
 
-beforeAll(() => {
-  initSync(readFileSync(join(__dirname, '../../../pkg/dist/slogate_engine_bg.wasm')));
-});
+beforeAll(loadEngineFromDisk);
 
 function Findings({ text }: { text: string }) {
   const diagnostics = useDiagnostics(text);

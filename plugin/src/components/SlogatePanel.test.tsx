@@ -1,53 +1,16 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
-
-import { FieldType, LoadingState, PanelProps, createDataFrame, dateTime } from '@grafana/data';
+import { LoadingState, PanelProps, dateTime } from '@grafana/data';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { initSync } from '@slogate/engine';
 import React from 'react';
 
 import { DEFAULT_QUICK } from '../data/quick';
+import { AT, DAYS_4 as MINUTES, MINUTE, POLICY, loadEngineFromDisk, ratioFrames as frames } from '../testing';
 import { SlogateOptions } from '../types';
 import { SlogatePanel, policyText } from './SlogatePanel';
 
 // The module is loaded from disk here; in Grafana from the plugin's directory.
 jest.mock('../engine', () => ({ loadEngine: () => Promise.resolve() }));
 
-beforeAll(() => {
-  initSync(readFileSync(join(__dirname, '../../../pkg/dist/slogate_engine_bg.wasm')));
-});
-
-const MINUTE = 60_000;
-const AT = Date.UTC(2026, 2, 1, 12);
-const MINUTES = 4 * 24 * 60;
-
-const POLICY = `apiVersion: slogate/v1
-kind: ServiceLevelPolicy
-metadata: {name: demo}
-spec:
-  slos:
-    - name: availability
-      objective: 99%
-      window: {rolling: 1h}
-      sli: {ratio: {good: good, total: total}}
-  policy:
-    levels: [healthy, freeze]
-    rules:
-      - {level: freeze, when: "remaining < 50%", action: "Ship nothing but fixes"}
-`;
-
-function frames(goodRate: number) {
-  const time = Array.from({ length: MINUTES + 1 }, (_, i) => AT - (MINUTES - i) * MINUTE);
-  const frame = (refId: string, v: number) =>
-    createDataFrame({
-      refId,
-      fields: [
-        { name: 'Time', type: FieldType.time, values: time, config: { interval: MINUTE } },
-        { name: 'Value', type: FieldType.number, values: time.map(() => v), config: {} },
-      ],
-    });
-  return [frame('total', 10), frame('good', goodRate)];
-}
+beforeAll(loadEngineFromDisk);
 
 function props(options: Partial<SlogateOptions>, series = frames(9.94)): PanelProps<SlogateOptions> {
   const timeRange = { from: dateTime(AT - MINUTES * MINUTE), to: dateTime(AT), raw: { from: 'now-4d', to: 'now' } };

@@ -1,52 +1,14 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
+import { Engine, Memo } from '@slogate/engine';
 
-import { FieldType, createDataFrame } from '@grafana/data';
-import { Engine, Memo, initSync } from '@slogate/engine';
-
+import { AT, DAYS_4, MINUTE, POLICY, loadEngineFromDisk, ratioFrames } from '../testing';
 import { evaluatePanel } from './evaluate';
 
-const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const AT = Date.UTC(2026, 2, 1, 12);
-/** Minutes of data: the plan of a 1-hour window reads 3d1h15m back (the 3d burn rate every report carries). */
-const DAYS_4 = 4 * 24 * 60;
 
-beforeAll(() => {
-  initSync(readFileSync(join(__dirname, '../../../pkg/dist/slogate_engine_bg.wasm')));
-});
+beforeAll(loadEngineFromDisk);
 
-/** 99% of requests good over a rolling hour: the worked example of the package's README. */
-const POLICY = `
-apiVersion: slogate/v1
-kind: ServiceLevelPolicy
-metadata: {name: demo}
-spec:
-  slos:
-    - name: availability
-      objective: 99%
-      window: {rolling: 1h}
-      sli: {ratio: {good: good, total: total}}
-  policy:
-    levels: [healthy, freeze]
-    rules:
-      - {level: freeze, when: "remaining < 50%"}
-`;
-
-/** Prometheus-shaped frames: `minutes` of 1-minute rates ending at AT, 10 req/s, `goodRate` good. */
-function frames(minutes: number, goodRate: number, stepMs = MINUTE) {
-  const n = Math.floor((minutes * MINUTE) / stepMs) + 1;
-  const time = Array.from({ length: n }, (_, i) => AT - (n - 1 - i) * stepMs);
-  const frame = (refId: string, v: number) =>
-    createDataFrame({
-      refId,
-      fields: [
-        { name: 'Time', type: FieldType.time, values: time, config: { interval: stepMs } },
-        { name: 'Value', type: FieldType.number, values: time.map(() => v), labels: { job: 'api' }, config: {} },
-      ],
-    });
-  return [frame('total', 10), frame('good', goodRate)];
-}
+/** `minutes` of the fixture's frames. */
+const frames = (minutes: number, goodRate: number) => ratioFrames(goodRate, { minutes });
 
 test('frames covering the plan: the report, 40% left and frozen as worked by hand', () => {
   const engine = new Engine(POLICY);

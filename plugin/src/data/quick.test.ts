@@ -1,13 +1,9 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
+import { Engine } from '@slogate/engine';
 
-import { Engine, initSync } from '@slogate/engine';
-
+import { loadEngineFromDisk } from '../testing';
 import { DEFAULT_QUICK, quickPolicy } from './quick';
 
-beforeAll(() => {
-  initSync(readFileSync(join(__dirname, '../../../pkg/dist/slogate_engine_bg.wasm')));
-});
+beforeAll(loadEngineFromDisk);
 
 const AT = Date.UTC(2026, 2, 1);
 
