@@ -44,6 +44,12 @@
 //! `std::time::Instant`, as `case  µs/eval  Msamples/s` lines, and whether the
 //! headline case meets the target.
 //!
+//! - **`panel`** — what the Grafana panel's benchmark hands the engine (plugin/
+//!   bench/render.mjs): the headline policy over a 7-day window grouped by
+//!   `route`, 50 routes, each a good and total series of the 14 days and
+//!   3 minutes the data plan reads at 1-minute resolution (2 M samples),
+//!   with every history (`full`) and with none (`none`).
+//!
 //! # How to run it
 //!
 //! ```text
@@ -145,6 +151,19 @@ fn groups(bencher: Bencher, groups: usize) {
             .evaluate(black_box(&case.data), black_box(AT))
             .expect("the bench data fits the policy")
     });
+}
+
+/// 50 routes of 14 days at 1 minute, a 7-day window: the panel's case.
+#[divan::bench(args = ["full", "none"], sample_count = 20, sample_size = 1)]
+fn panel(bencher: Bencher, which: &str) {
+    let history = if which == "full" {
+        History::FULL
+    } else {
+        History::NONE
+    };
+    bencher
+        .counter(ItemsCount::new(PANEL.samples()))
+        .bench(|| PANEL.evaluate_with(history));
 }
 
 fn run(bencher: Bencher, case: &Case) {
@@ -273,6 +292,44 @@ static GROUPS: LazyLock<Vec<Case>> = LazyLock::new(|| {
             }
         })
         .collect()
+});
+
+/// Routes of the `panel` case.
+const PANEL_ROUTES: usize = 50;
+
+static PANEL: LazyLock<Case> = LazyLock::new(|| {
+    const WEEK: Millis = 7 * DAY;
+    let mut policy = policy(Budgeting::Occurrences, headline_rules());
+    policy.slos[0].window = Window::Rolling { duration: WEEK };
+    policy.slos[0].alerting = default_alerts(WEEK);
+    policy.slos[0].group_by = vec!["route".into()];
+    let engine = Engine::new(policy, vec![]);
+    // The plan's start: what the panel keeps of its frames.
+    let start = engine.plan(AT).expect("a plan").series[0].start;
+    let n = ((AT - start) / MINUTE + 1) as usize;
+    let one = traffic(HEADLINE_SAMPLES);
+    let mut data = DataSet::default();
+    for route in 0..PANEL_ROUTES {
+        let label = format!("/route-{route}");
+        for s in &one.series {
+            let keep = s.times.len() - n;
+            data.push(
+                Series::new(
+                    s.name.as_str(),
+                    s.times[keep..].to_vec(),
+                    s.values[keep..].to_vec(),
+                )
+                .with_labels(&[("route", label.as_str())])
+                .with_step(MINUTE),
+            );
+        }
+    }
+    Case {
+        name: format!("panel: {PANEL_ROUTES} routes, 7d window"),
+        engine,
+        data,
+        samples_per_series: n,
+    }
 });
 
 // ---------------------------------------------------------------------------
@@ -489,7 +546,7 @@ fn repositories(groups: usize) -> DataSet {
 fn summary() {
     let mut cases: Vec<&Case> = vec![&HEADLINE, &TIMESLICES];
     cases.extend(SCALING.iter());
-    cases.extend([&*WINDOWS_1, &*WINDOWS_20]);
+    cases.extend([&*WINDOWS_1, &*WINDOWS_20, &*PANEL]);
 
     println!();
     describe_headline();

@@ -6,13 +6,18 @@
 // that paints the verdict; the engine is loaded by an untimed render first.
 //
 //   npm run bench -w @slogate/grafana-panel          (RUNS=9 to change the count)
+//   PROFILE=1 npm run bench -w @slogate/grafana-panel   (and where the time goes:
+//     Chromium's sampling profiler over the timed renders, self time by
+//     function and by script, the top 25)
 //
 // Builds the plugin first when dist/ is missing.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { SourceMapConsumer } from 'source-map-js';
 
 import { launch } from '../../www/browser/src/browser.mjs';
 import { HOSTS, buildHost, serveHosts } from '../test/host/host-server.mjs';
@@ -20,6 +25,7 @@ import { HOSTS, buildHost, serveHosts } from '../test/host/host-server.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const plugin = join(here, '..');
 const RUNS = Number(process.env.RUNS ?? 9);
+const PROFILE = process.env.PROFILE === '1';
 const AT = Date.UTC(2026, 2, 2, 12);
 const MINUTE = 60_000;
 
@@ -49,7 +55,9 @@ spec:
 `;
 
 const server = await serveHosts();
-const browser = await launch({ viewport: { width: 1600, height: 1000 } });
+// `gc()` in the page: the host collects the garbage of generating each
+// render's frames before timing it (a refresh's own garbage still counts).
+const browser = await launch({ viewport: { width: 1600, height: 1000 }, args: ['--js-flags=--expose-gc'] });
 try {
   console.log(
     `slogate panel: frames → painted panel, 30 days × 1 minute per series, 7-day window, headless Chromium, React 18 host, ${RUNS} renders`
@@ -79,8 +87,18 @@ try {
         height: 960,
       }
     );
+    const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(`${server.url}react${host.react}/`);
     await page.waitForFunction(() => window.__hostDone !== undefined, null, { timeout: 600_000 });
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      printProfile(profile);
+    }
     const done = await page.evaluate(() => window.__hostDone);
     if (!done.ok) {
       throw new Error(done.error);
@@ -100,4 +118,32 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+
+/**
+ * Self time by function (name, script, line; the plugin's own through its
+ * source map) over the whole page's life, the frame generation included
+ * (host.tsx `generated`: not timed by the bench).
+ */
+function printProfile(profile) {
+  const map = new SourceMapConsumer(JSON.parse(readFileSync(join(plugin, 'dist/module.js.map'), 'utf8')));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  for (let i = 0; i < profile.samples.length; i += 1) {
+    const node = byId.get(profile.samples[i]);
+    const f = node.callFrame;
+    const script = f.url ? f.url.replace(/^.*\//, '') : '(native)';
+    let key = `${f.functionName || '(anonymous)'}  ${script}:${f.lineNumber + 1}`;
+    if (script === 'module.js') {
+      const o = map.originalPositionFor({ line: f.lineNumber + 1, column: f.columnNumber });
+      key = `${o.name ?? f.functionName ?? '(anonymous)'}  ${(o.source ?? '?').replace(/^.*node_modules\//, '')}:${o.line}`;
+    }
+    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`     profile: ${total.toFixed(0)} ms sampled; self time, top 25:`);
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`       ${ms.toFixed(1).padStart(8)} ms  ${key}`);
+  }
 }

@@ -302,7 +302,7 @@ spec:
       await page.close();
     });
 
-    test('fifty groups: the verdict names the worst twelve, the cards scroll under it', async () => {
+    test('fifty groups: the verdict names the worst twelve, the cards scroll under it, drawn as they come near', async () => {
       const policy = RATIO_POLICY.replace(
         '      sli: {ratio: {good: good, total: total}}',
         '      sli: {ratio: {good: good, total: total}}\n      groupBy: [route]'
@@ -316,8 +316,17 @@ spec:
       const named = page.getByRole('list', { name: 'SLOs not at the lowest level' }).getByRole('listitem');
       assert.equal(await named.count(), 13);
       assert.match(await named.last().textContent(), /^and \d+ more$/);
-      // Scrolled to the last card, the verdict is still at the top of the panel.
-      await page.getByRole('article').last().scrollIntoViewIfNeeded();
+      // Only the cards near the panel's view are drawn in full: the first
+      // has its gauge, the last not yet.
+      const meters = page.getByRole('meter', { name: 'remaining error budget' });
+      const drawn = await meters.count();
+      assert.ok(drawn >= 4 && drawn < 50, `${drawn} cards drawn in full before scrolling`);
+      const last = page.getByRole('article').last();
+      assert.equal(await last.getByRole('meter').count(), 0);
+      assert.equal(await page.getByRole('article').first().getByRole('meter').count(), 1);
+      // Scrolled to the last card: it is drawn, and the verdict is still at the top of the panel.
+      await last.scrollIntoViewIfNeeded();
+      await last.getByRole('meter').waitFor();
       const box = await verdict.boundingBox();
       assert.ok(box.y >= 0 && box.y < 20, `the verdict at y=${box.y}`);
       await shot(page, 'fifty-groups-dark');

@@ -29,6 +29,7 @@ import React, { useState } from 'react';
 import { runbookFor } from '../data/runbooks';
 import { Runbook, ViewOptions } from '../types';
 import { Burndown } from './Burndown';
+import { useDrawn } from './drawn';
 import { useDisclosure } from './Explain';
 import { Gauge } from './Gauge';
 import { SEVERITY_MARK, severityColor } from './severity';
@@ -39,9 +40,16 @@ interface Props {
   views: ViewOptions;
   runbooks: Runbook[];
   timeZone?: string;
+  /** Drawn in full at once (in the panel's first view), else when scrolled near. */
+  drawn: boolean;
 }
 
-export function SloCard({ slo, levels, views, runbooks, timeZone }: Props) {
+/** A card's height before it is drawn in full: its figures and burn-down take about this. */
+export function cardHeight(views: ViewOptions): number {
+  return 110 + (views.figures ? 120 : 0) + (views.burndown ? 110 : 0) + (views.burnRates ? 30 : 0);
+}
+
+export function SloCard({ slo, levels, views, runbooks, timeZone, drawn: initially }: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const time = timeZone ? { timeZone } : {};
@@ -51,10 +59,12 @@ export function SloCard({ slo, levels, views, runbooks, timeZone }: Props) {
   const title = sloTitle(slo);
   const runbook = runbookFor(runbooks, slo.level);
   const [open, setOpen] = useState(false);
+  const [ref, drawn] = useDrawn<HTMLElement>(initially);
   return (
     <article
+      ref={ref}
       className={styles.card}
-      style={{ borderTopColor: color }}
+      style={{ borderTopColor: color, minHeight: drawn ? undefined : cardHeight(views) }}
       aria-label={`${title}: ${state.level}`}
       data-level={slo.level}
     >
@@ -82,8 +92,8 @@ export function SloCard({ slo, levels, views, runbooks, timeZone }: Props) {
           </TextLink>
         </p>
       )}
-      {views.figures && <Figures slo={slo} color={color} />}
-      {views.burndown && <Burndown slo={slo} levels={levels} timeZone={timeZone} />}
+      {drawn && views.figures && <Figures slo={slo} color={color} />}
+      {drawn && views.burndown && <Burndown slo={slo} levels={levels} timeZone={timeZone} />}
       {slo.warnings.length > 0 && (
         <ul className={styles.warnings} aria-label="warnings">
           {slo.warnings.map((w, i) => (
@@ -91,7 +101,7 @@ export function SloCard({ slo, levels, views, runbooks, timeZone }: Props) {
           ))}
         </ul>
       )}
-      {views.burnRates && (
+      {drawn && views.burnRates && (
         <details className={styles.section} onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary>Burn rates and alerts</summary>
           {/* Built when first opened: fifty closed sections cost nothing. */}

@@ -7,16 +7,17 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2, LoadingState, PanelProps } from '@grafana/data';
 import { PanelDataErrorView } from '@grafana/runtime';
 import { Alert, LoadingPlaceholder, useStyles2, useTheme2 } from '@grafana/ui';
-import { Engine, Memo } from '@slogate/engine';
+import { Engine } from '@slogate/engine';
 import { describeError, levelSeverity, plainText, reportAttention, reportSummary, verdictActions } from '@slogate/view';
 import React, { useEffect, useMemo, useState } from 'react';
 
-import { evaluatePanel, Outcome } from '../data/evaluate';
+import { EditMemo, evaluatePanel, Outcome } from '../data/evaluate';
 import { runbookFor } from '../data/runbooks';
 import { DEFAULT_QUICK, quickPolicy } from '../data/quick';
 import { loadEngine } from '../engine';
 import { SlogateOptions } from '../types';
-import { SloCard } from './SloCard';
+import { CARD_GAP, CARD_MIN_WIDTH, ScrollRoot, firstViewCards } from './drawn';
+import { SloCard, cardHeight } from './SloCard';
 import { SEVERITY_MARK, severityColor } from './severity';
 
 /** At most this many SLO instances are named in the verdict. */
@@ -79,13 +80,17 @@ export function SlogatePanel({
   const load = useEngineLoaded();
   const text = policyText(options, replaceVariables);
   const built = useEngine(text, load.state === 'ready');
-  // One memo per panel: an edit of the policy re-evaluates only what it changed.
-  const [memo] = useState(() => new Memo());
+  // An edit of the policy re-evaluates only what it changed; a refresh all.
+  const [memos] = useState(() => new EditMemo());
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const at = data.timeRange.to.valueOf();
   const from = data.timeRange.from.valueOf();
   const outcome = useMemo<Outcome | null>(
-    () => (built?.engine ? evaluatePanel(built.engine, data.series, options.mappings ?? [], at, from, memo) : null),
-    [built, data.series, options.mappings, at, from, memo]
+    () =>
+      built?.engine
+        ? evaluatePanel(built.engine, data.series, options.mappings ?? [], at, from, memos.for(data.series))
+        : null,
+    [built, data.series, options.mappings, at, from, memos]
   );
   const zone = timeZone === 'browser' || !timeZone ? undefined : timeZone === 'utc' ? 'UTC' : timeZone;
 
@@ -136,9 +141,10 @@ export function SlogatePanel({
         </Alert>
       );
     }
-    case 'report':
+    case 'report': {
+      const first = firstViewCards(width, height, cardHeight(options.views));
       return (
-        <div className={styles.panel} style={{ width, height }}>
+        <div className={styles.panel} style={{ width, height }} ref={setScroller}>
           {width < TINY.width || height < TINY.height ? (
             <TinyVerdict report={outcome.report} height={height} />
           ) : (
@@ -150,21 +156,25 @@ export function SlogatePanel({
             </p>
           ))}
           {width >= COMPACT.width && height >= COMPACT.height && (
-            <div className={styles.grid}>
-              {outcome.report.slos.map((slo, i) => (
-                <SloCard
-                  key={i}
-                  slo={slo}
-                  levels={outcome.report.levels}
-                  views={options.views}
-                  runbooks={options.runbooks ?? []}
-                  timeZone={zone}
-                />
-              ))}
-            </div>
+            <ScrollRoot.Provider value={scroller}>
+              <div className={styles.grid}>
+                {outcome.report.slos.map((slo, i) => (
+                  <SloCard
+                    key={i}
+                    slo={slo}
+                    levels={outcome.report.levels}
+                    views={options.views}
+                    runbooks={options.runbooks ?? []}
+                    timeZone={zone}
+                    drawn={i < first}
+                  />
+                ))}
+              </div>
+            </ScrollRoot.Provider>
           )}
         </div>
       );
+    }
   }
 }
 
@@ -313,8 +323,8 @@ const getStyles = (theme: GrafanaTheme2) => ({
   problem: css({ color: theme.colors.warning.text, margin: 0 }),
   grid: css({
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
-    gap: theme.spacing(1),
+    gridTemplateColumns: `repeat(auto-fill, minmax(${CARD_MIN_WIDTH}px, 1fr))`,
+    gap: CARD_GAP,
     alignItems: 'start',
   }),
 });

@@ -102,12 +102,13 @@ function unique(xs: string[]): string[] {
 }
 
 function firstTime(times: ArrayLike<number>): number | null {
-  let first: number | null = null;
+  // One comparison per sample (NaN compares false); the rare smaller one is checked.
+  let first = Infinity;
   for (let i = 0; i < times.length; i += 1) {
     const t = times[i];
-    if (Number.isFinite(t) && (first === null || t < first)) {
+    if (t < first && Number.isFinite(t)) {
       first = t;
     }
   }
-  return first;
+  return first === Infinity ? null : first;
 }

@@ -1,7 +1,8 @@
 import { Engine, Memo } from '@slogate/engine';
 
 import { AT, DAYS_4, MINUTE, POLICY, loadEngineFromDisk, ratioFrames } from '../testing';
-import { evaluatePanel } from './evaluate';
+import { EditMemo, evaluatePanel } from './evaluate';
+import { framesToSeries } from './frames';
 
 const HOUR = 60 * MINUTE;
 
@@ -82,6 +83,43 @@ test('a memo: an unchanged policy on the same frames is taken from it', () => {
   expect(second.kind === 'report' && first.kind === 'report' && second.report.slos[0]).toBe(
     first.kind === 'report' && first.report.slos[0]
   );
+  a.free();
+  b.free();
+});
+
+test("the samples within the plan's range give the report of every sample", () => {
+  // 30 days of frames for a 1-hour window; the plan reads three days and a bit.
+  const engine = new Engine(POLICY);
+  const data = ratioFrames(9.94, { minutes: 30 * 24 * 60 });
+  const good = data[1].fields[1].values as number[];
+  for (let i = 0; i < good.length; i += 97) {
+    good[i] = i % 3 === 0 ? 9 : 9.99;
+  }
+  const outcome = evaluatePanel(engine, data, [], AT, AT - 30 * 24 * 60 * MINUTE);
+  const whole = engine.evaluate(AT, framesToSeries(data, [], ['good', 'total']).series);
+  expect(outcome.kind === 'report' && JSON.stringify(outcome.report)).toBe(JSON.stringify(whole));
+  expect(outcome.kind === 'report' && outcome.report.slos[0].burndown.t.length).toBeGreaterThan(10);
+  engine.free();
+});
+
+test('the edit memo: none for new frames, then one memo while the frames stay', () => {
+  const memos = new EditMemo();
+  const data = frames(DAYS_4, 9.94);
+  expect(memos.for(data)).toBeUndefined();
+  const memo = memos.for(data);
+  expect(memo).toBeInstanceOf(Memo);
+  expect(memos.for(data)).toBe(memo);
+  // A refresh: new frames, no memo; then a new one for their edits.
+  const refreshed = frames(DAYS_4, 9.94);
+  expect(memos.for(refreshed)).toBeUndefined();
+  expect(memos.for(refreshed)).not.toBe(memo);
+  // Edits on the same frames: the second takes the unchanged SLO from the first.
+  const a = new Engine(POLICY);
+  const b = new Engine(POLICY.replace('metadata: {name: demo}', 'metadata: {name: demo2}'));
+  evaluatePanel(a, refreshed, [], AT, AT - DAYS_4 * MINUTE, memos.for(refreshed));
+  const edited = memos.for(refreshed)!;
+  evaluatePanel(b, refreshed, [], AT, AT - DAYS_4 * MINUTE, edited);
+  expect(edited.reused).toBe(1);
   a.free();
   b.free();
 });

@@ -3,7 +3,7 @@
 // the outcome.
 
 import type { DataFrame } from '@grafana/data';
-import type { Engine, Memo, Report } from '@slogate/engine';
+import { Engine, Memo, Report } from '@slogate/engine';
 
 import { advice, shortfalls, Shortfall } from './coverage';
 import { framesToSeries, SeriesMapping, UnusedField } from './frames';
@@ -31,7 +31,9 @@ export function evaluatePanel(
 ): Outcome {
   const plan = engine.plan(at);
   const names = plan.series.map((s) => s.name);
-  const { series, unused, problems } = framesToSeries(frames, mappings, names);
+  // One range for every series: the earliest start any of them needs.
+  const range = plan.series.length > 0 ? { start: Math.min(...plan.series.map((s) => s.start)), end: at } : undefined;
+  const { series, unused, problems } = framesToSeries(frames, mappings, names, range);
   if (series.length === 0) {
     return { kind: 'no-data', unused, problems };
   }
@@ -44,5 +46,27 @@ export function evaluatePanel(
     return { kind: 'report', report, unused, problems };
   } catch (error) {
     return { kind: 'error', error, problems };
+  }
+}
+
+/**
+ * The memo of a panel, for edits only: an evaluation of the frames the
+ * last one read (a policy or option edit) builds on the one before; new
+ * frames (a refresh, a new range) are evaluated without one, since a memo
+ * keeps a copy of every sample — on 50 series of 30 days more time than
+ * a refresh can save — and nothing of the last evaluation applies to them.
+ */
+export class EditMemo {
+  #frames: DataFrame[] | null = null;
+  #memo = new Memo();
+
+  /** The memo for an evaluation of `frames`, or undefined when they are new. */
+  for(frames: DataFrame[]): Memo | undefined {
+    if (frames === this.#frames) {
+      return this.#memo;
+    }
+    this.#frames = frames;
+    this.#memo = new Memo();
+    return undefined;
   }
 }

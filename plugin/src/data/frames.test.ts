@@ -107,6 +107,37 @@ describe('framesToSeries', () => {
     expect(Array.from(s.values)).toEqual([1, 3]);
     expect(s.stepMs).toBeUndefined();
   });
+
+  test("within the plan's range: from the last sample at or before its start (every row of that time) to its end", () => {
+    const at = (m: number) => T0 + m * MINUTE;
+    const frame = (times: number[], values: Array<number | null>, extra: object = {}) =>
+      toDataFrame({
+        refId: 'good',
+        fields: [
+          { name: 'time', type: FieldType.time, values: times },
+          { name: 'v', type: FieldType.number, values, ...extra },
+        ],
+      });
+    const read = (f: ReturnType<typeof frame>, start: number, end: number) => {
+      const [s] = framesToSeries([f], [], ['good'], { start, end }).series;
+      return [Array.from(s.times), Array.from(s.values)];
+    };
+    const times = [0, 1, 2, 2, 3, 4, 5].map(at);
+    const values = [0, 1, 20, 21, 3, 4, 5];
+    // Start at 2½: the rows at 2 (both: the engine keeps the later) stay; end at 4.
+    expect(read(frame(times, values), at(2.5), at(4))).toEqual([[2, 2, 3, 4].map(at), [20, 21, 3, 4]]);
+    // A start on a sample keeps it and not the one before.
+    expect(read(frame(times, values), at(3), at(5))).toEqual([[3, 4, 5].map(at), [3, 4, 5]]);
+    // A range before or after every sample: the first sample only, or all but those after the end.
+    expect(read(frame(times, values), at(-5), at(-1))).toEqual([[], []]);
+    expect(read(frame(times, values), at(9), at(10))).toEqual([[at(5)], [5]]);
+    // NaN and ±Inf Grafana nulled keep their rows.
+    const nulled = frame(times, [0, 1, null, null, 3, null, 5], { entities: { Inf: [2], NegInf: [5], NaN: [3] } });
+    expect(read(nulled, at(2.5), at(5))).toEqual([[2, 2, 3, 4, 5].map(at), [Infinity, NaN, 3, -Infinity, 5]]);
+    // Out of order, or a row without a time: the engine sorts and drops, so all is kept.
+    expect(read(frame([at(5), at(0), at(1)], [5, 0, 1]), at(2), at(5))).toEqual([[5, 0, 1].map(at), [5, 0, 1]]);
+    expect(read(frame([at(0), null as never, at(5)], [0, 1, 5]), at(2), at(5))).toEqual([[0, 5].map(at), [0, 5]]);
+  });
 });
 
 describe('label matchers', () => {

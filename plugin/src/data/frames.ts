@@ -14,6 +14,15 @@
 // read the same here: the map is applied, and null is NaN — the engine
 // reads every non-finite value as a missing sample (docs/arithmetic.md §1).
 // Columns go to the engine as Float64Arrays, without an object per sample.
+//
+// Only what the evaluation reads is copied: given the data plan's range, a
+// series keeps its samples from the last at or before the range's start
+// (so coverage reads the same) to the range's end. The plan's contract is
+// that those give the same report as the whole history (a property test of
+// the engine, tests/properties.rs); a dashboard showing 30 days for a
+// 7-day SLO hands over half its samples. A time column that is not sorted
+// or has rows without a time is kept whole: the engine sorts (a sample out
+// of order may belong in the range) and drops them.
 
 import { DataFrame, Field, FieldType } from '@grafana/data';
 import type { SeriesInput } from '@slogate/engine';
@@ -46,11 +55,18 @@ export interface FramesAsSeries {
   problems: string[];
 }
 
-/** `frames` as series for a policy that names `names`. */
+/** Epoch milliseconds, both ends inclusive: what the data plan reads (`DataPlan`). */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** `frames` as series for a policy that names `names`; within `range` when given (above). */
 export function framesToSeries(
   frames: DataFrame[],
   mappings: SeriesMapping[],
-  names: readonly string[]
+  names: readonly string[],
+  range?: Range
 ): FramesAsSeries {
   const problems: string[] = [];
   const compiled = mappings.map((m, i) => compile(m, i, problems));
@@ -69,7 +85,7 @@ export function framesToSeries(
       );
       continue;
     }
-    const times = timeColumn(time);
+    const times = timeColumn(time, range);
     const stepMs = stepOf(time);
     for (const field of numbers) {
       const labels = { ...(field.labels ?? {}) };
@@ -78,7 +94,7 @@ export function framesToSeries(
         unused.push({ refId, field: field.name, labels });
         continue;
       }
-      const s: SeriesInput = { name, times: times.values, values: valueColumn(field, times.keep), labels };
+      const s: SeriesInput = { name, times: times.values, values: valueColumn(field, times.rows), labels };
       if (stepMs !== undefined) {
         s.stepMs = stepMs;
       }
@@ -131,49 +147,100 @@ function nameOf(compiled: Compiled[], refId: string, field: Field, labels: Recor
   return null;
 }
 
-/** The time column without its null rows, and which rows were kept (null: all). */
-function timeColumn(field: Field): { values: Float64Array; keep: Uint8Array | null } {
+/** Which rows of a frame a series keeps: `from ..< to`, or those marked in `keep`. */
+type Rows = { from: number; to: number; keep: null } | { from: 0; to: number; keep: Uint8Array };
+
+/** The time column within `range` (above), without rows that have no time; which rows it kept. */
+function timeColumn(field: Field, range: Range | undefined): { values: Float64Array; rows: Rows } {
   const raw = field.values as ArrayLike<unknown>;
+  const n = raw.length;
   let nulls = 0;
-  for (let i = 0; i < raw.length; i += 1) {
-    if (typeof raw[i] !== 'number') {
+  let sorted = true;
+  let last = -Infinity;
+  for (let i = 0; i < n; i += 1) {
+    const t = raw[i];
+    if (typeof t !== 'number') {
       nulls += 1;
+    } else {
+      sorted &&= t >= last;
+      last = t;
     }
   }
   if (nulls === 0) {
-    return { values: Float64Array.from(raw as ArrayLike<number>), keep: null };
+    const times = raw as ArrayLike<number>;
+    const [from, to] = range && sorted ? within(times, range) : [0, n];
+    const values = new Float64Array(to - from);
+    for (let i = from; i < to; i += 1) {
+      values[i - from] = times[i];
+    }
+    return { values, rows: { from, to, keep: null } };
   }
   // A row without a time has no place in a series: left out.
-  const keep = new Uint8Array(raw.length);
-  const values = new Float64Array(raw.length - nulls);
+  const keep = new Uint8Array(n);
+  const values = new Float64Array(n - nulls);
   let k = 0;
-  for (let i = 0; i < raw.length; i += 1) {
+  for (let i = 0; i < n; i += 1) {
     if (typeof raw[i] === 'number') {
       keep[i] = 1;
       values[k++] = raw[i] as number;
     }
   }
-  return { values, keep };
+  return { values, rows: { from: 0, to: n, keep } };
 }
 
-/** A number field's values: null as NaN, and the NaN/±Inf Grafana nulled back from `entities`. */
-function valueColumn(field: Field, keep: Uint8Array | null): Float64Array {
+/**
+ * The rows `from ..< to` of sorted `times` within `range`: from the last
+ * time at or before its start (all of its rows: of equal times the engine
+ * keeps the last) to the last at or before its end.
+ */
+function within(times: ArrayLike<number>, range: Range): [number, number] {
+  // The first row after the start, less one, less the rows of the same time.
+  let from = firstAfter(times, range.start) - 1;
+  while (from > 0 && times[from - 1] === times[from]) {
+    from -= 1;
+  }
+  return [Math.max(from, 0), firstAfter(times, range.end)];
+}
+
+/** The first index of sorted `times` whose time is after `t` (`times.length` when none is). */
+function firstAfter(times: ArrayLike<number>, t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (times[mid] <= t) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/** A number field's values in `rows`: null as NaN, and the NaN/±Inf Grafana nulled back from `entities`. */
+function valueColumn(field: Field, rows: Rows): Float64Array {
   const raw = field.values as ArrayLike<unknown>;
-  const all = new Float64Array(raw.length);
-  for (let i = 0; i < raw.length; i += 1) {
+  const { from, to } = rows;
+  const all = new Float64Array(to - from);
+  for (let i = from; i < to; i += 1) {
     const v = raw[i];
-    all[i] = typeof v === 'number' ? v : NaN;
+    all[i - from] = typeof v === 'number' ? v : NaN;
   }
   const entities = (field as Field & { entities?: EntityLookup }).entities;
-  for (const i of entities?.Inf ?? []) {
-    all[i] = Infinity;
+  for (const [list, value] of [
+    [entities?.Inf, Infinity],
+    [entities?.NegInf, -Infinity],
+  ] as const) {
+    for (const i of list ?? []) {
+      if (i >= from && i < to) {
+        all[i - from] = value;
+      }
+    }
   }
-  for (const i of entities?.NegInf ?? []) {
-    all[i] = -Infinity;
-  }
-  if (keep === null) {
+  if (rows.keep === null) {
     return all;
   }
+  const { keep } = rows;
   const out = new Float64Array(keep.reduce((n, k) => n + k, 0));
   let j = 0;
   for (let i = 0; i < all.length; i += 1) {

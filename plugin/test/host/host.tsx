@@ -236,6 +236,7 @@ async function bench(
   for (let i = 0; i < runs; i += 1) {
     // New frames each time, as a refresh brings: nothing kept from the last render.
     const fresh = framesOf(c);
+    (window as unknown as { gc?: () => void }).gc?.();
     const start = performance.now();
     const root = renderCase(plugin, c, fresh);
     await rendered();

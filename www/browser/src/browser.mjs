@@ -26,16 +26,16 @@ const FLAGS = [
 
 /**
  * A fresh headless Chromium with its own empty profile. Resolves to
- * `{ context, newPage(options), close() }`; `newPage({colorScheme})` opens a
+ * `{ context, newPage(options), close() }` (`args`: more Chromium flags); `newPage({colorScheme})` opens a
  * page that collects console errors, page errors and CSP violations in
  * `page.problems` (an array of strings) — a test fails on any of them.
  */
-export async function launch({ colorScheme = 'light', viewport = { width: 1280, height: 900 } } = {}) {
+export async function launch({ colorScheme = 'light', viewport = { width: 1280, height: 900 }, args = [] } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'slogate-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: [...FLAGS, ...args],
     colorScheme,
     viewport,
   });
