@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# slogate eval against a real Prometheus (tests/prometheus.rs).
+# slogate eval against a real Prometheus (tests/prometheus.rs), and
+# slogate rules against promtool (tests/rules_promtool.rs).
 #
 # Backfills two days of known traffic, and a 20-day history also written as
 # CSV files, into a scratch TSDB with promtool, serves it with a Prometheus
@@ -134,7 +135,10 @@ EOF
 promtool check config "$work/prometheus.yml"
 
 step "building the tests"
-cargo test --locked --test prometheus --test prometheus_plan --no-run
+cargo test --locked --test prometheus --test prometheus_plan --test rules_promtool --no-run
+
+step "slogate rules against promtool (check rules, test rules)"
+timeout 300 cargo test --locked --no-fail-fast --test rules_promtool -- --ignored
 
 step "starting Prometheus"
 # A free port: bash cannot ask the kernel for one, so take a random high port

@@ -66,6 +66,22 @@ impl Complement {
     }
 }
 
+/// A number written as a percentage (`99.9` of `99.9%`) as the double
+/// nearest the decimal it names (0.999), not `99.9 / 100`
+/// (0.9990000000000001): the decimal point moves in the text, and the
+/// text is read once. `None` when `numeric` is not a finite number.
+pub fn percent(numeric: &str) -> Option<f64> {
+    let t = numeric.trim();
+    let shifted = match t.find(['e', 'E']) {
+        Some(i) => {
+            let exponent: i32 = t[i + 1..].parse().ok()?;
+            format!("{}e{}", &t[..i], exponent.checked_sub(2)?)
+        }
+        None => format!("{t}e-2"),
+    };
+    parse_f64(&shifted).filter(|v| v.is_finite())
+}
+
 /// `v` with at most `decimals` decimals (rounded, trailing zeros dropped),
 /// for messages: `fixed(14.4000000001, 4) == "14.4"`. Integer arithmetic,
 /// so that no float-formatting code is linked into the WebAssembly build;
@@ -100,6 +116,17 @@ pub fn fixed(v: f64, decimals: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percentages_are_the_decimals_written() {
+        assert_eq!(percent("99.9"), Some(0.999));
+        assert_ne!(99.9 / 100.0, 0.999);
+        assert_eq!(percent("50"), Some(0.5));
+        assert_eq!(percent("1e1"), Some(0.1));
+        assert_eq!(percent("2.5E-1"), Some(0.0025));
+        assert_eq!(percent("x"), None);
+        assert_eq!(percent("1e99999999999"), None);
+    }
 
     #[test]
     fn complements_are_the_decimals_users_expect() {

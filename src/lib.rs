@@ -58,6 +58,7 @@ mod join;
 mod platform;
 pub mod policy;
 pub mod report;
+pub mod rules;
 pub mod series;
 mod sort;
 pub mod suggest;

@@ -47,18 +47,18 @@ fn usage_errors_exit_2_and_point_at_help() {
     for (args, message, help) in [
         (
             &[][..],
-            "no command given: use check or eval",
+            "no command given: use check, eval or rules",
             "slogate --help",
         ),
         (
             &["frobnicate"][..],
-            "unknown command \"frobnicate\": use check or eval",
+            "unknown command \"frobnicate\": use check, eval or rules",
             "slogate --help",
         ),
         (
-            &["rules", "p.yaml"][..],
-            "unknown command \"rules\": use check or eval",
-            "slogate --help",
+            &["rules"][..],
+            "no policy file given",
+            "slogate rules --help",
         ),
         (
             &["check"][..],
@@ -105,4 +105,33 @@ fn help_and_version_exit_0_on_stdout() {
         assert!(stdout(&o).contains("Usage"), "{args:?}");
         assert!(stdout(&o).contains("Exit status"), "{args:?}");
     }
+}
+
+#[test]
+fn rules_writes_the_file_to_stdout_and_what_is_not_exported_to_stderr() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mtos = format!("{root}/examples/mtos/policy.yaml");
+    let o = slogate(&["rules", &mtos]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("# Prometheus rules of the slogate policy"),
+        "{out}"
+    );
+    assert!(out.contains("\ngroups:\n  - name: \"slogate/"), "{out}");
+    assert!(out.contains("alert: \"SlogateErrorBudgetBurn\""));
+    // Each line of stderr names the file, the place and the reason.
+    let err = stderr(&o);
+    assert!(!err.is_empty());
+    for line in err.lines() {
+        assert!(
+            line.starts_with(&format!("{mtos}:")) && line.contains(": not exported: "),
+            "{line}"
+        );
+    }
+    assert!(err.contains("timeslices budgeting"), "{err}");
+    // A policy with errors: its diagnostics, exit 1, no rules.
+    let o = slogate(&["rules", "does-not-exist.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "");
 }

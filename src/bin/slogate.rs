@@ -5,6 +5,7 @@
 //! slogate eval POLICY --at TIME [--data NAME=FILE]... [--prometheus URL]
 //!              [--step DURATION] [--timeout DURATION] [--max-requests N]
 //!              [--format text|json] [--gate LEVEL] [--color auto|always|never]
+//! slogate rules POLICY [--interval DURATION]
 //! ```
 //!
 //! Exit status: 0 success, 1 bad input, 2 usage error, 3 `--gate` reached.
@@ -20,6 +21,8 @@ mod check;
 mod eval;
 #[path = "slogate/fetch.rs"]
 mod fetch;
+#[path = "slogate/rules.rs"]
+mod rules;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -62,6 +65,7 @@ fn run(argv: &[String]) -> u8 {
         }
         Ok(Command::Check { files }) => check::run(&files),
         Ok(Command::Eval(e)) => eval::run(&e),
+        Ok(Command::Rules { policy, interval }) => rules::run(&policy, interval),
         Err(e) => {
             let help = e.command.map_or("slogate --help".to_string(), |c| {
                 format!("slogate {c} --help")

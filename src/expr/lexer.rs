@@ -151,7 +151,9 @@ fn number(chars: &[char], start: usize) -> Result<(Tok, usize), ExprError> {
         }
     };
     if chars.get(i) == Some(&'%') {
-        return Ok((Tok::Percent(value / 100.0), i + 1));
+        // The decimal written (99.9% is 0.999), as objectives read it.
+        let fraction = crate::decimal::percent(&numeric).unwrap_or(value / 100.0);
+        return Ok((Tok::Percent(fraction), i + 1));
     }
     Ok((Tok::Number(value), i))
 }

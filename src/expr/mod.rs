@@ -14,8 +14,10 @@
 //! term    := remaining | consumed | consumed(DUR) | burn_rate(DUR) | sli | sli(DUR)
 //!          | time_to_exhaustion | coverage | alert(NAME)
 //! ```
-//! Percentages are fractions (`50%` = 0.5); durations are seconds (`3d` =
-//! 259200), so `time_to_exhaustion < 3d` reads as written.
+//! Percentages are fractions (`50%` = 0.5), the decimal written (`99.9%` is
+//! the double nearest 0.999, as objectives read it; not 99.9 / 100, which is
+//! 0.9990000000000001); durations are seconds (`3d` = 259200), so
+//! `time_to_exhaustion < 3d` reads as written.
 
 mod eval;
 mod lexer;

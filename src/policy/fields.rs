@@ -110,7 +110,7 @@ pub(crate) fn number(text: &str) -> Option<f64> {
 /// `99.9` (from `99.9%`) as the f64 nearest to 0.999, not 99.9 / 100.
 pub(crate) fn percent(text: &str) -> Option<f64> {
     number(text)?;
-    crate::decimal::parse_f64(&format!("{}e-2", text.trim())).filter(|v| v.is_finite())
+    crate::decimal::percent(text)
 }
 
 /// A fraction written for people: `0.999`, not `0.9990000000000001`.

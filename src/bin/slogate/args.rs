@@ -19,6 +19,11 @@ pub enum Command {
         files: Vec<String>,
     },
     Eval(EvalArgs),
+    Rules {
+        policy: String,
+        /// `--interval`: the rule groups' evaluation interval.
+        interval: Millis,
+    },
 }
 
 #[derive(Debug, PartialEq)]
@@ -86,6 +91,7 @@ slogate: error budgets, burn rates, burn-rate alerts and freeze status from an S
 Usage:
   slogate check POLICY...            validate policy documents
   slogate eval POLICY --at TIME ...  evaluate a policy on data files or Prometheus
+  slogate rules POLICY               Prometheus recording and alerting rules
   slogate help [COMMAND]             this help, or a command's
   slogate --version
 
@@ -147,10 +153,35 @@ Exit status: 0 success; 1 bad input (policy, data, files, unknown gate
 level); 2 usage error; 3 the gate level was reached.
 ";
 
+pub const RULES_HELP: &str = "\
+Usage: slogate rules POLICY [--interval DURATION]
+
+Prints Prometheus rule groups (YAML) for the policy: recording rules for
+each SLO's events, error ratios, burn rates and remaining budget, and
+alerting rules for its burn-rate alerts (SlogateErrorBudgetBurn) and for
+every rule of the error-budget policy PromQL can express
+(SlogateErrorBudgetPolicy, labelled with the level). Load the file into
+Prometheus (rule_files), or a Thanos or Mimir ruler, as it is.
+
+What PromQL cannot follow (timeslices, threshold SLIs, exclusions, calendar
+windows' budgets and alert factors, series without a query, some rule
+terms) is not exported: each is listed on stderr as
+FILE:LINE:COL: not exported: WHAT: REASON.
+
+Options:
+  --interval DURATION    the rule groups' evaluation interval (default 1m):
+                         events are summed per interval, so every window
+                         must be a multiple of it
+  -h, --help             this help
+
+Exit status: 0 when the rules were written (parts not exported included),
+1 bad input (policy, file), 2 usage error.
+";
+
 /// Parses `args` (without the program name).
 pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     let Some((first, rest)) = args.split_first() else {
-        return Err(usage(None, "no command given: use check or eval"));
+        return Err(usage(None, "no command given: use check, eval or rules"));
     };
     match first.as_str() {
         "-h" | "--help" => Ok(Command::Help(MAIN_HELP)),
@@ -159,6 +190,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             None => Ok(Command::Help(MAIN_HELP)),
             Some("check") => Ok(Command::Help(CHECK_HELP)),
             Some("eval") => Ok(Command::Help(EVAL_HELP)),
+            Some("rules") => Ok(Command::Help(RULES_HELP)),
             Some(other) => Err(usage(
                 None,
                 format!("no help for unknown command \"{other}\""),
@@ -166,13 +198,14 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         },
         "check" => parse_check(rest),
         "eval" => parse_eval(rest),
+        "rules" => parse_rules(rest),
         other if other.starts_with('-') => Err(usage(
             None,
             format!("unknown option \"{other}\" (a command comes first)"),
         )),
         other => Err(usage(
             None,
-            format!("unknown command \"{other}\": use check or eval"),
+            format!("unknown command \"{other}\": use check, eval or rules"),
         )),
     }
 }
@@ -226,6 +259,42 @@ fn parse_check(args: &[String]) -> Result<Command, UsageError> {
         return Err(usage(Some("check"), "no policy file given"));
     }
     Ok(Command::Check { files })
+}
+
+fn parse_rules(args: &[String]) -> Result<Command, UsageError> {
+    let err = |message: String| usage(Some("rules"), message);
+    let mut policy = None;
+    let mut interval = slogate::rules::DEFAULT_INTERVAL;
+    let mut items = split(args).into_iter();
+    while let Some(arg) = items.next() {
+        match arg {
+            Arg::Option("-h" | "--help", _) => return Ok(Command::Help(RULES_HELP)),
+            Arg::Option("--interval", inline) => {
+                let value = match inline {
+                    Some(v) => v.to_string(),
+                    None => match items.next() {
+                        Some(Arg::Positional(v)) => v.to_string(),
+                        _ => return Err(err("--interval needs a value".into())),
+                    },
+                };
+                interval = parse_duration(&value).map_err(|e| err(format!("--interval: {e}")))?;
+                if interval % 1000 != 0 {
+                    return Err(err(format!(
+                        "--interval {value}: use whole seconds, as Prometheus' evaluation interval"
+                    )));
+                }
+            }
+            Arg::Option(name, _) => return Err(err(format!("unknown option \"{name}\""))),
+            Arg::Positional(p) if policy.is_none() => policy = Some(p.to_string()),
+            Arg::Positional(p) => {
+                return Err(err(format!(
+                    "unexpected argument \"{p}\": rules takes one policy file"
+                )))
+            }
+        }
+    }
+    let policy = policy.ok_or_else(|| err("no policy file given".into()))?;
+    Ok(Command::Rules { policy, interval })
 }
 
 fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
@@ -435,7 +504,7 @@ mod tests {
     fn help_and_version() {
         assert_eq!(
             parse_str("").unwrap_err().message,
-            "no command given: use check or eval"
+            "no command given: use check, eval or rules"
         );
         assert_eq!(parse_str("--help"), Ok(Command::Help(MAIN_HELP)));
         assert_eq!(parse_str("help eval"), Ok(Command::Help(EVAL_HELP)));
@@ -445,7 +514,26 @@ mod tests {
             Ok(Command::Help(EVAL_HELP))
         );
         assert_eq!(parse_str("--version"), Ok(Command::Version));
-        assert!(!MAIN_HELP.contains("rules"), "rules is not implemented yet");
+        assert_eq!(parse_str("help rules"), Ok(Command::Help(RULES_HELP)));
+        assert_eq!(
+            parse_str("rules p.yaml"),
+            Ok(Command::Rules {
+                policy: "p.yaml".into(),
+                interval: MINUTE
+            })
+        );
+        assert_eq!(
+            parse_str("rules --interval=30s p.yaml"),
+            Ok(Command::Rules {
+                policy: "p.yaml".into(),
+                interval: 30_000
+            })
+        );
+        assert_eq!(usage_message("rules"), "no policy file given");
+        assert_eq!(
+            usage_message("rules p.yaml --interval 1500ms"),
+            "--interval 1500ms: use whole seconds, as Prometheus' evaluation interval"
+        );
     }
 
     #[test]
@@ -515,8 +603,8 @@ mod tests {
     #[test]
     fn usage_errors_say_what_to_do() {
         let cases = [
-            ("frobnicate", "unknown command \"frobnicate\": use check or eval"),
-            ("rules p.yaml", "unknown command \"rules\": use check or eval"),
+            ("frobnicate", "unknown command \"frobnicate\": use check, eval or rules"),
+            ("rules --gate freeze p.yaml", "unknown option \"--gate\""),
             ("--verbose", "unknown option \"--verbose\" (a command comes first)"),
             ("help frob", "no help for unknown command \"frob\""),
             ("eval --at now", "no policy file given"),
