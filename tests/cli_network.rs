@@ -1,8 +1,10 @@
 //! `slogate eval --prometheus` against small servers on 127.0.0.1 that
 //! misbehave on purpose: one deadline for all of an evaluation's requests
 //! (`--timeout`), a request count known and capped before the first is sent
-//! (`--max-requests`), one connection for all the requests, and credentials
-//! in the URL that never reach a message.
+//! (`--max-requests`), one connection for all the requests, credentials in
+//! the URL that never reach a message, headers and a bearer token sent with
+//! every request (and never shown), a response cut off, a result of the
+//! wrong type, and a server that stops between two requests.
 
 mod test_server;
 
@@ -51,13 +53,22 @@ fn scratch(name: &str, policy: &str) -> Scratch {
 
 /// `slogate eval policy.yaml --at AT --prometheus URL EXTRA…`
 fn eval(dir: &Path, url: &str, extra: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_slogate"))
+    eval_with_token(dir, url, extra, None)
+}
+
+/// `eval`, with `SLOGATE_PROMETHEUS_TOKEN` set to `token` (unset by default).
+fn eval_with_token(dir: &Path, url: &str, extra: &[&str], token: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_slogate"));
+    command
         .current_dir(dir)
         .args(["eval", "policy.yaml", "--at", AT, "--prometheus", url])
         .args(extra)
         .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
+        .env_remove("SLOGATE_PROMETHEUS_TOKEN");
+    if let Some(token) = token {
+        command.env("SLOGATE_PROMETHEUS_TOKEN", token);
+    }
+    command.output().unwrap()
 }
 
 fn stderr(o: &Output) -> String {
@@ -262,4 +273,142 @@ fn credentials_in_the_url_are_sent_but_never_shown() {
     everything.push_str(&err);
 
     assert!(!everything.contains("hunter2"), "{everything}");
+}
+
+#[test]
+fn headers_and_a_bearer_token_go_with_every_request_and_are_never_shown() {
+    let dir = scratch("headers", &policy("1d"));
+    // A tenant header and a token from a file (its line break is not part of it).
+    std::fs::write(dir.0.join("token"), "s3cr3t-token\n").unwrap();
+    let server = healthy_prometheus();
+    let o = eval(
+        &dir.0,
+        &server.url,
+        &[
+            "--header",
+            "X-Scope-OrgID=team-a",
+            "--bearer-token-file",
+            "token",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let requests = server.requests();
+    assert!(requests.len() >= 2);
+    for r in &requests {
+        assert_eq!(r.header("X-Scope-OrgID"), Some("team-a"));
+        assert_eq!(r.authorization.as_deref(), Some("Bearer s3cr3t-token"));
+    }
+
+    // From the environment when no file is given.
+    let server = healthy_prometheus();
+    let o = eval_with_token(&dir.0, &server.url, &[], Some("env-token-123"));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        server.requests()[0].authorization.as_deref(),
+        Some("Bearer env-token-123")
+    );
+
+    // A server that refuses them, echoing what it got: the token is not shown.
+    let refusing = Server::start(|r| {
+        Reply::Full(
+            "401 Unauthorized",
+            format!(
+                "no org id; got {:?}",
+                r.authorization.clone().unwrap_or_default()
+            ),
+        )
+    });
+    let o = eval(&dir.0, &refusing.url, &["--bearer-token-file", "token"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err.contains(": HTTP 401 Unauthorized: no org id; got \"xxxxx\""),
+        "{err}"
+    );
+    assert!(!err.contains("s3cr3t"), "{err}");
+
+    // A token file that is not there, or empty: named, exit 1, nothing sent.
+    let untouched = healthy_prometheus();
+    let o = eval(&dir.0, &untouched.url, &["--bearer-token-file", "missing"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with("error: --bearer-token-file missing: cannot read: "),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::write(dir.0.join("empty"), "\n").unwrap();
+    let o = eval(&dir.0, &untouched.url, &["--bearer-token-file", "empty"]);
+    assert_eq!(
+        stderr(&o),
+        "error: --bearer-token-file empty: the bearer token is empty\n"
+    );
+    assert_eq!(untouched.requests().len(), 0);
+
+    // Usage errors: a bad header, a token given twice.
+    for (args, message) in [
+        (&["--header", "X-Scope-OrgID"][..], "--header: use NAME=VALUE, e.g. --header X-Scope-OrgID=team-a"),
+        (&["--header", "Bad Name=x"][..], "--header \"Bad Name=…\": \"Bad Name\" is not an HTTP header name (letters, digits and -, e.g. X-Scope-OrgID)"),
+        (&["--header", "X-A=line\nbreak"][..], "--header X-A: the value must be printable ASCII (no line breaks or control characters), and not empty"),
+        (
+            &["--header", "Authorization=Bearer x", "--bearer-token-file", "token"][..],
+            "--bearer-token-file and --header Authorization=… both set the Authorization header: give one",
+        ),
+    ] {
+        let o = eval(&dir.0, &untouched.url, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).starts_with(&format!("slogate: error: {message}\n")), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn a_response_cut_off_a_wrong_result_type_and_a_server_that_stops_are_named() {
+    let dir = scratch("broken", &policy("1d"));
+    let o = eval(
+        &dir.0,
+        &Server::start(|_| Reply::Cut(r#"{"status":"success","data":{"resultT"#.into())).url,
+        &[],
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err.contains("/api/v1/query_range?query=")
+            && err.contains(
+                ": reading the response: the connection closed before the whole answer arrived"
+            ),
+        "{err}"
+    );
+
+    let vector = Server::start(|_| {
+        Reply::Full(
+            "200 OK",
+            r#"{"status":"success","data":{"resultType":"vector","result":[]}}"#.into(),
+        )
+    });
+    let err = stderr(&eval(&dir.0, &vector.url, &[]));
+    assert!(
+        err.contains("data.resultType: is \"vector\"; slogate needs a range query's \"matrix\" (use /api/v1/query_range)"),
+        "{err}"
+    );
+
+    // The first series is answered, then the server stops: the second is
+    // named with the failure, the first is not blamed.
+    let stopping = Server::start(|r| {
+        if r.line.contains("query=sum%28rate%28ok") {
+            Reply::Full("200 OK", one_sample_at_end(r, 10.0))
+        } else {
+            Reply::Stop
+        }
+    });
+    let o = eval(&dir.0, &stopping.url, &[]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!err.contains("series \"good\""), "{err}");
+    assert!(
+        err.starts_with("error: series \"total\" (spec.slos[0].sli.ratio.total): "),
+        "{err}"
+    );
+    assert!(
+        err.contains(": the connection closed before the whole answer arrived: the server stopped, or a proxy cut the response off"),
+        "{err}"
+    );
 }

@@ -39,8 +39,12 @@
 //!   compared with a relative tolerance of 1e-9, far above that rounding
 //!   and far below one event in 144,000 — a wrong minute would show.
 
+mod test_server;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use test_server::{Reply, Server};
 
 use serde_json::Value;
 
@@ -485,6 +489,165 @@ fn an_unreachable_prometheus_is_named() {
         assert!(
             line.contains(&format!("{url}/api/v1/query_range?query=")),
             "{line}"
+        );
+    }
+}
+
+/// A gateway in front of the real Prometheus, as Mimir's or an auth
+/// proxy's: a request without `X-Scope-OrgID: team-a` and the bearer token
+/// gets Mimir's 401 ("no org id"); others are forwarded and answered with
+/// Prometheus' own status and body. With `stop_after`, the gateway stops
+/// (closes, accepts nothing more) at that request, as a crashed server.
+fn gateway(prometheus: String, stop_after: Option<usize>) -> Server {
+    let seen = std::sync::atomic::AtomicUsize::new(0);
+    Server::start(move |r| {
+        let n = seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if stop_after.is_some_and(|stop| n >= stop) {
+            return Reply::Stop;
+        }
+        if r.header("X-Scope-OrgID") != Some("team-a") {
+            return Reply::Full("401 Unauthorized", "no org id\n".into());
+        }
+        if r.authorization.as_deref() != Some("Bearer gateway-token") {
+            return Reply::Full("401 Unauthorized", "bad token\n".into());
+        }
+        let path = r.line.split(' ').nth(1).unwrap_or("/");
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        match agent.get(format!("{prometheus}{path}")).call() {
+            Ok(mut response) => {
+                let status = match response.status().as_u16() {
+                    200 => "200 OK",
+                    400 => "400 Bad Request",
+                    422 => "422 Unprocessable Entity",
+                    404 => "404 Not Found",
+                    _ => "503 Service Unavailable",
+                };
+                let body = response.body_mut().read_to_string().unwrap_or_default();
+                Reply::Full(status, body)
+            }
+            Err(e) => Reply::Full("502 Bad Gateway", e.to_string()),
+        }
+    })
+}
+
+#[test]
+#[ignore = "needs a real Prometheus: run scripts/prometheus-test.sh"]
+fn a_tenant_header_and_a_token_reach_prometheus_through_a_gateway() {
+    let url = prometheus_url();
+    let dir = scratch("gateway", POLICY);
+    std::fs::write(dir.join("token"), "gateway-token\n").unwrap();
+    let direct = slogate(
+        &dir,
+        &[
+            "eval",
+            "policy.yaml",
+            "--at",
+            AT,
+            "--prometheus",
+            &url,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(direct.status.code(), Some(0), "{}", stderr(&direct));
+
+    let gw = gateway(url.clone(), None);
+    let args = |extra: &[&'static str]| {
+        let mut a = vec![
+            "eval",
+            "policy.yaml",
+            "--at",
+            AT,
+            "--prometheus",
+            gw.url.as_str(),
+            "--format",
+            "json",
+        ];
+        a.extend_from_slice(extra);
+        a.into_iter().map(String::from).collect::<Vec<String>>()
+    };
+    let run = |extra: &[&'static str]| {
+        let a = args(extra);
+        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        slogate(&dir, &refs)
+    };
+    // With both: the very report of the direct evaluation.
+    let through = run(&[
+        "--header",
+        "X-Scope-OrgID=team-a",
+        "--bearer-token-file",
+        "token",
+    ]);
+    assert_eq!(through.status.code(), Some(0), "{}", stderr(&through));
+    assert_eq!(through.stdout, direct.stdout);
+
+    // Without the header the gateway requires: its 401, per series, exit 1.
+    let o = run(&["--bearer-token-file", "token"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.lines()
+            .all(|l| l.ends_with(": HTTP 401 Unauthorized: no org id")),
+        "{err}"
+    );
+    assert!(!err.contains("gateway-token"), "{err}");
+}
+
+#[test]
+#[ignore = "needs a real Prometheus: run scripts/prometheus-test.sh"]
+fn a_wrong_url_and_a_server_that_stops_mid_run_are_named() {
+    let url = prometheus_url();
+    let dir = scratch("wrong-url", POLICY);
+    // A path Prometheus does not serve (a missing --web.route-prefix, say).
+    let wrong = format!("{url}/prometheus");
+    let o = slogate(
+        &dir,
+        &["eval", "policy.yaml", "--at", AT, "--prometheus", &wrong],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.lines().all(
+            |l| l.contains(&format!("{wrong}/api/v1/query_range?query="))
+                && l.contains(": HTTP 404 Not Found: 404 page not found")
+        ),
+        "{err}"
+    );
+
+    // Prometheus answers two queries through the gateway, which then stops.
+    std::fs::write(dir.join("token"), "gateway-token").unwrap();
+    let gw = gateway(url, Some(2));
+    let o = slogate(
+        &dir,
+        &[
+            "eval",
+            "policy.yaml",
+            "--at",
+            AT,
+            "--prometheus",
+            &gw.url,
+            "--header",
+            "X-Scope-OrgID=team-a",
+            "--bearer-token-file",
+            "token",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    // Eight series, two fetched: six errors, the first the connection that closed.
+    assert_eq!(lines.len(), 6, "{err}");
+    assert!(
+        lines[0].contains("the connection closed before the whole answer arrived"),
+        "{err}"
+    );
+    for l in &lines[1..] {
+        assert!(
+            l.contains("nothing answers at this address") || l.contains("the connection closed"),
+            "{l}"
         );
     }
 }

@@ -30,6 +30,8 @@ pub struct Client {
     /// `None` when the timeout reaches beyond what the clock can represent.
     deadline: Option<std::time::Instant>,
     timeout: Duration,
+    /// Sent with every request (`--header`, the bearer token); never shown.
+    headers: Vec<(String, String)>,
 }
 
 impl Client {
@@ -48,7 +50,18 @@ impl Client {
             shown_url: redact(base_url),
             deadline: std::time::Instant::now().checked_add(timeout),
             timeout,
+            headers: Vec::new(),
         }
+    }
+
+    /// The same client, sending `headers` with every request: a tenant
+    /// (`X-Scope-OrgID` for Mimir, Cortex and Thanos' receive), or
+    /// `Authorization: Bearer …`. Their values are never shown: a token
+    /// must not reach a terminal or a CI log through an error message.
+    /// Names and values must be valid HTTP (the CLI checks them first).
+    pub fn with_headers(mut self, headers: Vec<(String, String)>) -> Client {
+        self.headers = headers;
+        self
     }
 
     /// The server's URL, credentials redacted, for messages.
@@ -107,14 +120,19 @@ impl Client {
             }
             None => None,
         };
-        self.agent
+        let mut request = self
+            .agent
             .get(url)
             .config()
             // From the call to the last byte of the body: a server that
             // drips its answer is cut off at the deadline.
             .timeout_global(remaining)
             .build()
-            .header("Accept", "application/json")
+            .header("Accept", "application/json");
+        for (name, value) in &self.headers {
+            request = request.header(name.as_str(), value.as_str());
+        }
+        request
             .call()
             .map_err(|e| format!("{shown}: {}", self.failure(&e, url, shown)))
     }
@@ -128,7 +146,26 @@ impl Client {
         {
             return self.deadline_passed();
         }
-        redact_userinfo_in(&self.base_url, &e.to_string().replace(url, shown))
+        let said = self.hide(&redact_userinfo_in(
+            &self.base_url,
+            &e.to_string().replace(url, shown),
+        ));
+        match explain(e) {
+            Some(why) => format!("{why} ({said})"),
+            None => said,
+        }
+    }
+
+    /// `text` (from ureq or the server) with every header value sent
+    /// replaced by `xxxxx`, in case an error or a proxy echoes one.
+    fn hide(&self, text: &str) -> String {
+        let mut out = text.to_string();
+        for (_, value) in &self.headers {
+            if value.len() >= 4 {
+                out = out.replace(value.as_str(), "xxxxx");
+            }
+        }
+        out
     }
 
     fn deadline_passed(&self) -> String {
@@ -155,14 +192,40 @@ impl Client {
         match parse_query_range(&body, url, query) {
             Ok(series) if status.is_success() => Ok(series),
             // A Prometheus error body says more than the status line.
-            Err(e) if e.contains("Prometheus error") => Err(e),
+            Err(e) if e.contains("Prometheus error") => Err(self.hide(&e)),
             Ok(_) | Err(_) if !status.is_success() => {
                 let excerpt: String = body.chars().take(200).collect();
-                Err(format!("{url}: HTTP {status}: {}", excerpt.trim()))
+                Err(self.hide(&format!("{url}: HTTP {status}: {}", excerpt.trim())))
             }
             Ok(series) => Ok(series),
-            Err(e) => Err(e),
+            Err(e) => Err(self.hide(&e)),
         }
+    }
+}
+
+/// What a transport error means for someone running `slogate eval`, when
+/// ureq's own words (kept beside it) do not say.
+fn explain(e: &ureq::Error) -> Option<&'static str> {
+    use std::io::ErrorKind;
+    match e {
+        ureq::Error::Io(io) => Some(match io.kind() {
+            ErrorKind::ConnectionRefused => {
+                "nothing answers at this address: is Prometheus running, and is the URL's port right?"
+            }
+            ErrorKind::ConnectionReset
+            | ErrorKind::ConnectionAborted
+            | ErrorKind::BrokenPipe
+            | ErrorKind::UnexpectedEof => {
+                "the connection closed before the whole answer arrived: the server stopped, or a proxy cut the response off"
+            }
+            _ => return None,
+        }),
+        ureq::Error::HostNotFound => Some("the host name does not resolve: check the URL"),
+        ureq::Error::ConnectionFailed => {
+            Some("could not connect: is Prometheus running, and is the URL's host and port right?")
+        }
+        ureq::Error::Protocol(_) => Some("the answer is not HTTP, or is cut off: is this Prometheus' address?"),
+        _ => None,
     }
 }
 

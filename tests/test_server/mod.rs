@@ -21,6 +21,12 @@ pub enum Reply {
     /// A 200 whose body (or, with `head`, the status line itself) comes one
     /// byte a second, for at most `seconds`; then the connection closes.
     Drip { head: bool, seconds: u64 },
+    /// A 200 announcing `body`'s length and more, sending `body`, then
+    /// closing: a response cut off (a proxy's time-out, a crash).
+    Cut(String),
+    /// No answer: the server stops, as a crashed one does. This connection
+    /// closes and no new connection is accepted.
+    Stop,
 }
 
 /// What the server saw of one request.
@@ -30,6 +36,18 @@ pub struct Request {
     pub line: String,
     /// The `Authorization` header, if any.
     pub authorization: Option<String>,
+    /// Every header, names as sent.
+    pub headers: Vec<(String, String)>,
+}
+
+impl Request {
+    /// The value of header `name` (any case), if sent.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 pub struct Server {
@@ -62,8 +80,9 @@ impl Server {
                     match listener.accept() {
                         Ok((stream, _)) => {
                             connections.fetch_add(1, Ordering::SeqCst);
-                            let (requests, answer) = (requests.clone(), answer.clone());
-                            std::thread::spawn(move || serve(stream, &requests, &*answer));
+                            let (requests, answer, stop) =
+                                (requests.clone(), answer.clone(), stop.clone());
+                            std::thread::spawn(move || serve(stream, &requests, &*answer, &stop));
                         }
                         Err(_) => std::thread::sleep(Duration::from_millis(5)),
                     }
@@ -100,7 +119,7 @@ impl Drop for Server {
 }
 
 /// Answers the requests of one connection, at most 10,000 of them.
-fn serve(stream: TcpStream, requests: &Mutex<Vec<Request>>, answer: &Answer) {
+fn serve(stream: TcpStream, requests: &Mutex<Vec<Request>>, answer: &Answer, stop: &AtomicBool) {
     stream.set_nonblocking(false).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
@@ -121,6 +140,20 @@ fn serve(stream: TcpStream, requests: &Mutex<Vec<Request>>, answer: &Answer) {
                 if stream.write_all(reply.as_bytes()).is_err() {
                     return;
                 }
+            }
+            Reply::Cut(body) => {
+                let reply = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+                    body.len() + 1000
+                );
+                let _ = stream.write_all(reply.as_bytes());
+                let _ = stream.flush();
+                return;
+            }
+            Reply::Stop => {
+                stop.store(true, Ordering::SeqCst);
+                let _ = stream.shutdown(std::net::Shutdown::Both);
+                return;
             }
             Reply::Drip { head, seconds } => {
                 let head_text = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n";
@@ -143,25 +176,28 @@ fn serve(stream: TcpStream, requests: &Mutex<Vec<Request>>, answer: &Answer) {
     }
 }
 
-/// The request line and the Authorization header; `None` at EOF or on error.
+/// The request line and its headers; `None` at EOF or on error.
 fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Request> {
     let mut line = String::new();
     if reader.read_line(&mut line).ok()? == 0 {
         return None;
     }
     let mut authorization = None;
+    let mut headers = Vec::new();
     for _ in 0..100 {
         let mut header = String::new();
         if reader.read_line(&mut header).ok()? <= 2 {
             return Some(Request {
                 line: line.trim().to_string(),
                 authorization,
+                headers,
             });
         }
         if let Some((name, value)) = header.split_once(':') {
             if name.eq_ignore_ascii_case("authorization") {
                 authorization = Some(value.trim().to_string());
             }
+            headers.push((name.trim().to_string(), value.trim().to_string()));
         }
     }
     None

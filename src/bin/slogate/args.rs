@@ -45,6 +45,10 @@ pub struct EvalArgs {
     pub color: ColorChoice,
     /// `--max-samples`, `--max-data-size`: what a data file may hold.
     pub limits: Limits,
+    /// `--header NAME=VALUE`, in order: sent with every Prometheus request.
+    pub headers: Vec<(String, String)>,
+    /// `--bearer-token-file`: where the token is (read when fetching).
+    pub bearer_token_file: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -133,6 +137,14 @@ Options:
                          window or slice below that)
   --timeout DURATION     deadline for all of Prometheus' answers together,
                          connection to last byte (default 1m)
+  --header NAME=VALUE    send this HTTP header with every request to
+                         Prometheus; repeat for several (e.g. a tenant:
+                         --header X-Scope-OrgID=team-a for Mimir)
+  --bearer-token-file FILE
+                         send 'Authorization: Bearer TOKEN', TOKEN read
+                         from FILE (default: the SLOGATE_PROMETHEUS_TOKEN
+                         environment variable, if set); a token is never
+                         taken from the command line, nor shown
   --max-requests N       refuse, before sending any, to make more than N
                          range requests to Prometheus (default 1000; one
                          request carries up to 11,000 steps of a series)
@@ -310,6 +322,8 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
     let mut gate = None;
     let mut color = ColorChoice::Auto;
     let mut limits = DEFAULT_LIMITS;
+    let mut headers: Vec<(String, String)> = Vec::new();
+    let mut bearer_token_file = None;
     let items = split(args);
     let mut items = items.into_iter();
     while let Some(arg) = items.next() {
@@ -339,6 +353,8 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
                 | "--color"
                 | "--max-samples"
                 | "--max-data-size"
+                | "--header"
+                | "--bearer-token-file"
         ) {
             return Err(err(format!("unknown option \"{name}\"")));
         }
@@ -386,6 +402,8 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
                 }
             }
             "--gate" => gate = Some(value),
+            "--header" => headers.push(parse_header(&value).map_err(err)?),
+            "--bearer-token-file" => bearer_token_file = Some(value),
             "--max-samples" => {
                 limits.max_samples = parse_count(&value).ok_or_else(|| {
                     err(format!(
@@ -416,6 +434,15 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
     }
     let policy = policy.ok_or_else(|| err("no policy file given".into()))?;
     let at = at.ok_or_else(|| err("--at is required: an RFC 3339 time or 'now'".into()))?;
+    if bearer_token_file.is_some()
+        && headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case("authorization"))
+    {
+        return Err(err(
+            "--bearer-token-file and --header Authorization=… both set the Authorization header: give one".into(),
+        ));
+    }
     Ok(Command::Eval(EvalArgs {
         policy,
         at,
@@ -428,7 +455,34 @@ fn parse_eval(args: &[String]) -> Result<Command, UsageError> {
         gate,
         color,
         limits,
+        headers,
+        bearer_token_file,
     }))
+}
+
+/// `NAME=VALUE` of `--header`: a header name (an HTTP token, as
+/// `X-Scope-OrgID`) and a value of printable ASCII. The value is never
+/// repeated in a message: it may be a credential.
+fn parse_header(value: &str) -> Result<(String, String), String> {
+    let Some((name, v)) = value.split_once('=') else {
+        return Err("--header: use NAME=VALUE, e.g. --header X-Scope-OrgID=team-a".into());
+    };
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if name.is_empty() || !name.chars().all(token) {
+        return Err(format!(
+            "--header \"{name}=…\": \"{name}\" is not an HTTP header name (letters, digits and -, e.g. X-Scope-OrgID)"
+        ));
+    }
+    if v.is_empty()
+        || !v
+            .chars()
+            .all(|c| c == ' ' || c == '\t' || c.is_ascii_graphic())
+    {
+        return Err(format!(
+            "--header {name}: the value must be printable ASCII (no line breaks or control characters), and not empty"
+        ));
+    }
+    Ok((name.to_string(), v.to_string()))
 }
 
 /// A positive whole number: digits only.

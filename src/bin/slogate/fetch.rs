@@ -30,7 +30,11 @@ pub fn fetch_all(
         return Err(vec![too_many_requests(&planned, total, engine, args)]);
     }
     let timeout = Duration::from_millis(args.timeout.max(0).unsigned_abs());
-    let client = Client::new(url, timeout);
+    let mut headers = args.headers.clone();
+    if let Some(token) = bearer_token(args).map_err(|e| vec![format!("error: {e}")])? {
+        headers.push(("Authorization".into(), format!("Bearer {token}")));
+    }
+    let client = Client::new(url, timeout).with_headers(headers);
     let mut series = Vec::new();
     let mut errors = Vec::new();
     for (p, query) in wanted {
@@ -54,6 +58,59 @@ pub fn fetch_all(
     } else {
         Err(errors)
     }
+}
+
+/// The environment variable a bearer token is read from when no
+/// `--bearer-token-file` is given.
+pub const TOKEN_VARIABLE: &str = "SLOGATE_PROMETHEUS_TOKEN";
+
+/// The bearer token: from `--bearer-token-file`, else from
+/// [`TOKEN_VARIABLE`] when set and not empty; `None` without either.
+/// Trailing white space (a file's last line break) is not part of it.
+/// Messages name the file or the variable, never the token.
+fn bearer_token(args: &EvalArgs) -> Result<Option<String>, String> {
+    let (token, source) = match &args.bearer_token_file {
+        Some(file) => {
+            let text = read_token_file(file)?;
+            (text, format!("--bearer-token-file {file}"))
+        }
+        None => match std::env::var(TOKEN_VARIABLE) {
+            Ok(v) if !v.trim().is_empty() => (v, TOKEN_VARIABLE.to_string()),
+            Ok(_) | Err(std::env::VarError::NotPresent) => return Ok(None),
+            Err(std::env::VarError::NotUnicode(_)) => {
+                return Err(format!("{TOKEN_VARIABLE} is not valid UTF-8"))
+            }
+        },
+    };
+    let token = token.trim_end();
+    if token.is_empty() {
+        return Err(format!("{source}: the bearer token is empty"));
+    }
+    if !token.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(format!(
+            "{source}: a bearer token is printable ASCII without spaces or line breaks (one line)"
+        ));
+    }
+    Ok(Some(token.to_string()))
+}
+
+/// A token file's text: at most 64 KiB (a token is far shorter; a wrong
+/// path such as /dev/zero must not be read forever).
+fn read_token_file(file: &str) -> Result<String, String> {
+    use std::io::Read;
+    const MAX: u64 = 64 * 1024;
+    let f = std::fs::File::open(file)
+        .map_err(|e| format!("--bearer-token-file {file}: cannot read: {e}"))?;
+    let mut bytes = Vec::new();
+    f.take(MAX + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("--bearer-token-file {file}: cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX {
+        return Err(format!(
+            "--bearer-token-file {file}: larger than 64 KiB, not a token"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| format!("--bearer-token-file {file}: not UTF-8 text"))
 }
 
 /// The first instant of the query grid `end`, `end − step`, … that reaches
