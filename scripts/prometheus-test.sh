@@ -119,6 +119,35 @@ for m in requests errors; do
   echo "# TYPE plan_$m counter"
   awk -F, -v name="plan_${m}_total" 'NR > 1 { print name, $2, $1 }' "$work/history/$m.csv"
 done >>"$work/data.om"
+
+step "generating two days of diff_requests_total and diff_errors_total"
+# For the differential test of slogate eval --prometheus against PromQL
+# (tests/prometheus.rs, "differential"): one scrape every 15 s over
+# (T - 2d, T]; 25 requests a scrape (100/min), 1 error every 20th scrape;
+# incidents (T-30h, T-29h] 5 of 25 fail, (T-3h, T-2h30m] 2 of 25; the
+# process restarts at T-20h (counters from 0); no scrape at all over
+# (T-6h, T-5h40m] (the counters still count: the gap's 2000 requests and
+# its errors show in the first scrape after it).
+awk -v T="$T_EPOCH" 'BEGIN {
+  requests = 777; errors = 11
+  print "# TYPE diff_requests counter"
+  for (k = 0; k <= 2 * 86400 / 15; k++) {
+    t = T - 2 * 86400 + 15 * k
+    s = t - T
+    if (k > 0) {
+      if (s == -72000 + 15) { requests = 0; errors = 0 }
+      requests += 25
+      if (s > -108000 && s <= -104400) errors += 5
+      else if (s > -10800 && s <= -9000) errors += 2
+      else if (k % 20 == 0) errors += 1
+    }
+    if (s > -21600 && s <= -20400) continue
+    req[k] = requests; err[k] = errors; ts[k] = t
+  }
+  for (k = 0; k <= 2 * 86400 / 15; k++) if (k in ts) printf "diff_requests_total %d %d\n", req[k], ts[k]
+  print "# TYPE diff_errors counter"
+  for (k = 0; k <= 2 * 86400 / 15; k++) if (k in ts) printf "diff_errors_total %d %d\n", err[k], ts[k]
+}' >>"$work/data.om"
 echo "# EOF" >>"$work/data.om"
 
 step "backfilling"
