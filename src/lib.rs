@@ -54,6 +54,7 @@ pub mod diagnostic;
 pub mod epoch;
 pub mod eval;
 pub mod expr;
+pub mod import;
 mod join;
 mod platform;
 pub mod policy;
@@ -63,6 +64,7 @@ pub mod series;
 mod sort;
 pub mod suggest;
 pub mod time;
+pub mod yaml_write;
 
 #[cfg(feature = "cli")]
 pub mod data;

@@ -47,12 +47,12 @@ fn usage_errors_exit_2_and_point_at_help() {
     for (args, message, help) in [
         (
             &[][..],
-            "no command given: use check, eval or rules",
+            "no command given: use check, eval, rules or convert",
             "slogate --help",
         ),
         (
             &["frobnicate"][..],
-            "unknown command \"frobnicate\": use check, eval or rules",
+            "unknown command \"frobnicate\": use check, eval, rules or convert",
             "slogate --help",
         ),
         (
@@ -134,4 +134,57 @@ fn rules_writes_the_file_to_stdout_and_what_is_not_exported_to_stderr() {
     let o = slogate(&["rules", "does-not-exist.yaml"]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn convert_prints_a_policy_that_check_accepts_and_check_reads_the_source_too() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let source = format!("{root}/examples/import/sloth-payments.yaml");
+    let o = slogate(&["convert", &source]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(
+            "# Converted from Sloth (prometheus/v1) by slogate convert.\napiVersion: slogate/v1\n"
+        ),
+        "{out}"
+    );
+    let dir = std::env::temp_dir().join(format!("slogate-convert-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let converted = dir.join("converted.yaml");
+    std::fs::write(&converted, &out).unwrap();
+    let o = slogate(&["check", converted.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).ends_with(": ok (2 SLOs, 0 rules)\n"),
+        "{}",
+        stdout(&o)
+    );
+    // check reads the Sloth file itself, and says so.
+    let o = slogate(&["check", &source]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).ends_with(": ok (2 SLOs, 0 rules, converted from Sloth (prometheus/v1))\n"),
+        "{}",
+        stdout(&o)
+    );
+    // A slogate policy is not converted; an OpenSLO error names its line.
+    let o = slogate(&["convert", converted.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("this is already a slogate policy"),
+        "{}",
+        stderr(&o)
+    );
+    let bad = dir.join("bad.yaml");
+    std::fs::write(&bad, "apiVersion: openslo/v1\nkind: SLO\nmetadata: {name: x}\nspec:\n  budgetingMethod: RatioTimeslices\n").unwrap();
+    let o = slogate(&["convert", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("bad.yaml:5:20: error: spec.budgetingMethod: RatioTimeslices averages"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stdout(&o), "");
+    std::fs::remove_dir_all(dir).ok();
 }

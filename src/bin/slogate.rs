@@ -6,6 +6,7 @@
 //!              [--step DURATION] [--timeout DURATION] [--max-requests N]
 //!              [--format text|json] [--gate LEVEL] [--color auto|always|never]
 //! slogate rules POLICY [--interval DURATION]
+//! slogate convert FILE
 //! ```
 //!
 //! Exit status: 0 success, 1 bad input, 2 usage error, 3 `--gate` reached.
@@ -17,6 +18,8 @@
 mod args;
 #[path = "slogate/check.rs"]
 mod check;
+#[path = "slogate/convert.rs"]
+mod convert;
 #[path = "slogate/eval.rs"]
 mod eval;
 #[path = "slogate/fetch.rs"]
@@ -66,6 +69,7 @@ fn run(argv: &[String]) -> u8 {
         Ok(Command::Check { files }) => check::run(&files),
         Ok(Command::Eval(e)) => eval::run(&e),
         Ok(Command::Rules { policy, interval }) => rules::run(&policy, interval),
+        Ok(Command::Convert { file }) => convert::run(&file),
         Err(e) => {
             let help = e.command.map_or("slogate --help".to_string(), |c| {
                 format!("slogate {c} --help")

@@ -130,9 +130,20 @@ fn unique_keys(entries: &[(Node, Node)]) -> Result<(), Diagnostic> {
 /// Parses `text` into one document's root node. `Ok(None)` for an empty
 /// document (only comments or whitespace).
 pub fn parse(text: &str) -> Result<Option<Node>, Diagnostic> {
+    Ok(parse_documents(text, false)?.pop())
+}
+
+/// Parses every document of `text` (`---` separated, as OpenSLO files hold
+/// several), each with the same checks; empty documents are left out.
+pub fn parse_stream(text: &str) -> Result<Vec<Node>, Diagnostic> {
+    parse_documents(text, true)
+}
+
+fn parse_documents(text: &str, several: bool) -> Result<Vec<Node>, Diagnostic> {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Open> = Vec::new();
     let mut root: Option<Node> = None;
+    let mut roots: Vec<Node> = Vec::new();
     let mut documents = 0usize;
     while let Some(event) = parser.next_event() {
         let (event, span) = match event {
@@ -155,7 +166,7 @@ pub fn parse(text: &str) -> Result<Option<Node>, Diagnostic> {
             Event::StreamEnd => break,
             Event::DocumentStart(_) => {
                 documents += 1;
-                if documents > 1 {
+                if documents > 1 && !several {
                     return Err(Diagnostic::error(
                         Some(here),
                         "",
@@ -164,7 +175,12 @@ pub fn parse(text: &str) -> Result<Option<Node>, Diagnostic> {
                 }
                 continue;
             }
-            Event::StreamStart | Event::DocumentEnd | Event::Nothing => continue,
+            Event::DocumentEnd => {
+                // An explicit document with nothing in it is a null scalar.
+                roots.extend(root.take().filter(|r| r.kind != Kind::Null));
+                continue;
+            }
+            Event::StreamStart | Event::Nothing => continue,
             Event::Alias(_) => {
                 return Err(Diagnostic::error(
                     Some(here),
@@ -228,7 +244,8 @@ pub fn parse(text: &str) -> Result<Option<Node>, Diagnostic> {
             },
         }
     }
-    Ok(root)
+    roots.extend(root.filter(|r| r.kind != Kind::Null));
+    Ok(roots)
 }
 
 #[cfg(test)]
@@ -296,6 +313,14 @@ mod tests {
         let e = parse("? [a]\n: 1\n").unwrap_err();
         assert_eq!(e.message, "a key must be a name, found a list");
         assert_eq!(parse("# nothing\n").unwrap(), None);
+    }
+
+    #[test]
+    fn a_stream_holds_several_documents() {
+        let docs = parse_stream("a: 1\n---\n# empty\n---\nb: 2\n").unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1].location.line, 5);
+        assert!(parse_stream("a: 1\n---\nb: *x\n").is_err());
     }
 
     #[test]

@@ -76,29 +76,7 @@ fn duration(ms: Millis) -> String {
     crate::time::format_duration(ms)
 }
 
-/// A double-quoted YAML scalar: `\`, `"` and every character YAML does not
-/// print as itself (controls, the byte-order mark, line and paragraph
-/// separators) escaped.
-pub fn string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if needs_escape(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn needs_escape(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}')
-}
+use crate::yaml_write::{needs_escape, quoted as string};
 
 /// A literal block (`|-`) indented by `indent` when `text` has several lines
 /// of printable characters (tabs allowed) and its first line does not start
@@ -138,8 +116,6 @@ mod tests {
 
     #[test]
     fn strings_and_blocks() {
-        assert_eq!(string("a: b # c"), "\"a: b # c\"");
-        assert_eq!(string("x\u{7}\u{2028}"), "\"x\\u0007\\u2028\"");
         assert_eq!(scalar("one line", 4), "\"one line\"");
         assert_eq!(scalar("a\n  b\n\nc", 2), "|-\n  a\n    b\n\n  c");
         // A control character anywhere: quoted, escaped.

@@ -19,6 +19,9 @@ pub enum Command {
         files: Vec<String>,
     },
     Eval(EvalArgs),
+    Convert {
+        file: String,
+    },
     Rules {
         policy: String,
         /// `--interval`: the rule groups' evaluation interval.
@@ -96,6 +99,10 @@ Usage:
   slogate check POLICY...            validate policy documents
   slogate eval POLICY --at TIME ...  evaluate a policy on data files or Prometheus
   slogate rules POLICY               Prometheus recording and alerting rules
+  slogate convert FILE               an OpenSLO or Sloth document as a slogate policy
+
+Every command reads slogate policies and OpenSLO (openslo/v1) and Sloth
+(prometheus/v1, sloth.slok.dev/v1) documents, told apart by their version.
   slogate help [COMMAND]             this help, or a command's
   slogate --version
 
@@ -190,10 +197,27 @@ Exit status: 0 when the rules were written (parts not exported included),
 1 bad input (policy, file), 2 usage error.
 ";
 
+pub const CONVERT_HELP: &str = "\
+Usage: slogate convert FILE
+
+Prints the slogate policy equivalent to an OpenSLO (apiVersion:
+openslo/v1) or Sloth (version: prometheus/v1, or apiVersion:
+sloth.slok.dev/v1 PrometheusServiceLevel) document, to move it over and
+add an error-budget policy (spec.policy). What the source says and slogate
+cannot is an error naming its line and column; what slogate leaves to
+other tools (notification targets, alert labels) is a warning.
+docs/import.md maps every field.
+
+Exit status: 0 converted, 1 bad input (not converted), 2 usage error.
+";
+
 /// Parses `args` (without the program name).
 pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     let Some((first, rest)) = args.split_first() else {
-        return Err(usage(None, "no command given: use check, eval or rules"));
+        return Err(usage(
+            None,
+            "no command given: use check, eval, rules or convert",
+        ));
     };
     match first.as_str() {
         "-h" | "--help" => Ok(Command::Help(MAIN_HELP)),
@@ -203,6 +227,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             Some("check") => Ok(Command::Help(CHECK_HELP)),
             Some("eval") => Ok(Command::Help(EVAL_HELP)),
             Some("rules") => Ok(Command::Help(RULES_HELP)),
+            Some("convert") => Ok(Command::Help(CONVERT_HELP)),
             Some(other) => Err(usage(
                 None,
                 format!("no help for unknown command \"{other}\""),
@@ -211,13 +236,14 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         "check" => parse_check(rest),
         "eval" => parse_eval(rest),
         "rules" => parse_rules(rest),
+        "convert" => parse_convert(rest),
         other if other.starts_with('-') => Err(usage(
             None,
             format!("unknown option \"{other}\" (a command comes first)"),
         )),
         other => Err(usage(
             None,
-            format!("unknown command \"{other}\": use check, eval or rules"),
+            format!("unknown command \"{other}\": use check, eval, rules or convert"),
         )),
     }
 }
@@ -271,6 +297,27 @@ fn parse_check(args: &[String]) -> Result<Command, UsageError> {
         return Err(usage(Some("check"), "no policy file given"));
     }
     Ok(Command::Check { files })
+}
+
+fn parse_convert(args: &[String]) -> Result<Command, UsageError> {
+    let mut file = None;
+    for arg in split(args) {
+        match arg {
+            Arg::Option("-h" | "--help", _) => return Ok(Command::Help(CONVERT_HELP)),
+            Arg::Option(name, _) => {
+                return Err(usage(Some("convert"), format!("unknown option \"{name}\"")))
+            }
+            Arg::Positional(p) if file.is_none() => file = Some(p.to_string()),
+            Arg::Positional(p) => {
+                return Err(usage(
+                    Some("convert"),
+                    format!("unexpected argument \"{p}\": convert takes one file"),
+                ))
+            }
+        }
+    }
+    let file = file.ok_or_else(|| usage(Some("convert"), "no file given"))?;
+    Ok(Command::Convert { file })
 }
 
 fn parse_rules(args: &[String]) -> Result<Command, UsageError> {
@@ -558,7 +605,7 @@ mod tests {
     fn help_and_version() {
         assert_eq!(
             parse_str("").unwrap_err().message,
-            "no command given: use check, eval or rules"
+            "no command given: use check, eval, rules or convert"
         );
         assert_eq!(parse_str("--help"), Ok(Command::Help(MAIN_HELP)));
         assert_eq!(parse_str("help eval"), Ok(Command::Help(EVAL_HELP)));
@@ -657,7 +704,7 @@ mod tests {
     #[test]
     fn usage_errors_say_what_to_do() {
         let cases = [
-            ("frobnicate", "unknown command \"frobnicate\": use check, eval or rules"),
+            ("frobnicate", "unknown command \"frobnicate\": use check, eval, rules or convert"),
             ("rules --gate freeze p.yaml", "unknown option \"--gate\""),
             ("--verbose", "unknown option \"--verbose\" (a command comes first)"),
             ("help frob", "no help for unknown command \"frob\""),

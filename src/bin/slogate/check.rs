@@ -1,6 +1,7 @@
 //! `slogate check POLICY...`: validate documents the way a compiler reports.
 
-use slogate::{policy, Policy, Severity};
+use slogate::import::{self, Format};
+use slogate::Severity;
 
 use slogate::report::terminal::escape;
 
@@ -26,18 +27,22 @@ fn check_one(file: &str) -> bool {
             return false;
         }
     };
-    let diagnostics = policy::diagnose(&text);
+    let diagnostics = import::diagnose(&text);
     for d in &diagnostics {
         tell(&d.render(file));
     }
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return false;
     }
-    match Policy::parse(&text) {
-        Ok(parsed) => {
+    match import::parse(&text) {
+        Ok((parsed, format)) => {
             let p = &parsed.policy;
+            let from = match format {
+                Format::Slogate => String::new(),
+                other => format!(", converted from {}", other.name()),
+            };
             say(&format!(
-                "{}: ok ({}, {})\n",
+                "{}: ok ({}, {}{from})\n",
                 escape(file),
                 plural(p.slos.len(), "SLO"),
                 plural(p.rules.len(), "rule")

@@ -29,7 +29,9 @@ pub fn run(args: &EvalArgs) -> u8 {
 fn evaluate(args: &EvalArgs) -> Result<u8, Vec<String>> {
     let file = &args.policy;
     let text = read_text(file).map_err(|e| vec![e])?;
-    let engine = Engine::from_text(&text)
+    // slogate's format, or OpenSLO or Sloth converted (src/import/).
+    let engine = slogate::import::parse(&text)
+        .map(|(parsed, _)| Engine::new(parsed.policy, parsed.warnings))
         .map_err(|all| all.0.iter().map(|d| d.render(file)).collect::<Vec<_>>())?;
     for w in &engine.warnings {
         tell(&w.render(file));

@@ -3,7 +3,7 @@
 
 use slogate::rules::{export, Options};
 use slogate::time::Millis;
-use slogate::{policy, Policy, Severity};
+use slogate::{import, Severity};
 
 use crate::{read_text, say, tell};
 
@@ -16,15 +16,15 @@ pub fn run(file: &str, interval: Millis) -> u8 {
             return 1;
         }
     };
-    let diagnostics = policy::diagnose(&text);
+    let diagnostics = import::diagnose(&text);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         for d in &diagnostics {
             tell(&d.render(file));
         }
         return 1;
     }
-    let parsed = match Policy::parse(&text) {
-        Ok(parsed) => parsed,
+    let parsed = match import::parse(&text) {
+        Ok((parsed, _)) => parsed,
         Err(all) => {
             for d in &all.0 {
                 tell(&d.render(file));
