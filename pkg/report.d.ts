@@ -89,12 +89,16 @@ export interface AlertReport {
 
 export interface PairReport {
   long: DurationText;
-  short: DurationText;
-  /** Budget share B of the pair, e.g. 0.02. */
+  /** `null` for a single-window alert (it fires on the long window alone). */
+  short: DurationText | null;
+  /** Budget share B of the pair, e.g. 0.02 (for a fixed factor F, F × long / P). */
   budget: number;
-  /** f = B × P / long. */
+  /** f = B × P / long, or the fixed factor. */
   factor: number;
+  /** The policy gives the factor itself (`factor: F`), not the budget share. */
+  fixedFactor: boolean;
   longBurn: number | null;
+  /** `null` for no data, and for a single-window alert. */
   shortBurn: number | null;
   firing: boolean;
 }

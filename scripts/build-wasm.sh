@@ -2,7 +2,7 @@
 # Builds the WebAssembly package `@slogate/engine` into pkg/dist/ (gitignored):
 # the ES module glue (`--target web`), the optimized .wasm and its TypeScript
 # types. Installs what is missing first. Fails when the gzipped .wasm exceeds
-# the size budget (WASM_BUDGET_GZ bytes, default 120 KB).
+# the size budget (WASM_BUDGET_GZ bytes, default 124,000; docs/performance.md says why it is not 120,000 any more).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 need_rust
 need_wasm_tools
 
-budget=${WASM_BUDGET_GZ:-120000}
+budget=${WASM_BUDGET_GZ:-124000}
 target_dir=${CARGO_TARGET_DIR:-target}
 out=pkg/dist
 

@@ -72,9 +72,11 @@ impl Complement {
 /// text is read once. `None` when `numeric` is not a finite number.
 pub fn percent(numeric: &str) -> Option<f64> {
     let t = numeric.trim();
+    // i64, not i32: each integer type parsed or formatted costs the
+    // WebAssembly module its own code, and the engine already has i64's.
     let shifted = match t.find(['e', 'E']) {
         Some(i) => {
-            let exponent: i32 = t[i + 1..].parse().ok()?;
+            let exponent: i64 = t[i + 1..].parse().ok()?;
             format!("{}e{}", &t[..i], exponent.checked_sub(2)?)
         }
         None => format!("{t}e-2"),

@@ -97,6 +97,15 @@ fn same_reports(source: &str, equivalent: &str, format: Format) {
 }
 
 #[test]
+fn openslo_documents_by_reference_with_burn_rate_conditions() {
+    same_reports(
+        "openslo-checkout.yaml",
+        "openslo-checkout.slogate.yaml",
+        Format::OpenSlo,
+    );
+}
+
+#[test]
 fn openslo_threshold_timeslices_on_calendar_months() {
     same_reports(
         "openslo-search.yaml",

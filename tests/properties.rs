@@ -19,7 +19,7 @@ mod support;
 
 use proptest::prelude::*;
 use slogate::expr::{Expr, Term};
-use slogate::policy::{default_alerts, Alert, CmpOp, Rule, Sli, Slo};
+use slogate::policy::{default_alerts, Alert, BurnWindow, CmpOp, Rule, Sli, Slo, Threshold};
 use slogate::time::calendar::CalendarUnit;
 use slogate::time::{Instant, Millis, DAY, HOUR, MINUTE, SECOND};
 use slogate::{DataSet, Engine, Policy, Report, Series, SeriesKind};
@@ -156,6 +156,8 @@ fn sli_choice() -> impl Strategy<Value = SliChoice> {
 }
 
 fn custom_alerts() -> impl Strategy<Value = Vec<Alert>> {
+    // Pairs of two windows or one (a single-window alert), each at a
+    // budget share (f = B × P / L) or a fixed factor.
     let pair = (
         prop::sample::select(vec![
             5 * MINUTE,
@@ -166,18 +168,30 @@ fn custom_alerts() -> impl Strategy<Value = Vec<Alert>> {
             DAY,
             3 * DAY,
         ]),
-        prop::sample::select(vec![4i64, 6, 12]),
-        prop::sample::select(vec![0.013, 0.021, 0.047, 0.093]),
+        prop::sample::select(vec![0i64, 4, 6, 12]),
+        prop_oneof![
+            3 => prop::sample::select(vec![0.013, 0.021, 0.047, 0.093]).prop_map(Threshold::Budget),
+            1 => prop::sample::select(vec![0.7, 2.3, 6.1, 14.7]).prop_map(Threshold::Factor),
+        ],
     )
-        .prop_map(|(long, div, budget)| (long, long / div, budget));
+        .prop_map(|(long, div, threshold)| BurnWindow {
+            long,
+            short: (div > 0).then(|| long / div),
+            threshold,
+        });
+    let alert = |name: &str, windows: Vec<BurnWindow>| Alert {
+        name: name.into(),
+        severity: name.into(),
+        windows,
+    };
     (
         prop::collection::vec(pair.clone(), 1..=2),
         prop::collection::vec(pair, 0..=2),
     )
-        .prop_map(|(page, ticket)| {
-            let mut out = vec![alert("page", &page)];
+        .prop_map(move |(page, ticket)| {
+            let mut out = vec![alert("page", page)];
             if !ticket.is_empty() {
-                out.push(alert("ticket", &ticket));
+                out.push(alert("ticket", ticket));
             }
             out
         })

@@ -22,7 +22,8 @@
 //! Two SLOs grouped by `route` (/a and /b), 30 hours of 1-minute samples
 //! from time 0, evaluated from minute 1441 (the first full day) to 1800:
 //!
-//! - `requests` (99%, rolling 1d): `rate` kind gauges of good and total
+//! - `requests` (99%, rolling 1d, and a single-window alert at a fixed
+//!   factor besides its pairs): `rate` kind gauges of good and total
 //!   requests per second. /a serves 10/s, /b 4/s, 0.2% failing; /a fails
 //!   12.37% over minutes (1500, 1530], /b 4.13% over (1620, 1700].
 //! - `jobs` (95%, rolling 12h): `counter` kind totals of jobs and failed
@@ -67,6 +68,7 @@ spec:
       alerting:
         - {name: page, severity: page, windows: [{long: 1h, short: 5m, budget: 10%}]}
         - {name: ticket, severity: ticket, windows: [{long: 6h, short: 30m, budget: 30%}]}
+        - {name: single, severity: ticket, windows: [{long: 2h, factor: 2.1}]}
     - name: jobs
       objective: 95%
       window: {rolling: 12h}

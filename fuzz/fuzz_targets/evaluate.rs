@@ -31,7 +31,7 @@ use slogate::diagnostic::Location;
 use slogate::expr::{Expr, Term};
 use slogate::policy::{
     default_alerts, Alert, Budgeting, BurnWindow, CmpOp, Exclusion, Policy, Rule, SeriesRef, Sli,
-    Slo, Window,
+    Slo, Threshold, Window,
 };
 use slogate::report::Report;
 use slogate::time::zone::Zone;
@@ -430,8 +430,13 @@ fn model_policy(m: &Model) -> Policy {
                 .take(8)
                 .map(|(l, s, b)| BurnWindow {
                     long: dur_or(l, HOUR),
-                    short: dur_or(s, 5 * MINUTE),
-                    budget: f64::from(1 + b % 1000) / 1000.0,
+                    // Every third pair a single window; every fifth a fixed factor.
+                    short: (b % 3 != 0).then(|| dur_or(s, 5 * MINUTE)),
+                    threshold: if b % 5 == 0 {
+                        Threshold::Factor(f64::from(1 + b % 200) / 10.0)
+                    } else {
+                        Threshold::Budget(f64::from(1 + b % 1000) / 1000.0)
+                    },
                 })
                 .collect(),
         }],

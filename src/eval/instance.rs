@@ -449,13 +449,15 @@ fn alerts(slo: &Slo, period: Millis, burn: &dyn Fn(Millis) -> Option<f64>) -> Ve
                 .iter()
                 .map(|w| {
                     let factor = w.factor(period);
-                    let (long_burn, short_burn) = (burn(w.long), burn(w.short));
-                    let firing = fires(factor, long_burn, short_burn);
+                    let long_burn = burn(w.long);
+                    let short_burn = w.short.and_then(burn);
+                    let firing = fires(factor, long_burn, w.short.map(|_| short_burn));
                     PairReport {
                         long: w.long,
                         short: w.short,
-                        budget: w.budget,
+                        budget: w.budget(period),
                         factor,
+                        fixed_factor: matches!(w.threshold, crate::policy::Threshold::Factor(_)),
                         long_burn,
                         short_burn,
                         firing,
@@ -472,9 +474,10 @@ fn alerts(slo: &Slo, period: Millis, burn: &dyn Fn(Millis) -> Option<f64>) -> Ve
         .collect()
 }
 
-/// A pair fires iff both burn rates exceed its factor; no data never fires.
-fn fires(factor: f64, long_burn: Option<f64>, short_burn: Option<f64>) -> bool {
-    above(long_burn, factor) && above(short_burn, factor)
+/// A pair fires iff both burn rates exceed its factor (a single-window
+/// pair, `short` `None`: the long one); no data never fires.
+fn fires(factor: f64, long_burn: Option<f64>, short_burn: Option<Option<f64>>) -> bool {
+    above(long_burn, factor) && short_burn.is_none_or(|b| above(b, factor))
 }
 
 /// A burn rate above a pair's factor; no data is not.
@@ -693,7 +696,7 @@ impl Timeline {
             // same truth as `fires`, one window fewer at most points.
             let fired = alert.windows.iter().any(|w| {
                 let f = w.factor(point.frame.period);
-                above(burn(w.long), f) && above(burn(w.short), f)
+                above(burn(w.long), f) && w.short.is_none_or(|s| above(burn(s), f))
             });
             self.next_firing.push(fired);
         }

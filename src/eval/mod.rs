@@ -199,7 +199,10 @@ impl Engine {
         burn.push(slo.forecast_window);
         for alert in &slo.alerting {
             for w in &alert.windows {
-                burn.extend([w.long, w.short]);
+                // Pushed, not extended from `w.windows()`: the iterator
+                // chain costs the WebAssembly module its own fold.
+                burn.push(w.long);
+                burn.extend(w.short);
             }
         }
         for rule in &self.policy.rules {

@@ -4,7 +4,7 @@
 use super::*;
 use crate::diagnostic::Location;
 use crate::expr::Expr;
-use crate::policy::{Alert, Budgeting, BurnWindow, CmpOp, Rule, Window};
+use crate::policy::{Alert, Budgeting, BurnWindow, CmpOp, Rule, Threshold, Window};
 use crate::time::zone::Zone;
 
 fn slo(budgeting: Budgeting, window: Millis) -> Slo {
@@ -36,8 +36,8 @@ fn slo(budgeting: Budgeting, window: Millis) -> Slo {
             severity: "page".into(),
             windows: vec![BurnWindow {
                 long: HOUR,
-                short: 5 * MINUTE,
-                budget: 0.02,
+                short: Some(5 * MINUTE),
+                threshold: Threshold::Budget(0.02),
             }],
         }],
         exclude: vec![],
@@ -322,5 +322,101 @@ fn too_many_instances_are_refused_with_the_limit() {
     assert_eq!(
         engine.evaluate(&d, HOUR).unwrap_err().message,
         "SLO \"availability\": groupBy [region] makes 100002 instances, and one evaluation may have at most 100000 in all (each carries a 500-point burn-down): group by fewer labels or query fewer series"
+    );
+}
+
+/// 10 requests a second over the two hours before `at`, `share(minutes
+/// before at)` of them failing.
+fn last_two_hours(at: Instant, share: impl Fn(i64) -> f64) -> DataSet {
+    let times: Vec<i64> = (0..=120).map(|i| at - (120 - i) * MINUTE).collect();
+    let mut d = DataSet::default();
+    d.push(Series::new("total", times.clone(), vec![10.0; times.len()]));
+    d.push(Series::new(
+        "good",
+        times.clone(),
+        times
+            .iter()
+            .map(|t| 10.0 * (1.0 - share((at - t) / MINUTE)))
+            .collect(),
+    ));
+    d
+}
+
+const MONTHLY: &str = r#"apiVersion: slogate/v1
+kind: ServiceLevelPolicy
+metadata: {name: p}
+spec:
+  slos:
+    - name: monthly
+      objective: 99%
+      window: {calendar: month}
+      sli: {ratio: {good: good, total: total}}
+      alerting:
+        - {name: fixed, severity: page, windows: [{long: 1h, short: 5m, factor: 14.4}]}
+        - {name: shared, severity: page, windows: [{long: 1h, short: 5m, budget: 2%}]}
+        - {name: single, severity: ticket, windows: [{long: 1h, factor: 2}]}
+"#;
+
+#[test]
+fn a_fixed_factor_is_the_same_in_february_and_march_and_a_budget_share_is_not() {
+    let engine = Engine::from_text(MONTHLY).unwrap();
+    // 14.5% failing for the last hour: a burn rate of 14.5 over 1h and 5m.
+    for (at, month_hours, shared_fires) in [
+        ("2026-02-20T12:00:00Z", 672.0, true),
+        ("2026-03-20T12:00:00Z", 744.0, false),
+    ] {
+        let at = crate::time::parse_rfc3339(at).unwrap();
+        let data = last_two_hours(at, |m| if m < 60 { 0.145 } else { 0.0 });
+        let r = engine.evaluate(&data, at).unwrap();
+        let s = &r.slos[0];
+        let fixed = &s.alerts[0].pairs[0];
+        assert!((fixed.long_burn.unwrap() - 14.5).abs() < 1e-9);
+        // The written factor, whatever the month: both months fire.
+        assert_eq!(fixed.factor, 14.4);
+        assert!(fixed.fixed_factor && fixed.firing);
+        // The budget it stands for follows the month: 14.4 × 1h / P.
+        assert!(
+            (fixed.budget - 14.4 / month_hours).abs() < 1e-15,
+            "{}",
+            fixed.budget
+        );
+        // budget: 2% is a factor of 2% × P / 1h: 13.44 in February (fires),
+        // 14.88 in March (does not).
+        let shared = &s.alerts[1].pairs[0];
+        assert!(
+            (shared.factor - 0.02 * month_hours).abs() < 1e-9,
+            "{}",
+            shared.factor
+        );
+        assert!(!shared.fixed_factor);
+        assert_eq!(shared.firing, shared_fires);
+        assert_eq!(s.alerts[1].firing, shared_fires);
+    }
+}
+
+#[test]
+fn a_single_window_alert_fires_on_its_long_window_alone() {
+    let engine = Engine::from_text(MONTHLY).unwrap();
+    let at = crate::time::parse_rfc3339("2026-03-20T12:00:00Z").unwrap();
+    // 3% failing over the hour, but none in the last 10 minutes: the 1h
+    // burn rate is 3 × 50 / 60 = 2.5 > 2, the 5m one 0.
+    let data = last_two_hours(at, |m| if (10..60).contains(&m) { 0.03 } else { 0.0 });
+    let r = engine.evaluate(&data, at).unwrap();
+    let single = &r.slos[0].alerts[2];
+    assert_eq!(single.pairs[0].short, None);
+    assert_eq!(single.pairs[0].short_burn, None);
+    assert!((single.pairs[0].long_burn.unwrap() - 2.5).abs() < 1e-9);
+    assert!(single.firing);
+    // With 26 clean minutes the 1h burn rate is 3 × 34 / 60 = 1.7: it no
+    // longer fires.
+    let data = last_two_hours(at, |m| if (26..60).contains(&m) { 0.03 } else { 0.0 });
+    let r = engine.evaluate(&data, at).unwrap();
+    assert!((r.slos[0].alerts[2].pairs[0].long_burn.unwrap() - 1.7).abs() < 1e-9);
+    assert!(!r.slos[0].alerts[2].firing);
+    // In JSON: short null, shortBurn null.
+    let json = crate::report::json::to_json(&r);
+    assert!(
+        json.contains(r#"{"long":"1h","short":null,"budget":"#),
+        "{json}"
     );
 }

@@ -9,12 +9,13 @@
 use std::collections::HashMap;
 
 use super::read::{Map, Reader};
-use super::write::{AlertOut, PolicyOut, SeriesOut, SliOut, SloOut, Timeslices, Value, WindowOut};
-use crate::decimal::{format_number, parse_f64};
+use super::write::{
+    AlertOut, PairOut, PolicyOut, SeriesOut, SliOut, SloOut, Timeslices, Value, WindowOut,
+};
+use crate::decimal::parse_f64;
 use crate::diagnostic::Location;
 use crate::policy::yaml::Node;
 use crate::time::civil::Date;
-use crate::time::{parse_duration, Millis};
 
 const TOP: &[&str] = &["apiVersion", "kind", "metadata", "spec"];
 const METADATA: &[&str] = &["name", "displayName", "labels", "annotations"];
@@ -236,7 +237,7 @@ fn slo<'n>(
     // No alert policy, no alerts (not slogate's default catalog).
     let alerting: Vec<AlertOut> = spec
         .get("alertPolicies")
-        .and_then(|n| alert_policies(n, index, &window, r))
+        .and_then(|n| alert_policies(n, index, r))
         .unwrap_or_default();
     let Some(objectives_node) = spec.get("objectives") else {
         r.error(
@@ -789,12 +790,7 @@ fn slice_window(n: &Node, path: &str, r: &mut Reader) -> Option<Value> {
 }
 
 /// `alertPolicies` as slogate alerts; `None` inside after an error.
-fn alert_policies(
-    node: &Node,
-    index: &Index,
-    window: &Option<WindowOut>,
-    r: &mut Reader,
-) -> Option<Vec<AlertOut>> {
+fn alert_policies(node: &Node, index: &Index, r: &mut Reader) -> Option<Vec<AlertOut>> {
     let items = r.seq(node, "spec.alertPolicies")?;
     let mut alerts = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -895,7 +891,7 @@ fn alert_policies(
                     .unwrap_or(name);
                 (cname, cm.get("spec"))
             };
-            if let Some(a) = cspec.and_then(|s| condition(s, cname, window, r)) {
+            if let Some(a) = cspec.and_then(|s| condition(s, cname, r)) {
                 alerts.push(a);
             }
         }
@@ -903,16 +899,10 @@ fn alert_policies(
     Some(alerts)
 }
 
-/// One burn-rate `AlertCondition` as a slogate alert with one window: a
-/// pair whose short window is its long one fires iff the burn rate over it
-/// exceeds the factor, and the budget share B = threshold × L / P makes
-/// the factor B × P / L the condition's threshold.
-fn condition(
-    node: &Node,
-    name: &str,
-    window: &Option<WindowOut>,
-    r: &mut Reader,
-) -> Option<AlertOut> {
+/// One burn-rate `AlertCondition` as a slogate single-window alert: it
+/// fires iff the burn rate over `lookbackWindow` exceeds `threshold`, a
+/// fixed factor (the same on a calendar month of any length).
+fn condition(node: &Node, name: &str, r: &mut Reader) -> Option<AlertOut> {
     let m = r.map(node, "spec", &["description", "severity", "condition"])?;
     let (s_node, severity) = r.required(&m, "severity")?;
     let Some(c) = m.get("condition") else {
@@ -950,65 +940,24 @@ fn condition(
     }
     let (t_node, threshold) = r.required(&cm, "threshold")?;
     let (l_node, lookback) = r.required(&cm, "lookbackWindow")?;
-    let long = match shorthand(lookback) {
-        Some((_, 'm' | 'h' | 'd' | 'w')) => parse_duration(lookback).ok()?,
-        _ => {
-            r.error(
-                l_node,
-                &cm.path("lookbackWindow"),
-                format!("\"{lookback}\" is not a window like 5m, 1h or 1d"),
-            );
-            return None;
-        }
-    };
-    let Some(t) = parse_f64(threshold).filter(|t| t.is_finite() && *t > 0.0) else {
+    if !matches!(shorthand(lookback), Some((_, 'm' | 'h' | 'd' | 'w'))) {
         r.error(
-            t_node,
-            &cm.path("threshold"),
-            format!("\"{threshold}\" is not a positive burn rate"),
+            l_node,
+            &cm.path("lookbackWindow"),
+            format!("\"{lookback}\" is not a window like 5m, 1h or 1d"),
         );
         return None;
-    };
-    let period: Millis = match window {
-        Some(WindowOut::Rolling(d)) => parse_duration(&d.text).ok()?,
-        Some(WindowOut::Calendar { .. }) => {
-            r.error(c, &m.path("condition"), "a burn-rate threshold on a calendar window: slogate states a pair's factor as a share of the period's budget, which follows the month's length; use a rolling window");
-            return None;
-        }
-        None => return None,
-    };
-    let Some(budget) = budget_share(t, long, period) else {
-        r.error(t_node, &cm.path("threshold"), format!("threshold {threshold} over {lookback} is not a share of a {} budget slogate can write exactly (threshold × window / period in (0, 1])", crate::time::format_duration(period)));
-        return None;
-    };
+    }
     Some(AlertOut {
         name: Value::quoted(name, s_node.location),
         severity: Value::quoted(severity, s_node.location),
-        windows: vec![(
-            Value::plain(lookback, l_node.location),
-            Value::plain(lookback, l_node.location),
-            Value::plain(budget, t_node.location),
-        )],
+        windows: vec![PairOut {
+            long: Value::plain(lookback, l_node.location),
+            short: None,
+            budget: None,
+            factor: Some(Value::plain(threshold, t_node.location)),
+        }],
     })
-}
-
-/// The budget share B whose factor `B × period / long` is exactly `t`, as
-/// the shortest decimal; `None` when none is (or B is not in (0, 1]).
-fn budget_share(t: f64, long: Millis, period: Millis) -> Option<String> {
-    let b = if period % long == 0 {
-        t / (period / long) as f64
-    } else {
-        t * long as f64 / period as f64
-    };
-    let text = format_number(b);
-    let back = parse_f64(&text)?;
-    let factor = crate::policy::BurnWindow {
-        long,
-        short: long,
-        budget: back,
-    }
-    .factor(period);
-    (back > 0.0 && back <= 1.0 && factor == t).then_some(text)
 }
 
 /// `Latency P99` → `latency-p99`.

@@ -7,7 +7,7 @@
 //! multi-burn-rate alerts of the SRE Workbook — slogate's own catalog.
 
 use super::read::{Map, Reader};
-use super::write::{AlertOut, PolicyOut, SeriesOut, SliOut, SloOut, Value, WindowOut};
+use super::write::{AlertOut, PairOut, PolicyOut, SeriesOut, SliOut, SloOut, Value, WindowOut};
 use super::Format;
 use crate::policy::yaml::Node;
 
@@ -225,7 +225,11 @@ fn alerting(node: &Node, path: &str, keys: &Keys, r: &mut Reader) -> Option<Vec<
             keys.ticket_alert,
         ],
     )?;
-    for (extra, what) in [("name", "name"), ("labels", "labels"), ("annotations", "annotations")] {
+    for (extra, what) in [
+        ("name", "name"),
+        ("labels", "labels"),
+        ("annotations", "annotations"),
+    ] {
         if let Some(n) = m.get(extra) {
             r.warn(n, &m.path(extra), format!("the alerts' {what} is not converted: slogate rules names its alerts SlogateErrorBudgetBurn, labelled with the policy, SLO, alert (page, ticket) and severity"));
         }
@@ -278,12 +282,11 @@ fn alerting(node: &Node, path: &str, keys: &Keys, r: &mut Reader) -> Option<Vec<
             severity,
             windows: windows
                 .iter()
-                .map(|(l, s, b)| {
-                    (
-                        Value::plain(*l, at),
-                        Value::plain(*s, at),
-                        Value::plain(*b, at),
-                    )
+                .map(|(l, s, b)| PairOut {
+                    long: Value::plain(*l, at),
+                    short: Some(Value::plain(*s, at)),
+                    budget: Some(Value::plain(*b, at)),
+                    factor: None,
                 })
                 .collect(),
         });

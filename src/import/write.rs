@@ -92,8 +92,17 @@ pub enum SliOut {
 pub struct AlertOut {
     pub name: Value,
     pub severity: Value,
-    /// `(long, short, budget)`.
-    pub windows: Vec<(Value, Value, Value)>,
+    pub windows: Vec<PairOut>,
+}
+
+/// One window pair: `short` left out for a single window; a budget share
+/// or a fixed factor.
+#[derive(Clone)]
+pub struct PairOut {
+    pub long: Value,
+    pub short: Option<Value>,
+    pub budget: Option<Value>,
+    pub factor: Option<Value>,
 }
 
 /// A converted document: slogate policy text, where each of its lines came
@@ -230,10 +239,21 @@ pub fn write(p: &PolicyOut, format: Format) -> Converted {
                     );
                     w.field(i + 2, "severity", &a.severity);
                     w.put(i + 2, "windows:", None);
-                    for (long, short, budget) in &a.windows {
-                        w.put(i + 3, &format!("- long: {}", long.yaml()), Some(long.at));
-                        w.field(i + 4, "short", short);
-                        w.field(i + 4, "budget", budget);
+                    for pair in &a.windows {
+                        w.put(
+                            i + 3,
+                            &format!("- long: {}", pair.long.yaml()),
+                            Some(pair.long.at),
+                        );
+                        for (key, v) in [
+                            ("short", &pair.short),
+                            ("budget", &pair.budget),
+                            ("factor", &pair.factor),
+                        ] {
+                            if let Some(v) = v {
+                                w.field(i + 4, key, v);
+                            }
+                        }
                     }
                 }
             }

@@ -57,8 +57,8 @@ pub fn default_alerts(period: crate::time::Millis) -> Vec<Alert> {
     use crate::time::{DAY, HOUR, MINUTE};
     let pair = |long, short, budget| BurnWindow {
         long,
-        short,
-        budget,
+        short: Some(short),
+        threshold: Threshold::Budget(budget),
     };
     let catalog = [
         (

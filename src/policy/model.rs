@@ -112,20 +112,49 @@ pub struct Alert {
 }
 
 /// `{long, short, budget}`: fires iff both burn rates exceed B × P / long.
+/// Without `short`, a single-window alert: fires iff burn_rate(long) > f.
+/// With `factor: F` instead of `budget`, f is F for every period (a
+/// constant factor on a calendar month).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct BurnWindow {
     pub long: Millis,
-    pub short: Millis,
-    /// Share of the period's budget, e.g. 0.02.
-    pub budget: f64,
+    /// `None`: a single window, the long one.
+    pub short: Option<Millis>,
+    pub threshold: Threshold,
+}
+
+/// What a pair's burn-rate factor is written as.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Threshold {
+    /// Share of the period's budget, e.g. 0.02: f = B × P / long.
+    Budget(f64),
+    /// The factor itself, whatever the period's length.
+    Factor(f64),
 }
 
 impl BurnWindow {
     /// The pair's burn-rate factor for a period of length `period`:
-    /// `f = B × P / long` (docs/arithmetic.md §10). The pair fires when both
-    /// burn rates exceed it.
+    /// `f = B × P / long` (docs/arithmetic.md §10), or the fixed factor.
+    /// The pair fires when its burn rates exceed it.
     pub fn factor(&self, period: Millis) -> f64 {
-        self.budget * period as f64 / self.long as f64
+        match self.threshold {
+            Threshold::Budget(b) => b * period as f64 / self.long as f64,
+            Threshold::Factor(f) => f,
+        }
+    }
+
+    /// The share of the period's budget the pair stands for: B, or for a
+    /// fixed factor F × long / P (so it changes with the month's length).
+    pub fn budget(&self, period: Millis) -> f64 {
+        match self.threshold {
+            Threshold::Budget(b) => b,
+            Threshold::Factor(f) => f * self.long as f64 / period as f64,
+        }
+    }
+
+    /// The windows whose burn rates the pair reads: long, and short if any.
+    pub fn windows(&self) -> impl Iterator<Item = Millis> {
+        std::iter::once(self.long).chain(self.short)
     }
 }
 

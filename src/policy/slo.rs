@@ -7,7 +7,9 @@
 //! to a threshold SLI; the same written in the SLO itself is an error.
 
 use super::fields::{join, number, percent, Decoder, Fields};
-use super::model::{Alert, Budgeting, BurnWindow, CmpOp, Exclusion, SeriesRef, Sli, Slo, Window};
+use super::model::{
+    Alert, Budgeting, BurnWindow, CmpOp, Exclusion, SeriesRef, Sli, Slo, Threshold, Window,
+};
 use super::unique;
 use super::yaml::Node;
 use crate::diagnostic::Location;
@@ -421,6 +423,15 @@ fn sli(
 }
 
 /// A threshold: a number, a percentage (`99%` = 0.99) or a duration in seconds (`500ms` = 0.5).
+/// A pair's fixed factor: a positive number (a burn rate, e.g. 14.4).
+fn factor_value(d: &mut Decoder, node: &Node, path: &str) -> Option<f64> {
+    let value = node.text().and_then(number).filter(|v| *v > 0.0);
+    if value.is_none() {
+        d.error(node.location, path, format!("expected a burn rate above 0 like 14.4 (the factor both windows' burn rates must exceed), found {}", node.describe()));
+    }
+    value
+}
+
 fn threshold_value(d: &mut Decoder, node: &Node, path: &str) -> Option<f64> {
     let text = node.text().unwrap_or_default().trim();
     let value = if let Some(pct) = text.strip_suffix('%') {
@@ -582,7 +593,7 @@ fn burn_windows(
         let Some(f) = d.fields(
             item,
             &wpath,
-            &["long", "short", "budget"],
+            &["long", "short", "budget", "factor"],
             "a window pair like {long: 1h, short: 5m, budget: 2%}",
         ) else {
             ok = false;
@@ -591,31 +602,48 @@ fn burn_windows(
         let long = d
             .required(&f, "long", "long: 1h")
             .and_then(|n| d.duration(n, &f.path_of("long")));
-        let short_node = d.required(&f, "short", "short: 5m");
-        let short = short_node.and_then(|n| d.duration(n, &f.path_of("short")));
-        let budget = d
-            .required(&f, "budget", "budget: 2%")
-            .and_then(|n| d.fraction(n, &f.path_of("budget"), "budget", "2%", true));
-        match (long, short, budget, short_node) {
-            (Some(long), Some(short), Some(budget), Some(sn)) => {
-                if short >= long {
-                    let (s, l) = (
-                        crate::time::format_duration(short),
-                        crate::time::format_duration(long),
-                    );
-                    d.error(sn.location, &f.path_of("short"), format!("the short window ({s}) must be shorter than the long window ({l}), e.g. {{long: 1h, short: 5m}}"));
-                    ok = false;
-                } else {
-                    out.push((
-                        BurnWindow {
-                            long,
-                            short,
-                            budget,
-                        },
-                        item.location,
-                        wpath,
-                    ));
+        // No short window: a single-window alert.
+        let short_node = f.get("short");
+        let short = match short_node {
+            Some(n) => d.duration(n, &f.path_of("short")).map(Some),
+            None => Some(None),
+        };
+        let threshold = match (f.get("budget"), f.get("factor")) {
+            (Some(n), None) => d
+                .fraction(n, &f.path_of("budget"), "budget", "2%", true)
+                .map(Threshold::Budget),
+            (None, Some(n)) => factor_value(d, n, &f.path_of("factor")).map(Threshold::Factor),
+            (Some(_), Some(n)) => {
+                d.error(n.location, &f.path_of("factor"), "give budget (a share of the period's budget, the factor following the period) or factor (the burn rate itself, whatever the period), not both");
+                None
+            }
+            (None, None) => {
+                d.error(item.location, &f.path_of("budget"), "budget or factor is required, e.g. budget: 2% (of the period's budget) or factor: 14.4 (a burn rate)");
+                None
+            }
+        };
+        match (long, short, threshold) {
+            (Some(long), Some(short), Some(threshold)) => {
+                if let (Some(s), Some(sn)) = (short, short_node) {
+                    if s >= long {
+                        let (s, l) = (
+                            crate::time::format_duration(s),
+                            crate::time::format_duration(long),
+                        );
+                        d.error(sn.location, &f.path_of("short"), format!("the short window ({s}) must be shorter than the long window ({l}), e.g. {{long: 1h, short: 5m}}; leave short out for a single-window alert"));
+                        ok = false;
+                        continue;
+                    }
                 }
+                out.push((
+                    BurnWindow {
+                        long,
+                        short,
+                        threshold,
+                    },
+                    item.location,
+                    wpath,
+                ));
             }
             _ => ok = false,
         }

@@ -136,13 +136,13 @@ fn check_spec_example(parsed: Parsed) {
             windows: vec![
                 BurnWindow {
                     long: HOUR,
-                    short: 5 * MINUTE,
-                    budget: 0.02
+                    short: Some(5 * MINUTE),
+                    threshold: Threshold::Budget(0.02)
                 },
                 BurnWindow {
                     long: 6 * HOUR,
-                    short: 30 * MINUTE,
-                    budget: 0.05
+                    short: Some(30 * MINUTE),
+                    threshold: Threshold::Budget(0.05)
                 },
             ],
         }]
@@ -649,8 +649,8 @@ fn alerting() {
             severity: "fast".into(),
             windows: vec![BurnWindow {
                 long: HOUR,
-                short: 5 * MINUTE,
-                budget: 0.02
+                short: Some(5 * MINUTE),
+                threshold: Threshold::Budget(0.02)
             }]
         }]
     );
@@ -658,7 +658,7 @@ fn alerting() {
         .alerting
         .is_empty());
     assert_eq!(one_error(&alerting("        - {name: p, windows: [{long: 1h, short: 1h, budget: 2%}]}\n")),
-        e(11, 49, "spec.slos[0].alerting[0].windows[0].short", "the short window (1h) must be shorter than the long window (1h), e.g. {long: 1h, short: 5m}"));
+        e(11, 49, "spec.slos[0].alerting[0].windows[0].short", "the short window (1h) must be shorter than the long window (1h), e.g. {long: 1h, short: 5m}; leave short out for a single-window alert"));
     assert_eq!(
         one_error(&alerting(
             "        - {name: p, windows: [{long: 1h, short: 5m, budget: 2}]}\n"
@@ -679,6 +679,32 @@ fn alerting() {
         .3,
         "name is required, e.g. name: page"
     );
+    // A fixed factor, a single window.
+    let p = ok(&alerting(
+        "        - {name: p, windows: [{long: 1h, factor: 14.4}]}\n",
+    ))
+    .policy;
+    assert_eq!(
+        p.slos[0].alerting[0].windows,
+        vec![BurnWindow {
+            long: HOUR,
+            short: None,
+            threshold: Threshold::Factor(14.4)
+        }]
+    );
+    assert_eq!(one_error(&alerting("        - {name: p, windows: [{long: 1h, short: 5m, budget: 2%, factor: 14.4}]}\n")),
+        e(11, 73, "spec.slos[0].alerting[0].windows[0].factor", "give budget (a share of the period's budget, the factor following the period) or factor (the burn rate itself, whatever the period), not both"));
+    assert_eq!(one_error(&alerting("        - {name: p, windows: [{long: 1h, short: 5m}]}\n")),
+        e(11, 31, "spec.slos[0].alerting[0].windows[0].budget", "budget or factor is required, e.g. budget: 2% (of the period's budget) or factor: 14.4 (a burn rate)"));
+    assert_eq!(one_error(&alerting("        - {name: p, windows: [{long: 1h, factor: 0}]}\n")).3,
+        "expected a burn rate above 0 like 14.4 (the factor both windows' burn rates must exceed), found \"0\"");
+    // Its warnings: a factor below 1 fires while the budget would last.
+    let parsed = ok(&alerting(
+        "        - {name: p, windows: [{long: 1h, factor: 0.5}]}\n",
+    ));
+    assert_eq!(parsed.warnings.len(), 1);
+    assert!(parsed.warnings[0].message.starts_with("alert \"p\" pair {long: 1h, factor: 0.5} fires while the budget would still last: its burn-rate threshold 0.5 is below 1"), "{}", parsed.warnings[0].message);
+    assert!(parsed.warnings[0].message.ends_with("; raise the factor"));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! factors (docs/arithmetic.md §10), rules naming alerts that exist.
 
 use super::fields::{location_in, show, Decoder};
-use super::model::SeriesRef;
+use super::model::{SeriesRef, Threshold};
 use super::slo::SloInfo;
 use super::unique;
 use super::yaml::Node;
@@ -132,28 +132,39 @@ pub(crate) fn alert_factors(d: &mut Decoder, info: &SloInfo) {
         vec![info.period.0, info.period.1]
     };
     for (alert, w, loc, path) in &info.written_pairs {
-        let pair = format!(
-            "{{long: {}, short: {}, budget: {}%}}",
-            format_duration(w.long),
-            format_duration(w.short),
-            show(w.budget * 100.0)
-        );
+        let short = w
+            .short
+            .map(|s| format!(", short: {}", format_duration(s)))
+            .unwrap_or_default();
+        let written = match w.threshold {
+            Threshold::Budget(b) => format!("budget: {}%", show(b * 100.0)),
+            Threshold::Factor(f) => format!("factor: {}", show(f)),
+        };
+        let pair = format!("{{long: {}{short}, {written}}}", format_duration(w.long));
         let factor = |p: i64| w.factor(p);
-        let explain = |p: i64| {
-            format!(
+        let explain = |p: i64| match w.threshold {
+            Threshold::Budget(b) => format!(
                 "{} (= budget {}% × period {} / long {})",
                 show(factor(p)),
-                show(w.budget * 100.0),
+                show(b * 100.0),
                 format_duration(p),
                 format_duration(w.long)
-            )
+            ),
+            Threshold::Factor(f) => show(f),
+        };
+        let (lower, raise) = match w.threshold {
+            Threshold::Budget(_) => (
+                "lower the budget or lengthen the long window",
+                "raise the budget or shorten the long window",
+            ),
+            Threshold::Factor(_) => ("lower the factor", "raise the factor"),
         };
         if let Some(&p) = periods.iter().find(|&&p| factor(p) * (1.0 - o) >= 1.0) {
             d.warning(
                 *loc,
                 path,
                 format!(
-                    "alert \"{alert}\" pair {pair} can never fire: it needs burn rates above {}, but with objective {}% the burn rate cannot exceed {} (every event failing); lower the budget or lengthen the long window",
+                    "alert \"{alert}\" pair {pair} can never fire: it needs burn rates above {}, but with objective {}% the burn rate cannot exceed {} (every event failing); {lower}",
                     explain(p),
                     show(o * 100.0),
                     show(1.0 / (1.0 - o))
@@ -165,7 +176,7 @@ pub(crate) fn alert_factors(d: &mut Decoder, info: &SloInfo) {
                 *loc,
                 path,
                 format!(
-                    "alert \"{alert}\" pair {pair} fires while the budget would still last: its burn-rate threshold {} is below 1, and a burn rate of 1 spends exactly the budget over the whole period; raise the budget or shorten the long window",
+                    "alert \"{alert}\" pair {pair} fires while the budget would still last: its burn-rate threshold {} is below 1, and a burn rate of 1 spends exactly the budget over the whole period; {raise}",
                     explain(p)
                 ),
             );

@@ -155,12 +155,16 @@ pub struct AlertReport {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PairReport {
     pub long: Millis,
-    pub short: Millis,
-    /// Budget share B of the pair.
+    /// `None`: a single-window alert.
+    pub short: Option<Millis>,
+    /// Budget share B of the pair (for a fixed factor F, F × long / P).
     pub budget: f64,
-    /// f = B × P / long.
+    /// f = B × P / long, or the fixed factor.
     pub factor: f64,
+    /// Whether the factor was written (`factor: F`) rather than the budget.
+    pub fixed_factor: bool,
     pub long_burn: Option<f64>,
+    /// `None` for no data, and for a single-window alert.
     pub short_burn: Option<f64>,
     pub firing: bool,
 }

@@ -318,10 +318,18 @@ fn alert_table(alerts: &[AlertReport], paint: &Paint, lines: &mut Vec<String>) {
                 name,
                 severity,
                 state,
-                format!("{}/{}", format_duration(p.long), format_duration(p.short)),
+                match p.short {
+                    Some(short) => {
+                        format!("{}/{}", format_duration(p.long), format_duration(short))
+                    }
+                    None => format_duration(p.long),
+                },
                 format!("×{}", trimmed(p.factor, 2)),
                 p.long_burn.map_or(NO_DATA.into(), rate),
-                p.short_burn.map_or(NO_DATA.into(), rate),
+                match p.short {
+                    Some(_) => p.short_burn.map_or(NO_DATA.into(), rate),
+                    None => "-".to_string(),
+                },
                 (if p.firing { "firing" } else { "-" }).to_string(),
             ]);
             firing_rows.push(a.firing && i == 0);
@@ -707,7 +715,7 @@ task-availability {repository=\"core\", region=\"eu\"}: WARNING
         a.pairs[0].short_burn = Some(31.4159);
         let mut second = a.pairs[0].clone();
         second.long = 6 * crate::time::HOUR;
-        second.short = 30 * crate::time::MINUTE;
+        second.short = Some(30 * crate::time::MINUTE);
         second.factor = 6.0;
         second.long_burn = Some(0.004321);
         second.firing = false;

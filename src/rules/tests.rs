@@ -272,3 +272,54 @@ fn names_from_the_document_cannot_break_the_file() {
         "{yaml}"
     );
 }
+
+#[test]
+fn single_windows_and_fixed_factors_export_also_on_calendar_windows() {
+    let text = r#"
+apiVersion: slogate/v1
+kind: ServiceLevelPolicy
+metadata: {name: p}
+spec:
+  slos:
+    - name: monthly
+      objective: 99%
+      window: {calendar: month}
+      sli: {ratio: {good: {name: g, query: 'sum(rate(a[5m]))'}, total: {name: t, query: 'sum(rate(b[5m]))'}}}
+      alerting:
+        - {name: fixed, windows: [{long: 1h, short: 5m, factor: 14.4}, {long: 6h, factor: 6}]}
+        - {name: shared, windows: [{long: 1h, short: 5m, budget: 2%}]}
+"#;
+    let e = export_of(text);
+    let alert = e.groups[0]
+        .rules
+        .iter()
+        .find_map(|r| match r {
+            PromRule::Alert {
+                expr,
+                labels,
+                annotations,
+                ..
+            } if labels.iter().any(|(_, v)| v == "fixed") => {
+                Some((expr.clone(), annotations.clone()))
+            }
+            _ => None,
+        })
+        .expect("the fixed-factor alert is exported on a calendar window");
+    assert_eq!(
+        alert.0,
+        "max without (slogate_window) (\n  (\n    slogate:burn_rate{slogate_policy=\"p\", slogate_slo=\"monthly\", slogate_window=\"1h\"} > 14.4\n    and ignoring (slogate_window)\n    slogate:burn_rate{slogate_policy=\"p\", slogate_slo=\"monthly\", slogate_window=\"5m\"} > 14.4\n  )\n  or ignoring (slogate_window)\n  (\n    slogate:burn_rate{slogate_policy=\"p\", slogate_slo=\"monthly\", slogate_window=\"6h\"} > 6\n  )\n)"
+    );
+    assert_eq!(
+        alert.1[1].1,
+        "Fires when the burn rate exceeds 14.4 over both 1h and 5m, or 6 over 6h (a burn rate of 1 spends the budget in exactly the SLO's calendar period)."
+    );
+    // The budget share's factor follows the month: not exported, said why.
+    assert!(
+        e.not_exported
+            .iter()
+            .any(|n| n.what == "alert \"shared\" of SLO \"monthly\""
+                && n.reason.contains("give the pair factor: F")),
+        "{:?}",
+        e.not_exported
+    );
+}

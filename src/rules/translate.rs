@@ -7,7 +7,9 @@ use super::promql::{duration, is_label_name, label_list, number, selector};
 use super::{Export, Group, NotExported, Options, PromRule};
 use crate::decimal::Complement;
 use crate::expr::{CmpOp, Expr, Term};
-use crate::policy::{Alert, Budgeting, Policy, Rule, SeriesRef, Sli, Slo, Window};
+use crate::policy::{
+    Alert, Budgeting, BurnWindow, Policy, Rule, SeriesRef, Sli, Slo, Threshold, Window,
+};
 use crate::series::SeriesKind;
 use crate::time::{Millis, SECOND};
 
@@ -418,26 +420,41 @@ impl<'a> SloRules<'a> {
         }
     }
 
-    /// A burn-rate alert's condition: any pair with both burn rates above its factor.
-    fn burn_alert(&self, alert: &Alert, windows: &mut BTreeSet<Millis>) -> Result<String, String> {
-        let Some(period) = self.period else {
-            return Err(
-                "a calendar window: each pair's factor B × P / long follows the length of the calendar period, which no fixed PromQL threshold can"
+    /// A pair's factor, when PromQL can hold it fixed: a rolling window's
+    /// B × P / L, or a written factor (whatever the calendar period).
+    fn factor_of(&self, pair: &BurnWindow) -> Result<f64, String> {
+        match (pair.threshold, self.period) {
+            (Threshold::Factor(f), _) => Ok(f),
+            (Threshold::Budget(_), Some(p)) => Ok(pair.factor(p)),
+            (Threshold::Budget(_), None) => Err(
+                "a calendar window: a pair's factor B × P / long follows the length of the calendar period, which no fixed PromQL threshold can (give the pair factor: F to hold it fixed)"
                     .into(),
-            );
-        };
+            ),
+        }
+    }
+
+    /// A burn-rate alert's condition: any pair with its burn rates (both,
+    /// or the single window's) above its factor.
+    fn burn_alert(&self, alert: &Alert, windows: &mut BTreeSet<Millis>) -> Result<String, String> {
         let mut pairs = vec![];
         let mut used = vec![];
         for pair in &alert.windows {
-            let (long, short) = (self.window(pair.long)?, self.window(pair.short)?);
-            used.extend([long, short]);
-            let f = number(pair.factor(period));
+            let f = number(self.factor_of(pair)?);
             let burn = |w: Millis| self.series(BURN_RATE, &[("slogate_window", &duration(w))]);
-            pairs.push(format!(
-                "(\n  {} > {f}\n  and ignoring (slogate_window)\n  {} > {f}\n)",
-                burn(long),
-                burn(short)
-            ));
+            let long = self.window(pair.long)?;
+            used.push(long);
+            match pair.short {
+                Some(short) => {
+                    let short = self.window(short)?;
+                    used.push(short);
+                    pairs.push(format!(
+                        "(\n  {} > {f}\n  and ignoring (slogate_window)\n  {} > {f}\n)",
+                        burn(long),
+                        burn(short)
+                    ));
+                }
+                None => pairs.push(format!("(\n  {} > {f}\n)", burn(long))),
+            }
         }
         if pairs.is_empty() {
             return Err("it has no window pairs".into());
@@ -451,23 +468,26 @@ impl<'a> SloRules<'a> {
 
     /// "fires when …": the pairs in words, for the alert's description.
     fn pairs_text(&self, alert: &Alert) -> String {
-        let period = self.period.unwrap_or_default();
         let pairs: Vec<String> = alert
             .windows
             .iter()
             .map(|p| {
-                format!(
-                    "{} over both {} and {}",
-                    number(p.factor(period)),
-                    duration(p.long),
-                    duration(p.short)
-                )
+                let f = self.factor_of(p).map(number).unwrap_or_default();
+                match p.short {
+                    Some(short) => {
+                        format!("{f} over both {} and {}", duration(p.long), duration(short))
+                    }
+                    None => format!("{f} over {}", duration(p.long)),
+                }
             })
             .collect();
+        let window = match self.period {
+            Some(p) => format!("the SLO's {} window", duration(p)),
+            None => "the SLO's calendar period".to_string(),
+        };
         format!(
-            "Fires when the burn rate exceeds {} (a burn rate of 1 spends the budget in exactly the SLO's {} window).",
-            pairs.join(", or "),
-            duration(period)
+            "Fires when the burn rate exceeds {} (a burn rate of 1 spends the budget in exactly {window}).",
+            pairs.join(", or ")
         )
     }
 
@@ -533,7 +553,7 @@ impl<'a> SloRules<'a> {
             Expr::Term(Term::Alert(name)) => match alerts.iter().find(|(a, _)| &a.name == name) {
                 Some((a, Ok(expr))) => {
                     for pair in &a.windows {
-                        used.windows.extend([pair.long, pair.short]);
+                        used.windows.extend(pair.windows());
                     }
                     Ok(expr.clone())
                 }

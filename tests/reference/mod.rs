@@ -16,7 +16,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use slogate::expr::{Expr, Term};
-use slogate::policy::{Budgeting, CmpOp, Sli, Slo, Window};
+use slogate::policy::{Budgeting, CmpOp, Sli, Slo, Threshold, Window};
 use slogate::report::model::{
     AlertReport, BudgetReport, BudgetUnit, Burndown, PairReport, Reason, Segment, SloReport,
     WindowReport,
@@ -1059,7 +1059,9 @@ fn evaluate_instance(
     for alert in &slo.alerting {
         for w in &alert.windows {
             windows.insert(w.long);
-            windows.insert(w.short);
+            if let Some(short) = w.short {
+                windows.insert(short);
+            }
         }
     }
     windows.extend(rule_ws.iter().copied());
@@ -1186,16 +1188,23 @@ fn judge_point(policy: &Policy, slo: &Slo, ctx: &Ctx, a: Instant, t: Instant) ->
                 .windows
                 .iter()
                 .map(|w| {
-                    let factor = w.budget * p as f64 / w.long as f64;
+                    // §10: f = B × P / L, or the fixed factor F (and the
+                    // share it stands for, F × L / P).
+                    let (factor, budget, fixed_factor) = match w.threshold {
+                        Threshold::Budget(b) => (b * p as f64 / w.long as f64, b, false),
+                        Threshold::Factor(f) => (f, f * w.long as f64 / p as f64, true),
+                    };
                     let long_burn = ctx.burn_rate(w.long, t);
-                    let short_burn = ctx.burn_rate(w.short, t);
+                    // A single window: only the long one must exceed f.
+                    let short_burn = w.short.and_then(|s| ctx.burn_rate(s, t));
                     let firing = long_burn.is_some_and(|b| b > factor)
-                        && short_burn.is_some_and(|b| b > factor);
+                        && (w.short.is_none() || short_burn.is_some_and(|b| b > factor));
                     PairReport {
                         long: w.long,
                         short: w.short,
-                        budget: w.budget,
+                        budget,
                         factor,
+                        fixed_factor,
                         long_burn,
                         short_burn,
                         firing,

@@ -7,7 +7,7 @@
 use slogate::diagnostic::Location;
 use slogate::expr::{Expr, Term};
 use slogate::policy::{
-    Alert, Budgeting, BurnWindow, CmpOp, Exclusion, Rule, SeriesRef, Sli, Slo, Window,
+    Alert, Budgeting, BurnWindow, CmpOp, Exclusion, Rule, SeriesRef, Sli, Slo, Threshold, Window,
     DEFAULT_LEVELS,
 };
 use slogate::time::calendar::CalendarUnit;
@@ -106,8 +106,8 @@ pub fn alert(name: &str, windows: &[(Millis, Millis, f64)]) -> Alert {
             .iter()
             .map(|&(long, short, budget)| BurnWindow {
                 long,
-                short,
-                budget,
+                short: Some(short),
+                threshold: Threshold::Budget(budget),
             })
             .collect(),
     }

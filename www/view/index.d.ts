@@ -223,6 +223,8 @@ export interface Threshold {
   exceeded: boolean;
   /** The whole pair fires. */
   firing: boolean;
+  /** What the threshold is, for a tooltip: "page (page) pair long window: fires when both windows exceed ×14.4". */
+  title: string;
 }
 export interface BurnRateRow {
   /** The window as text. */
@@ -239,6 +241,10 @@ export interface BurnRateRow {
 }
 /** Each reported burn rate, shortest window first, with its alert thresholds. */
 export function burnRateRows(slo: SloReport): BurnRateRow[];
+/** A pair's windows: "1h/5m", or "1h" for a single-window alert. */
+export function pairWindows(pair: PairReport): string;
+/** A pair's burn rates against its factor: "1h 83.33 & 5m 1000.00 > ×13.44" (one window: "1h 83.33 > ×13.44"). */
+export function pairCondition(pair: PairReport): string;
 
 export interface Band {
   x: number;

@@ -25,7 +25,16 @@ export {
   explainRemaining,
   explainTimeToExhaustion,
 } from './src/explain.js';
-export { budgetStatus, burnRateRows, reportAttention, reportSummary, sliStatus, verdictActions } from './src/summary.js';
+export {
+  budgetStatus,
+  burnRateRows,
+  pairCondition,
+  pairWindows,
+  reportAttention,
+  reportSummary,
+  sliStatus,
+  verdictActions,
+} from './src/summary.js';
 export { burndownChart, burndownText } from './src/chart.js';
 export { describeError, diagnosticLine } from './src/errors.js';
 export { parseDuration } from './src/duration.js';

@@ -15,11 +15,11 @@ import {
   explainBurnRate,
   explainRemaining,
   explainTimeToExhaustion,
-  formatNumber,
   formatPercent,
-  formatRate,
   formatWindow,
   levelSeverity,
+  pairCondition,
+  pairWindows,
   plainText,
   sliStatus,
   sloTitle,
@@ -200,11 +200,7 @@ function BurnRow({ slo, row }: { slo: SloReport; row: ReturnType<typeof burnRate
           {row.thresholds.length === 0
             ? '—'
             : row.thresholds.map((t, i) => (
-                <span
-                  key={i}
-                  className={cx(styles.chip, t.exceeded && styles.exceeded)}
-                  title={`${t.alert} (${t.severity}) pair ${t.role} window: fires when both windows exceed ${t.text}`}
-                >
+                <span key={i} className={cx(styles.chip, t.exceeded && styles.exceeded)} title={t.title}>
                   {t.alert} {t.text}
                   {t.exceeded && <span className={styles.hidden}> exceeded</span>}
                 </span>
@@ -248,11 +244,10 @@ function Pair({ slo, alertIndex, pairIndex }: { slo: SloReport; alertIndex: numb
   const alert = slo.alerts[alertIndex];
   const pair = alert.pairs[pairIndex];
   const x = explainAlertPair(slo, alert, pair);
-  const why = useDisclosure(`${plainText(alert.name)} ${plainText(pair.long)}/${plainText(pair.short)}`, x);
+  const why = useDisclosure(`${plainText(alert.name)} ${pairWindows(pair)}`, x);
   return (
     <li>
-      {plainText(pair.long)} {formatRate(pair.longBurn)} & {plainText(pair.short)} {formatRate(pair.shortBurn)} &gt; ×
-      {formatNumber(pair.factor, 2)}: <strong>{x.value}</strong>
+      {pairCondition(pair)}: <strong>{x.value}</strong>
       {why.button}
       {why.panel}
     </li>

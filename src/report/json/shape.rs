@@ -95,9 +95,14 @@ fn alert_json(w: &mut Writer, a: &AlertReport) {
 fn pair_json(w: &mut Writer, p: &PairReport) {
     w.open(b'{');
     w.key("long").string(&format_duration(p.long));
-    w.key("short").string(&format_duration(p.short));
+    match p.short {
+        Some(short) => w.key("short").string(&format_duration(short)),
+        // A single-window alert.
+        None => w.key("short").null(),
+    }
     w.key("budget").number(p.budget);
     w.key("factor").number(p.factor);
+    w.key("fixedFactor").bool(p.fixed_factor);
     w.key("longBurn").opt(p.long_burn);
     w.key("shortBurn").opt(p.short_burn);
     w.key("firing").bool(p.firing);
@@ -188,9 +193,10 @@ pub(crate) mod tests {
                     firing: false,
                     pairs: vec![PairReport {
                         long: HOUR,
-                        short: 5 * MINUTE,
+                        short: Some(5 * MINUTE),
                         budget: 0.02,
                         factor: 14.4,
+                        fixed_factor: false,
                         long_burn: Some(0.0),
                         short_burn: None,
                         firing: false,
@@ -253,7 +259,7 @@ pub(crate) mod tests {
             r#""coverage":1,"sli":0.9993055,"#,
             r#""budget":{"unit":"seconds","allowed":2419.2,"consumed":1680,"remaining":739.2,"remainingRatio":0.30555},"#,
             r#""burnRates":{"5m":0,"1h":1.25,"3d":null},"consumedIn":{"3d":0},"#,
-            r#""alerts":[{"name":"page","severity":"page","firing":false,"pairs":[{"long":"1h","short":"5m","budget":0.02,"factor":14.4,"longBurn":0,"shortBurn":null,"firing":false}]}],"#,
+            r#""alerts":[{"name":"page","severity":"page","firing":false,"pairs":[{"long":"1h","short":"5m","budget":0.02,"factor":14.4,"fixedFactor":false,"longBurn":0,"shortBurn":null,"firing":false}]}],"#,
             r#""forecastWindow":"1h","timeToExhaustionSeconds":null,"level":"warning","#,
             r#""reasons":[{"level":"warning","when":"remaining < 50%","value":0.30555,"action":"Prioritize reliability over features"}],"#,
             r#""burndown":{"t":[1769904000000,1769904060000],"remainingRatio":[1,null],"burnRates":{"5m":[0.5,null],"1h":[14.4,0]}},"#,

@@ -6,7 +6,7 @@
 // Every y value is a finite number or null (uPlot draws null as a gap):
 // never NaN, which uPlot would draw as a line to nowhere.
 
-import { alertSegments, formatNumber, plainText, sloTitle, timelineSegments } from '@slogate/view';
+import { alertSegments, formatNumber, pairWindows, plainText, sloTitle, timelineSegments } from '@slogate/view';
 
 /** A finite number, or null for anything else (null, NaN, ±Infinity, a string). */
 function finiteOrNull(x) {
@@ -45,7 +45,7 @@ export function alertWindows(slo) {
   for (const alert of slo.alerts) {
     for (const pair of alert.pairs) {
       used.add(pair.long);
-      used.add(pair.short);
+      if (pair.short !== null) used.add(pair.short);
     }
   }
   return used.size === 0 ? keys : keys.filter((k) => used.has(k));
@@ -62,7 +62,7 @@ export function thresholdLines(slo) {
     for (const pair of alert.pairs) {
       const factor = finiteOrNull(pair.factor);
       if (factor === null) continue;
-      const label = `${plainText(alert.name)} ${pair.long}/${pair.short}`;
+      const label = `${plainText(alert.name)} ${pairWindows(pair)}`;
       const line = byFactor.get(factor);
       if (line) line.pairs.push(label);
       else byFactor.set(factor, { factor, pairs: [label] });

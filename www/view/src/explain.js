@@ -163,7 +163,8 @@ export function explainTimeToExhaustion(slo) {
 
 /**
  * One burn-rate pair of an alert (§10): it fires iff the burn rates over
- * both windows exceed f = B × P / long.
+ * both windows (or its single window) exceed f = B × P / long, or the
+ * fixed factor it gives.
  * @param {SloReport} slo
  * @param {AlertReport} alert
  * @param {PairReport} pair
@@ -172,26 +173,36 @@ export function explainTimeToExhaustion(slo) {
 export function explainAlertPair(slo, alert, pair) {
   const name = plainText(alert.name);
   const long = plainText(pair.long);
-  const short = plainText(pair.short);
+  const short = pair.short === null ? null : plainText(pair.short);
   const factor = formatNumber(pair.factor, 2);
   const budget = formatObjective(pair.budget);
   const period = formatWindow(slo.window.periodSeconds);
-  const inputs = [
-    { name: 'budget share', value: budget },
-    { name: 'period', value: period },
-    { name: 'long window', value: long },
-    { name: 'short window', value: short },
-    { name: 'threshold', value: `×${factor}` },
-    { name: `burn rate (${long})`, value: formatRate(pair.longBurn) },
-    { name: `burn rate (${short})`, value: formatRate(pair.shortBurn) },
-  ];
+  const inputs = pair.fixedFactor
+    ? [
+        { name: 'threshold (fixed)', value: `×${factor}` },
+        { name: 'period', value: period },
+        { name: 'long window', value: long },
+      ]
+    : [
+        { name: 'budget share', value: budget },
+        { name: 'period', value: period },
+        { name: 'long window', value: long },
+      ];
+  if (short !== null) inputs.push({ name: 'short window', value: short });
+  if (!pair.fixedFactor) inputs.push({ name: 'threshold', value: `×${factor}` });
+  inputs.push({ name: `burn rate (${long})`, value: formatRate(pair.longBurn) });
+  if (short !== null) inputs.push({ name: `burn rate (${short})`, value: formatRate(pair.shortBurn) });
   const state = pair.firing ? 'firing' : 'not firing';
-  return {
-    value: state,
-    text:
-      `${name} fires when the burn rates over ${long} and ${short} both exceed ×${factor}: ` +
-      `${budget} of the ${period} budget spent in ${long} (${budget} × ${period} ÷ ${long}); ` +
-      `now ${formatRate(pair.longBurn)} over ${long} and ${formatRate(pair.shortBurn)} over ${short}: ${state}`,
-    inputs,
-  };
+  const when =
+    short === null
+      ? `${name} fires when the burn rate over ${long} exceeds ×${factor}`
+      : `${name} fires when the burn rates over ${long} and ${short} both exceed ×${factor}`;
+  const why = pair.fixedFactor
+    ? `a fixed factor, which spends ${budget} of this ${period} budget in ${long}`
+    : `${budget} of the ${period} budget spent in ${long} (${budget} × ${period} ÷ ${long})`;
+  const now =
+    short === null
+      ? `now ${formatRate(pair.longBurn)} over ${long}`
+      : `now ${formatRate(pair.longBurn)} over ${long} and ${formatRate(pair.shortBurn)} over ${short}`;
+  return { value: state, text: `${when}: ${why}; ${now}: ${state}`, inputs };
 }

@@ -10,6 +10,7 @@ import { plainText, sloTitle } from './text.js';
 
 /** @typedef {import('@slogate/engine').Report} Report */
 /** @typedef {import('@slogate/engine').SloReport} SloReport */
+/** @typedef {import('@slogate/engine').PairReport} PairReport */
 /** @typedef {import('./severity.js').Severity} Severity */
 
 /**
@@ -155,7 +156,8 @@ export function budgetStatus(slo) {
  * @property {number} factor
  * @property {string} text "×13.44"
  * @property {boolean} exceeded the burn rate over this window is above the factor
- * @property {boolean} firing the whole pair fires (both windows above)
+ * @property {boolean} firing the whole pair fires (both windows above, or its single window)
+ * @property {string} title what the threshold is, for a tooltip
  */
 
 /**
@@ -192,6 +194,10 @@ export function burnRateRows(slo) {
             text: `×${formatNumber(pair.factor, 2)}`,
             exceeded: rate !== null && Number.isFinite(rate) && rate > pair.factor,
             firing: pair.firing,
+            title:
+              pair.short === null
+                ? `${plainText(alert.name)} (${plainText(alert.severity)}) single window: fires when it exceeds ×${formatNumber(pair.factor, 2)}`
+                : `${plainText(alert.name)} (${plainText(alert.severity)}) pair ${role} window: fires when both windows exceed ×${formatNumber(pair.factor, 2)}`,
           });
         }
       });
@@ -205,4 +211,25 @@ export function burnRateRows(slo) {
       thresholds,
     };
   });
+}
+
+/**
+ * A pair's windows as text: "1h/5m", or "1h" for a single-window alert.
+ * @param {PairReport} pair
+ * @returns {string}
+ */
+export function pairWindows(pair) {
+  return pair.short === null ? plainText(pair.long) : `${plainText(pair.long)}/${plainText(pair.short)}`;
+}
+
+/**
+ * A pair's burn rates against its factor, as text:
+ * "1h 83.33 & 5m 1000.00 > ×13.44", or "1h 83.33 > ×13.44" for one window.
+ * @param {PairReport} pair
+ * @returns {string}
+ */
+export function pairCondition(pair) {
+  const long = `${plainText(pair.long)} ${formatRate(pair.longBurn)}`;
+  const short = pair.short === null ? '' : ` & ${plainText(pair.short)} ${formatRate(pair.shortBurn)}`;
+  return `${long}${short} > ×${formatNumber(pair.factor, 2)}`;
 }

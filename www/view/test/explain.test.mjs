@@ -7,6 +7,8 @@ import {
   explainBurnRate,
   explainRemaining,
   explainTimeToExhaustion,
+  pairCondition,
+  pairWindows,
 } from '@slogate/view';
 import { eventsSlo, slo } from './fixture.mjs';
 
@@ -120,4 +122,27 @@ test('an alert pair: f = B × P / long, and both windows now', () => {
     'page fires when the burn rates over 1h and 5m both exceed ×13.44: 2% of the 28d budget spent in 1h (2% × 28d ÷ 1h); ' +
       'now 83.33 over 1h and 1000.00 over 5m: firing',
   );
+});
+
+test('a single-window alert at a fixed factor: one window, the factor as written, the budget it stands for', () => {
+  const s = slo();
+  const alert = { name: 'single', severity: 'ticket', firing: true, pairs: [] };
+  // ×13.44 over 1h of a 28d period spends 13.44 × 1h / 28d = 2% of it.
+  const pair = { long: '1h', short: null, budget: 0.02, factor: 13.44, fixedFactor: true, longBurn: 83.33, shortBurn: null, firing: true };
+  const e = explainAlertPair(s, alert, pair);
+  assert.equal(
+    e.text,
+    'single fires when the burn rate over 1h exceeds ×13.44: a fixed factor, which spends 2% of this 28d budget in 1h; now 83.33 over 1h: firing',
+  );
+  assert.deepEqual(e.inputs, [
+    { name: 'threshold (fixed)', value: '×13.44' },
+    { name: 'period', value: '28d' },
+    { name: 'long window', value: '1h' },
+    { name: 'burn rate (1h)', value: '83.33' },
+  ]);
+  assert.equal(pairWindows(pair), '1h');
+  assert.equal(pairCondition(pair), '1h 83.33 > ×13.44');
+  const two = { ...pair, short: '5m', shortBurn: 1000, fixedFactor: false };
+  assert.equal(pairWindows(two), '1h/5m');
+  assert.equal(pairCondition(two), '1h 83.33 & 5m 1000.00 > ×13.44');
 });

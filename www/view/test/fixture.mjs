@@ -42,7 +42,7 @@ export function slo() {
         severity: 'page',
         firing: true,
         pairs: [
-          { long: '1h', short: '5m', budget: 0.02, factor: 13.44, longBurn: 83.33333333333333, shortBurn: 1000, firing: true },
+          { long: '1h', short: '5m', budget: 0.02, factor: 13.44, fixedFactor: false, longBurn: 83.33333333333333, shortBurn: 1000, firing: true },
         ],
       },
     ],

@@ -60,9 +60,26 @@ test('burn rates carry the thresholds of the alert pairs that read their window'
     ['3d', 'no data', false, 0],
   ]);
   assert.deepEqual(rows[2]?.thresholds, [
-    { alert: 'page', severity: 'page', alertIndex: 0, pairIndex: 0, role: 'long', factor: 13.44, text: '×13.44', exceeded: true, firing: true },
+    {
+      alert: 'page',
+      severity: 'page',
+      alertIndex: 0,
+      pairIndex: 0,
+      role: 'long',
+      factor: 13.44,
+      text: '×13.44',
+      exceeded: true,
+      firing: true,
+      title: 'page (page) pair long window: fires when both windows exceed ×13.44',
+    },
   ]);
   assert.equal(rows[0]?.thresholds[0]?.role, 'short');
+  // A single-window alert's threshold says so; no short window reads it.
+  const s = slo();
+  s.alerts[0].pairs[0] = { ...s.alerts[0].pairs[0], short: null, shortBurn: null };
+  const single = burnRateRows(s);
+  assert.equal(single[0]?.thresholds.length, 0);
+  assert.equal(single[2]?.thresholds[0]?.title, 'page (page) single window: fires when it exceeds ×13.44');
 });
 
 test('a threshold over a window without data is not exceeded', () => {

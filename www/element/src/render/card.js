@@ -12,11 +12,11 @@ import {
   explainBurnRate,
   explainRemaining,
   explainTimeToExhaustion,
-  formatNumber,
   formatPercent,
-  formatRate,
   formatWindow,
   levelSeverity,
+  pairCondition,
+  pairWindows,
   plainText,
   sliStatus,
   sloTitle,
@@ -146,7 +146,7 @@ function renderBurnRates(slo, ctx, key) {
             : h('div', { class: 'chips' }, row.thresholds.map((t) =>
                 h(
                   'span',
-                  { class: `threshold${t.exceeded ? ' exceeded' : ''}`, title: `${t.alert} (${t.severity}) pair ${t.role} window: fires when both windows exceed ${t.text}` },
+                  { class: `threshold${t.exceeded ? ' exceeded' : ''}`, title: t.title },
                   `${t.alert} ${t.text}`,
                   t.exceeded ? h('span', { class: 'visually-hidden' }, ' exceeded') : null,
                 ),
@@ -193,14 +193,14 @@ function renderAlerts(slo, ctx, key) {
           { class: 'pairs' },
           alert.pairs.map((pair, p) => {
             const x = explainAlertPair(slo, alert, pair);
-            const why = disclosure(ctx, key(`alert:${a}:${p}`), `${plainText(alert.name)} ${plainText(pair.long)}/${plainText(pair.short)}`, x);
+            const why = disclosure(ctx, key(`alert:${a}:${p}`), `${plainText(alert.name)} ${pairWindows(pair)}`, x);
             return h(
               'li',
               { class: `pair${pair.firing ? ' firing' : ''}` },
               h(
                 'span',
                 null,
-                `${plainText(pair.long)} ${formatRate(pair.longBurn)} & ${plainText(pair.short)} ${formatRate(pair.shortBurn)} > ×${formatNumber(pair.factor, 2)}: `,
+                `${pairCondition(pair)}: `,
                 h('strong', null, x.value),
               ),
               why.button,
