@@ -1,7 +1,11 @@
 //! Any text given as a policy document — YAML, JSON, or neither — must come
 //! back as a policy or as diagnostics, never as a panic (SPEC §5: "No panic
 //! on any input"). Both entry points are driven: `Engine::from_text` (the CLI
-//! and WebAssembly path) and `policy::diagnose` (the editor path).
+//! and WebAssembly path) and `policy::diagnose` (the editor path); and the
+//! CLI's: `import::parse` (slogate, OpenSLO or Sloth text, converted), whose
+//! converted text must itself parse, and `slogate rules` of every usable
+//! policy, whose rule file must be YAML with one group per exported SLO
+//! whatever the names and queries hold.
 //!
 //! Seeds: `fuzz/corpus/policy/` (valid YAML and JSON covering SPEC §1, and
 //! malformed documents). Run: `cargo +nightly fuzz run policy fuzz/corpus/policy`.
@@ -21,6 +25,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    imported(text);
     let engine = slogate::Engine::from_text(text);
     let diagnostics = slogate::policy::diagnose(text);
     match engine {
@@ -44,6 +49,38 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+/// The CLI's path: any format, converted, and its Prometheus rules.
+fn imported(text: &str) {
+    match slogate::import::convert(text) {
+        Ok(Some(converted)) => {
+            // The converted text is the import's own: it parses (as a
+            // policy or with diagnostics), and those point into `text`.
+            let _ = slogate::policy::Policy::parse(&converted.text);
+        }
+        Ok(None) => {}
+        Err(errors) => assert!(!errors.0.is_empty(), "a failed import must say why"),
+    }
+    let Ok((parsed, _)) = slogate::import::parse(text) else {
+        return;
+    };
+    let rules = slogate::rules::export(&parsed.policy, &slogate::rules::Options::default());
+    let yaml = rules.to_yaml();
+    let root = slogate::policy::yaml::parse(&yaml)
+        .unwrap_or_else(|e| panic!("the rule file is not YAML: {e:?}\n{yaml}"))
+        .expect("a rule file has content");
+    let slogate::policy::yaml::Kind::Map(entries) = &root.kind else {
+        panic!("the rule file is not a mapping:\n{yaml}");
+    };
+    let groups = entries
+        .iter()
+        .find(|(k, _)| k.text() == Some("groups"))
+        .map(|(_, v)| match &v.kind {
+            slogate::policy::yaml::Kind::Seq(items) => items.len(),
+            _ => 0,
+        });
+    assert_eq!(groups, Some(rules.groups.len()), "one group per exported SLO:\n{yaml}");
+}
 
 /// A policy whose one rule's `when` is `depth` parentheses around
 /// `conditions` conditions joined by `or` or `and` (written four ways, two of

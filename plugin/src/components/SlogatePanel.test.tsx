@@ -72,6 +72,25 @@ test('the verdict first, then the SLO with its numbers, each explainable', async
   expect(document.getElementById(why.getAttribute('aria-controls')!)).toHaveTextContent(/remaining/);
 });
 
+test('a single-window alert at a fixed factor: its one window against the factor, explained', async () => {
+  const policy = POLICY.replace(
+    '      sli: {ratio: {good: good, total: total}}',
+    '      sli: {ratio: {good: good, total: total}}\n      alerting: [{name: single, severity: ticket, windows: [{long: 1h, factor: 0.5}]}]'
+  );
+  render(<SlogatePanel {...props({ policy })} />);
+  const section = (await screen.findByText('Burn rates and alerts')).closest('details')!;
+  section.open = true;
+  fireEvent(section, new Event('toggle'));
+  // 0.6% failing of a 1% budget: a burn rate of 0.6 over 1h, above ×0.5.
+  const alerts = await screen.findByRole('list', { name: 'alerts' });
+  expect(alerts).toHaveTextContent('1h 0.60 > ×0.5: firing');
+  const why = screen.getByRole('button', { name: /^Explain single 1h: / });
+  fireEvent.click(why);
+  expect(document.getElementById(why.getAttribute('aria-controls')!)).toHaveTextContent(
+    'single fires when the burn rate over 1h exceeds ×0.5: a fixed factor'
+  );
+});
+
 test('an invalid policy: its findings with line and column', async () => {
   render(<SlogatePanel {...props({ policy: POLICY.replace('objective: 99%', 'objectiv: 99%') })} />);
   expect(await screen.findByText(/unknown key "objectiv" \(did you mean "objective"\?\)/)).toBeInTheDocument();
