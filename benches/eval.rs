@@ -396,6 +396,7 @@ fn rule(level: usize, when_text: &str, when: Expr, action: Option<&str>) -> Rule
         when_text: when_text.into(),
         when,
         action: action.map(Into::into),
+        slos: None,
         location: Location::default(),
     }
 }

@@ -124,7 +124,9 @@ struct SloParams {
 struct Scenario {
     at: Instant,
     slos: Vec<SloParams>,
-    rules: Vec<(usize, Expr)>,
+    /// Level, expression, and `slos`: the index of the one SLO it applies to
+    /// (modulo the SLOs there are), or every SLO.
+    rules: Vec<(usize, Expr, Option<usize>)>,
 }
 
 fn kind() -> impl Strategy<Value = SeriesKind> {
@@ -332,7 +334,14 @@ fn scenario() -> impl Strategy<Value = Scenario> {
     (
         0i64..=40 * 86_400,
         prop::collection::vec(slo_params(), 1..=2),
-        prop::collection::vec((1usize..=3, rule_expr()), 0..=5),
+        prop::collection::vec(
+            (
+                1usize..=3,
+                rule_expr(),
+                prop_oneof![2 => Just(None), 1 => (0usize..2).prop_map(Some)],
+            ),
+            0..=5,
+        ),
     )
         .prop_map(|(offset, slos, rules)| Scenario {
             at: at("2026-03-10T00:00:00Z") + offset * SECOND,
@@ -528,9 +537,10 @@ fn build(sc: &Scenario) -> (Policy, DataSet) {
     let rules: Vec<Rule> = sc
         .rules
         .iter()
-        .map(|(level, e)| {
+        .map(|(level, e, scope)| {
             let mut r = rule("warning", &text(e), e.clone());
             r.level = *level;
+            r.slos = scope.map(|k| vec![k % slos.len()]);
             r
         })
         .collect();
@@ -741,12 +751,18 @@ proptest! {
                 n - 1
             }
             2 => {
-                after.rules.push(Rule { level: 1, when_text: "remaining < 50%".into(), when: cmp(term_expr(Term::Remaining), CmpOp::Lt, num(0.5)), action: None, location: Default::default() });
+                after.rules.push(Rule { level: 1, when_text: "remaining < 50%".into(), when: cmp(term_expr(Term::Remaining), CmpOp::Lt, num(0.5)), action: None, slos: None, location: Default::default() });
                 0
             }
             _ => {
                 after.slos.reverse();
-                n
+                // `slos` scopes name places: with a scoped rule, only an SLO
+                // still at its place is kept.
+                if after.rules.iter().all(|r| r.slos.is_none()) {
+                    n
+                } else {
+                    (0..n).filter(|&i| before.slos.iter().position(|s| *s == after.slos[i]) == Some(i)).count()
+                }
             }
         };
         let engine = Engine { policy: after.clone(), warnings: Vec::new() };

@@ -486,6 +486,8 @@ fn model_policy(m: &Model) -> Policy {
                 when_text: format!("{e:?}"),
                 when: expr(e, 0),
                 action: None,
+                // Every fourth rule scoped to the first SLO.
+                slos: (*level % 4 == 1).then(|| vec![0]),
                 location: Location::default(),
             })
             .collect(),

@@ -36,6 +36,8 @@ pub struct Frame {
 pub struct InstanceInputs<'a> {
     pub policy: &'a Policy,
     pub slo: &'a Slo,
+    /// The SLO's place in the policy: which rules apply to it (`slos`).
+    pub slo_index: usize,
     pub group: Vec<(String, String)>,
     pub frame: Frame,
     pub measure: Measure<'a>,
@@ -301,6 +303,7 @@ pub fn report(inputs: InstanceInputs) -> SloReport {
     let InstanceInputs {
         policy,
         slo,
+        slo_index,
         group,
         frame,
         measure,
@@ -354,9 +357,12 @@ pub fn report(inputs: InstanceInputs) -> SloReport {
             crate::decimal::fixed(c * 100.0, 1)
         )));
     }
-    warnings.extend(window_warnings(policy, slo, &known, frame, slice));
+    warnings.extend(window_warnings(
+        policy, slo, slo_index, &known, frame, slice,
+    ));
     let firing: Vec<bool> = alerts.iter().map(|a| a.firing).collect();
     let figures = TermValues {
+        slo: slo_index,
         ledger: &ledger,
         remaining_ratio,
         sli,
@@ -369,6 +375,7 @@ pub fn report(inputs: InstanceInputs) -> SloReport {
     let judge = Judge {
         policy,
         slo,
+        slo_index,
         known_counted: &known_counted,
         excluded,
         asks: timeline,
@@ -489,6 +496,7 @@ fn above(burn: Option<f64>, factor: f64) -> bool {
 struct Judge<'a> {
     policy: &'a Policy,
     slo: &'a Slo,
+    slo_index: usize,
     known_counted: &'a Spans,
     excluded: &'a Spans,
     asks: &'a TimelineAsks,
@@ -684,6 +692,7 @@ impl Timeline {
         let Judge {
             policy,
             slo,
+            slo_index,
             known_counted,
             excluded,
             asks,
@@ -702,6 +711,7 @@ impl Timeline {
         }
         let window = point.window();
         let figures = TermValues {
+            slo: slo_index,
             ledger: point,
             remaining_ratio,
             sli: window.bad_share().map(|s| 1.0 - s),
@@ -782,12 +792,13 @@ fn empty_until(measure: &Measure) -> Instant {
 fn window_warnings(
     policy: &Policy,
     slo: &Slo,
+    slo_index: usize,
     known: &Spans,
     frame: Frame,
     slice: Option<Millis>,
 ) -> Vec<Warning> {
     let mut named: Vec<(String, Millis)> = Vec::new();
-    for rule in &policy.rules {
+    for rule in policy.rules.iter().filter(|r| r.applies_to(slo_index)) {
         for term in crate::expr::terms(&rule.when) {
             let Some((name, w)) = term.window() else {
                 continue;

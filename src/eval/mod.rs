@@ -160,7 +160,12 @@ impl Engine {
         let mut slos = Vec::new();
         for (index, slo) in self.policy.slos.iter().enumerate() {
             let room = MAX_INSTANCES - instances;
-            let kept = previous.and_then(|p| p.slos.iter().position(|s| s == slo));
+            // A kept SLO is at its old place, unless no rule is scoped:
+            // `slos` are places, so a moved SLO could fall under another
+            // rule's scope with the rules themselves unchanged.
+            let kept = previous
+                .and_then(|p| p.slos.iter().position(|s| s == slo))
+                .filter(|&k| k == index || self.policy.rules.iter().all(|r| r.slos.is_none()));
             // A kept SLO's instances are still counted, and their number
             // checked, exactly as if evaluated.
             let out = if kept.is_some() {
@@ -190,7 +195,7 @@ impl Engine {
         crate::report::level_rank(&self.policy.levels, level).unwrap_or(0)
     }
 
-    fn windows(&self, slo: &Slo) -> SloWindows {
+    fn windows(&self, index: usize, slo: &Slo) -> SloWindows {
         let mut burn: Vec<Millis> = REPORTED_BURN_WINDOWS.to_vec();
         let mut consumed = Vec::new();
         let mut rule_windows = Vec::new();
@@ -205,9 +210,10 @@ impl Engine {
                 burn.extend(w.short);
             }
         }
-        for rule in &self.policy.rules {
+        for rule in self.policy.rules.iter().filter(|r| r.applies_to(index)) {
             for term in terms(&rule.when) {
-                // docs/arithmetic.md §12: a burn rate for every window a rule names.
+                // docs/arithmetic.md §12: a burn rate for every window a rule
+                // that applies to the SLO names.
                 if let Some((_, w)) = term.window() {
                     burn.push(w);
                     if matches!(term, Term::ConsumedIn(_)) {
@@ -269,7 +275,7 @@ impl Engine {
         };
         // Only for an SLO evaluated: a kept one needs its instances counted, no more.
         let frame = Frame::of(slo, at);
-        let plan = self.windows(slo);
+        let plan = self.windows(index, slo);
         let from = plan::reads_from(&frame, &plan);
         let asks = timeline_asks(slo, &frame, &plan);
         let excluded = exclusions(slo, from, at);
@@ -328,6 +334,7 @@ impl Engine {
             reports.push(instance::report(InstanceInputs {
                 policy: &self.policy,
                 slo,
+                slo_index: index,
                 group: group_labels,
                 frame,
                 measure,

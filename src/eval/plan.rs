@@ -83,7 +83,7 @@ impl Engine {
         check_instant("the evaluation time", at)?;
         let mut series: Vec<PlannedSeries> = Vec::new();
         for (index, slo) in self.policy.slos.iter().enumerate() {
-            let windows = self.windows(slo);
+            let windows = self.windows(index, slo);
             let shortest = windows.burn_windows.first().copied().unwrap_or(Millis::MAX);
             let step = fixed_step.unwrap_or(match (slo.budgeting, slo.slice) {
                 (Budgeting::Timeslices, Some(slice)) => shortest.min(slice),

@@ -61,6 +61,7 @@ fn policy(slo: Slo) -> Policy {
                 Box::new(Expr::Number(0.5)),
             ),
             action: Some("stop".into()),
+            slos: None,
             location: Location::default(),
         }],
     }
@@ -419,4 +420,42 @@ fn a_single_window_alert_fires_on_its_long_window_alone() {
         json.contains(r#"{"long":"1h","short":null,"budget":"#),
         "{json}"
     );
+}
+
+#[test]
+fn a_scoped_rule_sets_the_level_of_the_slo_it_names_and_not_its_neighbours() {
+    // Two SLOs on the same data, 60% of a 1% budget spent (0.6% failing):
+    // 40% left in both. The rule "remaining < 50%" is scoped to the first.
+    let text = r#"apiVersion: slogate/v1
+kind: ServiceLevelPolicy
+metadata: {name: p}
+spec:
+  slos:
+    - name: checkout
+      objective: 99%
+      window: {rolling: 1h}
+      sli: {ratio: {good: good, total: total}}
+    - name: search
+      objective: 99%
+      window: {rolling: 1h}
+      sli: {ratio: {good: good, total: total}}
+  policy:
+    levels: [healthy, freeze]
+    rules:
+      - {level: freeze, when: "remaining < 50% and burn_rate(20m) > 0", slos: [checkout]}
+"#;
+    let engine = Engine::from_text(text).unwrap();
+    let r = engine.evaluate(&data(60, |_| 0.06), 60 * MINUTE).unwrap();
+    let (checkout, search) = (&r.slos[0], &r.slos[1]);
+    assert!((checkout.budget.remaining_ratio.unwrap() - 0.4).abs() < 1e-9);
+    assert!((search.budget.remaining_ratio.unwrap() - 0.4).abs() < 1e-9);
+    assert_eq!(checkout.level, "freeze");
+    assert_eq!(checkout.reasons.len(), 1);
+    assert_eq!(search.level, "healthy");
+    assert!(search.reasons.is_empty());
+    // Its window is the checkout SLO's only: search reports no 20m burn rate.
+    assert!(checkout.burn_rates.iter().any(|(w, _)| *w == 20 * MINUTE));
+    assert!(!search.burn_rates.iter().any(|(w, _)| *w == 20 * MINUTE));
+    assert!(search.timeline.iter().all(|s| s.reasons.is_empty()));
+    assert_eq!(r.level, "freeze");
 }

@@ -3,6 +3,7 @@
 
 use super::fields::{self, location_in, Decoder};
 use super::model::{Policy, Rule, DEFAULT_LEVELS};
+use super::scope;
 use super::slo::{self, SloInfo};
 use super::unique;
 use super::validate;
@@ -166,6 +167,71 @@ fn default_levels() -> Vec<String> {
     DEFAULT_LEVELS.iter().map(|l| l.to_string()).collect()
 }
 
+/// A rule's `slos`: the indices of the SLOs its names and patterns match,
+/// ascending. An entry that matches none is an error (when every SLO
+/// decoded: otherwise the one it names may be among those that did not).
+fn rule_slos(
+    d: &mut Decoder,
+    node: &Node,
+    path: &str,
+    slos: &[SloInfo],
+    all_decoded: bool,
+) -> Option<Vec<usize>> {
+    let example = "slos: [task-availability, \"latency-*\"]";
+    let items = d.list(node, path, example)?;
+    if items.is_empty() {
+        d.error(node.location, path, format!("slos needs at least one SLO name or pattern, e.g. {example}; leave it out for every SLO"));
+        return None;
+    }
+    let names: Vec<&str> = slos.iter().map(|i| i.slo.name.as_str()).collect();
+    let mut out = Vec::new();
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let ipath = format!("{path}[{i}]");
+        let Some(entry) = d.string(item, &ipath) else {
+            ok = false;
+            continue;
+        };
+        if entry.chars().count() > scope::MAX_PATTERN_CHARS {
+            d.error(
+                item.location,
+                &ipath,
+                format!(
+                    "an SLO name or pattern is at most {} characters",
+                    scope::MAX_PATTERN_CHARS
+                ),
+            );
+            ok = false;
+            continue;
+        }
+        let before = out.len();
+        if scope::is_pattern(&entry) {
+            out.extend(
+                names
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| scope::matches(&entry, n))
+                    .map(|(k, _)| k),
+            );
+        } else {
+            out.extend(names.iter().position(|n| *n == entry));
+        }
+        if out.len() == before && all_decoded {
+            let hint = d.hint_among(&entry, &names, "SLOs");
+            let what = if scope::is_pattern(&entry) {
+                "matches no SLO"
+            } else {
+                "is not an SLO of this policy"
+            };
+            d.error(item.location, &ipath, format!("\"{entry}\" {what}{hint}"));
+            ok = false;
+        }
+    }
+    crate::sort::sort(&mut out);
+    out.dedup();
+    ok.then_some(out)
+}
+
 fn policy(
     d: &mut Decoder,
     node: &Node,
@@ -221,7 +287,7 @@ fn policy(
         let Some(r) = d.fields(
             item,
             &path,
-            &["level", "when", "action"],
+            &["level", "when", "action", "slos"],
             &format!("a rule like {}", &example[1..example.len() - 1]),
         ) else {
             continue;
@@ -262,12 +328,17 @@ fn policy(
         let action = r
             .get("action")
             .and_then(|n| d.string(n, &r.path_of("action")));
-        if let (Some(level), Some((when_text, when))) = (level, when) {
+        let scope = match r.get("slos") {
+            Some(n) => rule_slos(d, n, &r.path_of("slos"), slos, check_alerts).map(Some),
+            None => Some(None),
+        };
+        if let (Some(level), Some((when_text, when)), Some(scope)) = (level, when, scope) {
             rules.push(Rule {
                 level,
                 when_text,
                 when,
                 action,
+                slos: scope,
                 location: item.location,
             });
         }

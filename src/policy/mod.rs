@@ -7,6 +7,7 @@
 mod decode;
 mod fields;
 pub mod model;
+mod scope;
 mod slo;
 mod unique;
 mod validate;

@@ -180,5 +180,18 @@ pub struct Rule {
     pub when_text: String,
     pub when: Expr,
     pub action: Option<String>,
+    /// `slos`: the indices into [`Policy::slos`] of the SLOs the rule
+    /// applies to, ascending; `None`: every SLO.
+    pub slos: Option<Vec<usize>>,
     pub location: Location,
+}
+
+impl Rule {
+    /// Whether the rule applies to SLO `index` of the policy.
+    pub fn applies_to(&self, index: usize) -> bool {
+        match &self.slos {
+            None => true,
+            Some(slos) => slos.binary_search(&index).is_ok(),
+        }
+    }
 }

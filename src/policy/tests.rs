@@ -1242,3 +1242,43 @@ mod limits {
         );
     }
 }
+
+#[test]
+fn rules_scoped_to_slos_by_name_and_pattern() {
+    let with = |slos: &str| {
+        format!(
+            "{}    - name: latency-p99\n{BASIC}    - name: latency-p50\n{BASIC}  policy:\n    levels: [ok, freeze]\n    rules:\n      - {{level: freeze, when: \"remaining < 10%\", slos: {slos}}}\n",
+            doc(BASIC)
+        )
+    };
+    let scope = |slos: &str| ok(&with(slos)).policy.rules[0].slos.clone();
+    assert_eq!(scope("[a]"), Some(vec![0]));
+    assert_eq!(scope("[\"latency-*\"]"), Some(vec![1, 2]));
+    assert_eq!(scope("[latency-p50, a, \"?\"]"), Some(vec![0, 2]));
+    let unscoped = ok(&with("[a]").replace(", slos: [a]", "")).policy;
+    assert_eq!(unscoped.rules[0].slos, None);
+    assert!(unscoped.rules[0].applies_to(2));
+    // Errors: a name that is no SLO (with the closest), a pattern that
+    // matches none, an empty list, a pattern too long to match quickly.
+    assert_eq!(
+        one_error(&with("[latency-p90]")),
+        e(
+            21,
+            57,
+            "spec.policy.rules[0].slos[0]",
+            "\"latency-p90\" is not an SLO of this policy (did you mean \"latency-p99\"?)"
+        )
+    );
+    assert_eq!(
+        one_error(&with("[\"avail*\"]")).3,
+        "\"avail*\" matches no SLO: the SLOs are a, latency-p99, latency-p50"
+    );
+    assert_eq!(
+        one_error(&with("[]")).3,
+        "slos needs at least one SLO name or pattern, e.g. slos: [task-availability, \"latency-*\"]; leave it out for every SLO"
+    );
+    assert_eq!(
+        one_error(&with(&format!("[\"{}\"]", "*".repeat(300)))).3,
+        "an SLO name or pattern is at most 256 characters"
+    );
+}

@@ -323,3 +323,41 @@ spec:
         e.not_exported
     );
 }
+
+#[test]
+fn a_scoped_rule_alerts_only_for_the_slos_it_names() {
+    let text = r#"
+apiVersion: slogate/v1
+kind: ServiceLevelPolicy
+metadata: {name: p}
+spec:
+  slos:
+    - name: checkout
+      objective: 99%
+      window: {rolling: 1d}
+      sli: {ratio: {good: {name: g, query: 'sum(rate(a[5m]))'}, total: {name: t, query: 'sum(rate(b[5m]))'}}}
+    - name: search
+      objective: 99%
+      window: {rolling: 1d}
+      sli: {ratio: {good: {name: g2, query: 'sum(rate(c[5m]))'}, total: {name: t2, query: 'sum(rate(d[5m]))'}}}
+  policy:
+    levels: [ok, freeze]
+    rules:
+      - {level: freeze, when: "burn_rate(20m) > 3", slos: [checkout]}
+"#;
+    let e = export_of(text);
+    let policy_alerts = |g: &Group| {
+        g.rules
+            .iter()
+            .filter(|r| matches!(r, PromRule::Alert { alert, .. } if alert == ALERT_POLICY))
+            .count()
+    };
+    assert_eq!(policy_alerts(&e.groups[0]), 1);
+    assert_eq!(policy_alerts(&e.groups[1]), 0);
+    // Nor does search record the rule's 20m window.
+    let records_20m = |g: &Group| {
+        g.rules.iter().any(|r| matches!(r, PromRule::Record { labels, .. } if labels.iter().any(|(k, v)| k == "slogate_window" && v == "20m")))
+    };
+    assert!(records_20m(&e.groups[0]));
+    assert!(!records_20m(&e.groups[1]));
+}

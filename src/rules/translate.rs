@@ -35,8 +35,8 @@ pub(super) fn export(policy: &Policy, options: &Options) -> Export {
         groups: vec![],
         not_exported: vec![],
     };
-    for slo in &policy.slos {
-        match SloRules::new(policy, slo, options.interval) {
+    for (index, slo) in policy.slos.iter().enumerate() {
+        match SloRules::new(policy, slo, index, options.interval) {
             Ok(s) => out.groups.push(s.group(&mut out.not_exported)),
             Err(reason) => out.not_exported.push(NotExported {
                 location: slo.location,
@@ -59,6 +59,8 @@ struct Roles<'a> {
 struct SloRules<'a> {
     policy: &'a Policy,
     slo: &'a Slo,
+    /// The SLO's place in the policy: which rules apply to it.
+    index: usize,
     roles: Roles<'a>,
     /// S.
     interval: Millis,
@@ -68,7 +70,12 @@ struct SloRules<'a> {
 
 impl<'a> SloRules<'a> {
     /// The SLO's rules, or why it cannot have any.
-    fn new(policy: &'a Policy, slo: &'a Slo, interval: Millis) -> Result<SloRules<'a>, String> {
+    fn new(
+        policy: &'a Policy,
+        slo: &'a Slo,
+        index: usize,
+        interval: Millis,
+    ) -> Result<SloRules<'a>, String> {
         if slo.budgeting == Budgeting::Timeslices {
             return Err("timeslices budgeting: PromQL has no slices to count good and bad (occurrences export)".into());
         }
@@ -125,6 +132,7 @@ impl<'a> SloRules<'a> {
         Ok(SloRules {
             policy,
             slo,
+            index,
             roles,
             interval,
             period,
@@ -172,6 +180,9 @@ impl<'a> SloRules<'a> {
             .collect();
         let mut policy_alerts = vec![];
         for (i, rule) in self.policy.rules.iter().enumerate() {
+            if !rule.applies_to(self.index) {
+                continue;
+            }
             let mut used = Used::default();
             match self.condition(&rule.when, &alerts, &mut used) {
                 Ok(expr) => {

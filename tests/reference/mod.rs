@@ -968,11 +968,23 @@ fn truth(v: Val) -> Option<bool> {
     }
 }
 
-/// Every window a rule names through `consumed(W)`, `burn_rate(W)`, `sli(W)`.
-fn rule_windows(policy: &Policy) -> (BTreeSet<Millis>, BTreeSet<Millis>) {
+/// Whether `rule` applies to `slo` (§11: a rule with `slos` applies only to
+/// the SLOs it names; their places in the policy).
+fn applies(rule: &slogate::policy::Rule, policy: &Policy, slo: &Slo) -> bool {
+    let index = policy
+        .slos
+        .iter()
+        .position(|s| std::ptr::eq(s, slo))
+        .expect("the SLO is the policy's");
+    rule.slos.as_ref().is_none_or(|slos| slos.contains(&index))
+}
+
+/// Every window a rule that applies to `slo` names through `consumed(W)`,
+/// `burn_rate(W)`, `sli(W)`.
+fn rule_windows(policy: &Policy, slo: &Slo) -> (BTreeSet<Millis>, BTreeSet<Millis>) {
     let mut any = BTreeSet::new();
     let mut consumed = BTreeSet::new();
-    for rule in &policy.rules {
+    for rule in policy.rules.iter().filter(|r| applies(r, policy, slo)) {
         for t in slogate::expr::terms(&rule.when) {
             match t {
                 Term::ConsumedIn(w) => {
@@ -1001,10 +1013,10 @@ pub fn evaluate(policy: &Policy, data: &DataSet, at: i64) -> Report {
 /// pair's burn rate ties with its factor (within rounding): there the two
 /// implementations may fairly disagree on whether it fires.
 pub fn evaluate_with_ties(policy: &Policy, data: &DataSet, at: i64) -> (Report, Vec<Vec<Instant>>) {
-    let (rule_ws, consumed_ws) = rule_windows(policy);
     let mut slos = Vec::new();
     let mut ties = Vec::new();
     for slo in &policy.slos {
+        let (rule_ws, consumed_ws) = rule_windows(policy, slo);
         for inst in instances(slo, data) {
             let (report, tied) =
                 evaluate_instance(policy, slo, &inst, data, at, &rule_ws, &consumed_ws);
@@ -1248,7 +1260,7 @@ fn judge_point(policy: &Policy, slo: &Slo, ctx: &Ctx, a: Instant, t: Instant) ->
     };
     let mut reasons = Vec::new();
     let mut level = 0;
-    for rule in &policy.rules {
+    for rule in policy.rules.iter().filter(|r| applies(r, policy, slo)) {
         let mut held = None;
         if eval_expr(&rule.when, &term, &mut held) == Val::Truth(Some(true)) {
             level = level.max(rule.level);

@@ -131,6 +131,7 @@ pub fn rule(level: &str, when_text: &str, when: Expr) -> Rule {
         when_text: when_text.to_string(),
         when,
         action: None,
+        slos: None,
         location: Location::default(),
     }
 }

@@ -9,6 +9,8 @@ use crate::report::Reason;
 /// The value of every term a rule may name (docs/policy.md), for one
 /// instance at one instant: the report's, or a burn-down point's.
 pub struct TermValues<'a> {
+    /// The SLO's index in the policy: only the rules that apply to it count.
+    pub slo: usize,
     pub ledger: &'a Ledger<'a>,
     pub remaining_ratio: Option<f64>,
     pub sli: Option<f64>,
@@ -80,6 +82,11 @@ fn rules_held(
 ) -> usize {
     let mut level = 0;
     for rule in &policy.rules {
+        // A rule scoped to other SLOs is not evaluated and never matches.
+        if !rule.applies_to(figures.slo) {
+            each(rule, None);
+            continue;
+        }
         let outcome = evaluate(&rule.when, figures);
         let held = outcome.truth == Some(true);
         if held {
