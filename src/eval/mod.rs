@@ -158,6 +158,7 @@ impl Engine {
         let mut reused = Vec::with_capacity(self.policy.slos.len());
         let mut instances = 0;
         let mut slos = Vec::new();
+        let unscoped = self.policy.rules.iter().all(|r| r.slos.is_none());
         for (index, slo) in self.policy.slos.iter().enumerate() {
             let room = MAX_INSTANCES - instances;
             // A kept SLO is at its old place, unless no rule is scoped:
@@ -165,7 +166,7 @@ impl Engine {
             // rule's scope with the rules themselves unchanged.
             let kept = previous
                 .and_then(|p| p.slos.iter().position(|s| s == slo))
-                .filter(|&k| k == index || self.policy.rules.iter().all(|r| r.slos.is_none()));
+                .filter(|&k| k == index || unscoped);
             // A kept SLO's instances are still counted, and their number
             // checked, exactly as if evaluated.
             let out = if kept.is_some() {

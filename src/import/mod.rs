@@ -54,14 +54,10 @@ pub fn detect(text: &str) -> Format {
     let Some(first) = docs.first() else {
         return Format::Slogate;
     };
-    let key = |name: &str| match &first.kind {
-        yaml::Kind::Map(entries) => entries
-            .iter()
-            .find(|(k, _)| k.text() == Some(name))
-            .and_then(|(_, v)| v.text().map(str::to_string)),
-        _ => None,
-    };
-    match (key("apiVersion").as_deref(), key("version").as_deref()) {
+    match (
+        read::key_text(first, "apiVersion"),
+        read::key_text(first, "version"),
+    ) {
         (Some(v), _) if v.starts_with("openslo/") => Format::OpenSlo,
         (Some(v), _) if v.starts_with("sloth.slok.dev/") => Format::SlothKubernetes,
         (None, Some(v)) if v.starts_with("prometheus/") => Format::Sloth,

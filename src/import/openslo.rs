@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::read::{Map, Reader};
+use super::read::{key_text, Map, Reader};
 use super::write::{
     AlertOut, PairOut, PolicyOut, SeriesOut, SliOut, SloOut, Timeslices, Value, WindowOut,
 };
@@ -590,13 +590,7 @@ fn metric(
             Some(ds) => {
                 let ds_type = ds
                     .spec
-                    .and_then(|s| match &s.kind {
-                        crate::policy::yaml::Kind::Map(e) => e
-                            .iter()
-                            .find(|(k, _)| k.text() == Some("type"))
-                            .and_then(|(_, v)| v.text()),
-                        _ => None,
-                    })
+                    .and_then(|s| key_text(s, "type"))
                     .map(str::to_string);
                 kind_of_source = kind_of_source.or(ds_type);
             }
@@ -879,15 +873,7 @@ fn alert_policies(node: &Node, index: &Index, r: &mut Reader) -> Option<Vec<Aler
             } else {
                 let cname = cm
                     .get("metadata")
-                    .and_then(|n| {
-                        n.text().or(match &n.kind {
-                            crate::policy::yaml::Kind::Map(e) => e
-                                .iter()
-                                .find(|(k, _)| k.text() == Some("name"))
-                                .and_then(|(_, v)| v.text()),
-                            _ => None,
-                        })
-                    })
+                    .and_then(|n| key_text(n, "name"))
                     .unwrap_or(name);
                 (cname, cm.get("spec"))
             };

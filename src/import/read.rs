@@ -6,6 +6,18 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::policy::yaml::{Kind, Node};
 use crate::suggest;
 
+/// The scalar text under `key` of `node`, when it is a mapping that has one
+/// (no finding either way: for peeking at a format or a referenced document).
+pub fn key_text<'n>(node: &'n Node, key: &str) -> Option<&'n str> {
+    match &node.kind {
+        Kind::Map(entries) => entries
+            .iter()
+            .find(|(k, _)| k.text() == Some(key))
+            .and_then(|(_, v)| v.text()),
+        _ => None,
+    }
+}
+
 /// The findings of one import.
 #[derive(Default)]
 pub struct Reader {

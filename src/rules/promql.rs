@@ -4,24 +4,12 @@
 use crate::decimal::format_number;
 use crate::time::{format_duration, Millis};
 
-/// A PromQL (Go-style) double-quoted string literal of `text`: `\` and `"`
-/// escaped, control characters as `\u` escapes, so no name from a policy
-/// can end the string or the line.
+/// A PromQL double-quoted string literal of `text`: `\` and `"` escaped,
+/// control characters as `\u` escapes, so no name from a policy can end the
+/// string or the line. PromQL reads Go's escapes, which are YAML's too: one
+/// quoting ([`crate::yaml_write::quoted`]) serves both.
 pub fn string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::yaml_write::quoted(text)
 }
 
 /// `metric{name="value",…}` with every value a string literal.

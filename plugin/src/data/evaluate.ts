@@ -3,7 +3,7 @@
 // the outcome.
 
 import type { DataFrame } from '@grafana/data';
-import { Engine, Memo, Report } from '@slogate/engine';
+import { Memo, type Engine, type Report } from '@slogate/engine';
 
 import { advice, shortfalls, Shortfall } from './coverage';
 import { framesToSeries, SeriesMapping, UnusedField } from './frames';
