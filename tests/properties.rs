@@ -181,19 +181,23 @@ fn custom_alerts() -> impl Strategy<Value = Vec<Alert>> {
             short: (div > 0).then(|| long / div),
             threshold,
         });
-    let alert = |name: &str, windows: Vec<BurnWindow>| Alert {
+    let alert = |name: &str, windows: Vec<BurnWindow>, hold: Millis| Alert {
         name: name.into(),
         severity: name.into(),
         windows,
+        hold,
     };
+    // Hold times (`for`) from none to longer than the data's steps and
+    // some windows.
+    let hold = || prop::sample::select(vec![0, 0, 2 * MINUTE, 10 * MINUTE, 45 * MINUTE, 3 * HOUR]);
     (
-        prop::collection::vec(pair.clone(), 1..=2),
-        prop::collection::vec(pair, 0..=2),
+        (prop::collection::vec(pair.clone(), 1..=2), hold()),
+        (prop::collection::vec(pair, 0..=2), hold()),
     )
-        .prop_map(move |(page, ticket)| {
-            let mut out = vec![alert("page", page)];
+        .prop_map(move |((page, page_hold), (ticket, ticket_hold))| {
+            let mut out = vec![alert("page", page, page_hold)];
             if !ticket.is_empty() {
-                out.push(alert("ticket", ticket));
+                out.push(alert("ticket", ticket, ticket_hold));
             }
             out
         })
@@ -462,9 +466,11 @@ fn build(sc: &Scenario) -> (Policy, DataSet) {
         if p.groups > 1 {
             s.group_by = vec!["region".to_string()];
         }
-        // When the slice length is the data's step, give every series the
-        // same host step, so that "the first role's step" is unambiguous.
-        let host_step = p.defects.host_step || (s.slice.is_none() && uses_slices(&s));
+        // When the slice length, or a hold time's step, is the data's step,
+        // give every series the same host step, so that "the first role's
+        // step" is unambiguous.
+        let held = s.alerting.iter().any(|a| a.hold > 0);
+        let host_step = p.defects.host_step || (s.slice.is_none() && (uses_slices(&s) || held));
         slos.push(s);
 
         let mut rng = Rng(p.seed);
@@ -802,10 +808,12 @@ proptest! {
                 prop_assert_eq!(first.from, s.window.start);
                 prop_assert_eq!(last.to, sc.at);
                 prop_assert_eq!(&last.level, &s.level);
-                prop_assert!(s.timeline.windows(2).all(|w| w[0].to == w[1].from
-                    && (&w[0].level, &w[0].reasons, &w[0].alerts) != (&w[1].level, &w[1].reasons, &w[1].alerts)));
+                let key = |s: &slogate::report::model::Segment| (s.level.clone(), s.reasons.clone(), s.alerts.clone(), s.pending.clone());
+                prop_assert!(s.timeline.windows(2).all(|w| w[0].to == w[1].from && key(&w[0]) != key(&w[1])));
                 let firing: Vec<&String> = s.alerts.iter().filter(|a| a.firing).map(|a| &a.name).collect();
                 prop_assert_eq!(last.alerts.iter().collect::<Vec<_>>(), firing);
+                let pending: Vec<&String> = s.alerts.iter().filter(|a| a.pending_since.is_some()).map(|a| &a.name).collect();
+                prop_assert_eq!(last.pending.iter().collect::<Vec<_>>(), pending);
                 let whens: Vec<&String> = s.reasons.iter().map(|r| &r.when).collect();
                 prop_assert_eq!(last.reasons.iter().collect::<Vec<_>>(), whens);
             }
@@ -821,7 +829,17 @@ proptest! {
             }
             prop_assert!(s.time_to_exhaustion_seconds.is_none_or(|v| v >= 0.0 && v.is_finite()));
             for a in &s.alerts {
-                prop_assert_eq!(a.firing, a.pairs.iter().any(|p| p.firing));
+                // §10: the condition is some pair firing; held for `for`
+                // the alert fires, else it is pending since within `for`.
+                let now = a.pairs.iter().any(|p| p.firing);
+                prop_assert_eq!(now, a.firing || a.pending_since.is_some());
+                prop_assert!(!(a.firing && a.pending_since.is_some()));
+                if a.hold == 0 {
+                    prop_assert_eq!(a.firing, now);
+                }
+                if let Some(since) = a.pending_since {
+                    prop_assert!(sc.at - a.hold < since && since <= sc.at, "pending since {} of {}", since, sc.at);
+                }
             }
             let worst = s.reasons.iter().map(|x| policy.levels.iter().position(|l| *l == x.level).unwrap()).max();
             prop_assert_eq!(&s.level, &policy.levels[worst.unwrap_or(0)]);

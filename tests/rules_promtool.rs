@@ -26,10 +26,11 @@
 //!   factor besides its pairs): `rate` kind gauges of good and total
 //!   requests per second. /a serves 10/s, /b 4/s, 0.2% failing; /a fails
 //!   12.37% over minutes (1500, 1530], /b 4.13% over (1620, 1700].
-//! - `jobs` (95%, rolling 12h): `counter` kind totals of jobs and failed
-//!   jobs, +100 and +1.3 a minute; /a fails 29.7 a minute over (1550,
-//!   1580]; /b's total counter restarts from 0 at minute 1600, its failures
-//!   at 1650.
+//! - `jobs` (95%, rolling 12h, its page alert held for 10 minutes, so that
+//!   `alert(page)` reads Prometheus' ALERTS): `counter` kind totals of jobs
+//!   and failed jobs, +100 and +1.3 a minute; /a fails 29.7 a minute over
+//!   (1550, 1580]; /b's total counter restarts from 0 at minute 1600, its
+//!   failures at 1650.
 //!
 //! The figures are chosen so that no tested value lies on a threshold: with
 //! whole numbers (+1 and +31) `consumed(1h)` is exactly 10% at one minute
@@ -78,7 +79,7 @@ spec:
           bad: {name: jobs_bad, query: 'sum by (route) (test_jobs_failed_total)', kind: counter}
           total: {name: jobs_total, query: 'sum by (route) (test_jobs_total)', kind: counter}
       alerting:
-        - {name: page, severity: page, windows: [{long: 1h, short: 5m, budget: 20%}]}
+        - {name: page, severity: page, for: 10m, windows: [{long: 1h, short: 5m, budget: 20%}]}
   policy:
     levels: [healthy, warning, freeze]
     rules:
@@ -343,6 +344,29 @@ fn promtool_fires_and_resolves_each_alert_when_the_engine_does() {
             "{name} never fires"
         );
     }
+
+    // The held alert fires, and so does the rule that reads it through
+    // ALERTS (rule 3, `alert(page)`), for jobs too.
+    let jobs = |name: &str, label: (&str, &str)| {
+        states.iter().any(|s| {
+            s.firing.iter().any(|(a, l)| {
+                a == name
+                    && l.contains(&("slogate_slo".into(), "jobs".into()))
+                    && l.contains(&(label.0.into(), label.1.into()))
+            })
+        })
+    };
+    assert!(
+        jobs(ALERT_BURN, ("slogate_alert", "page")),
+        "jobs' held page alert never fires"
+    );
+    assert!(
+        jobs(ALERT_POLICY, ("slogate_rule", "3")),
+        "alert(page) never holds for jobs"
+    );
+    let held = rules.to_yaml();
+    assert!(held.contains("\n        for: 10m\n"), "{held}");
+    assert!(held.contains("ALERTS{"), "{held}");
 
     // The annotations of each alert, as exported (they are not what is tested).
     let annotations = |alert: &str, labels: &[(String, String)]| -> Vec<(String, String)> {

@@ -2,6 +2,7 @@
 
 // The rules are judged on an instance's ledger (`Ledger`): a child module,
 // so that neither imports the other as a sibling.
+mod hold;
 mod rules;
 
 use std::cell::RefCell;
@@ -9,13 +10,14 @@ use std::cell::RefCell;
 use super::measure::{End, Measure, Tally, Walk};
 use super::spans::Spans;
 use crate::decimal::Complement;
-use crate::policy::{Budgeting, Policy, Slo, Window};
+use crate::policy::{Alert, Budgeting, Policy, Slo, Window};
 use crate::report::{
     AlertReport, BudgetReport, BudgetUnit, Burndown, PairReport, Segment, SloReport, Warning,
     WarningKind, WindowReport,
 };
 use crate::time::calendar::period_containing;
 use crate::time::{format_duration, format_rfc3339, Instant, Millis};
+use hold::{AlertState, Hold};
 use rules::{judge, level_of, TermValues};
 
 /// The most points a burn-down has.
@@ -49,6 +51,8 @@ pub struct InstanceInputs<'a> {
     pub timeline: &'a TimelineAsks,
     pub history: History,
     pub slice: Option<Millis>,
+    /// The step of the alerts' hold times (docs/arithmetic.md §10).
+    pub step: Option<Millis>,
     pub warnings: Vec<Warning>,
 }
 
@@ -314,6 +318,7 @@ pub fn report(inputs: InstanceInputs) -> SloReport {
         timeline,
         history: wanted,
         slice,
+        step,
         mut warnings,
     } = inputs;
     let ledger = Ledger::new(
@@ -346,7 +351,7 @@ pub fn report(inputs: InstanceInputs) -> SloReport {
             .find(|b| b.0 == w)
             .map_or_else(|| ledger.burn_rate(w), |b| b.1)
     };
-    let alerts = alerts(slo, frame.period, &burn);
+    let alerts = alerts(slo, &ledger, step, &burn);
     let forecast = burn(slo.forecast_window);
     let tte = time_to_exhaustion(remaining_ratio, forecast, frame.period);
     let known_counted = known.subtract(excluded);
@@ -379,6 +384,8 @@ pub fn report(inputs: InstanceInputs) -> SloReport {
         known_counted: &known_counted,
         excluded,
         asks: timeline,
+        step,
+        at: frame.at,
     };
     let (burndown, timeline) = match wanted {
         History::NONE => (Burndown::default(), Vec::new()),
@@ -447,38 +454,63 @@ fn time_to_exhaustion(remaining: Option<f64>, burn: Option<f64>, period: Millis)
     })
 }
 
-fn alerts(slo: &Slo, period: Millis, burn: &dyn Fn(Millis) -> Option<f64>) -> Vec<AlertReport> {
-    slo.alerting
-        .iter()
-        .map(|alert| {
-            let pairs: Vec<PairReport> = alert
-                .windows
-                .iter()
-                .map(|w| {
-                    let factor = w.factor(period);
-                    let long_burn = burn(w.long);
-                    let short_burn = w.short.and_then(burn);
-                    let firing = fires(factor, long_burn, w.short.map(|_| short_burn));
-                    PairReport {
-                        long: w.long,
-                        short: w.short,
-                        budget: w.budget(period),
-                        factor,
-                        fixed_factor: matches!(w.threshold, crate::policy::Threshold::Factor(_)),
-                        long_burn,
-                        short_burn,
-                        firing,
-                    }
-                })
-                .collect();
-            AlertReport {
-                name: alert.name.clone(),
-                severity: alert.severity.clone(),
-                firing: pairs.iter().any(|p| p.firing),
-                pairs,
-            }
-        })
-        .collect()
+/// The alerts at the report's instant: each pair's burn rates (`burn`, the
+/// report's), and each alert's state after its hold time.
+fn alerts(
+    slo: &Slo,
+    ledger: &Ledger,
+    step: Option<Millis>,
+    burn: &dyn Fn(Millis) -> Option<f64>,
+) -> Vec<AlertReport> {
+    let frame = ledger.frame;
+    let mut out = Vec::with_capacity(slo.alerting.len());
+    for alert in &slo.alerting {
+        let pairs: Vec<PairReport> = alert
+            .windows
+            .iter()
+            .map(|w| {
+                let factor = w.factor(frame.period);
+                let long_burn = burn(w.long);
+                let short_burn = w.short.and_then(burn);
+                let firing = fires(factor, long_burn, w.short.map(|_| short_burn));
+                PairReport {
+                    long: w.long,
+                    short: w.short,
+                    budget: w.budget(frame.period),
+                    factor,
+                    fixed_factor: matches!(w.threshold, crate::policy::Threshold::Factor(_)),
+                    long_burn,
+                    short_burn,
+                    firing,
+                }
+            })
+            .collect();
+        let now = pairs.iter().any(|p| p.firing);
+        let state = Hold::new(alert.hold, step, frame.at)
+            .state(frame.at, now, &mut |t| condition(&ledger.at(t), alert));
+        out.push(AlertReport {
+            name: alert.name.clone(),
+            severity: alert.severity.clone(),
+            firing: state == AlertState::Firing,
+            hold: alert.hold,
+            pending_since: match state {
+                AlertState::Pending(since) => Some(since),
+                _ => None,
+            },
+            pairs,
+        });
+    }
+    out
+}
+
+/// Whether some pair of `alert` fires at `point` (docs/arithmetic.md §10),
+/// before any hold time. The short window is asked only when the long one
+/// fires: the same truth as [`fires`], one window fewer at most points.
+fn condition(point: &Ledger, alert: &Alert) -> bool {
+    alert.windows.iter().any(|w| {
+        let f = w.factor(point.frame.period);
+        above(point.burn_rate(w.long), f) && w.short.is_none_or(|s| above(point.burn_rate(s), f))
+    })
 }
 
 /// A pair fires iff both burn rates exceed its factor (a single-window
@@ -500,6 +532,9 @@ struct Judge<'a> {
     known_counted: &'a Spans,
     excluded: &'a Spans,
     asks: &'a TimelineAsks,
+    /// The hold times' step and the report's instant, where the steps end.
+    step: Option<Millis>,
+    at: Instant,
 }
 
 /// The burn-down and the level timeline, in one walk over the points: at
@@ -669,13 +704,18 @@ impl KnownTallies {
 #[derive(Default)]
 struct Timeline {
     segments: Vec<Segment>,
-    /// The open segment's level index, matched rules and firing alerts.
+    /// The open segment's level index, matched rules, firing and pending
+    /// alerts.
     level: Option<usize>,
     matched: Vec<bool>,
     firing: Vec<bool>,
+    pending: Vec<bool>,
     /// The next point's, swapped in when it opens a segment.
     next_matched: Vec<bool>,
     next_firing: Vec<bool>,
+    next_pending: Vec<bool>,
+    /// Each alert's hold over the points, made at the first point.
+    holds: Vec<Hold>,
 }
 
 impl Timeline {
@@ -696,18 +736,27 @@ impl Timeline {
             known_counted,
             excluded,
             asks,
+            step,
+            at,
         } = *judge;
         let t = point.frame.at;
         let burn = |w: Millis| point.burn_rate(w);
+        if self.holds.len() != slo.alerting.len() {
+            self.holds = slo
+                .alerting
+                .iter()
+                .map(|a| Hold::new(a.hold, step, at))
+                .collect();
+        }
         self.next_firing.clear();
-        for alert in &slo.alerting {
-            // The short window is asked only when the long one fires: the
-            // same truth as `fires`, one window fewer at most points.
-            let fired = alert.windows.iter().any(|w| {
-                let f = w.factor(point.frame.period);
-                above(burn(w.long), f) && w.short.is_none_or(|s| above(burn(s), f))
+        self.next_pending.clear();
+        for (alert, hold) in slo.alerting.iter().zip(&mut self.holds) {
+            let state = hold.state(t, condition(point, alert), &mut |s| {
+                condition(&point.at(s), alert)
             });
-            self.next_firing.push(fired);
+            self.next_firing.push(state == AlertState::Firing);
+            self.next_pending
+                .push(matches!(state, AlertState::Pending(_)));
         }
         let window = point.window();
         let figures = TermValues {
@@ -736,7 +785,8 @@ impl Timeline {
         let level = level_of(policy, &figures, &mut self.next_matched);
         let same = self.level == Some(level)
             && self.next_matched == self.matched
-            && self.next_firing == self.firing;
+            && self.next_firing == self.firing
+            && self.next_pending == self.pending;
         if same {
             if let Some(last) = self.segments.last_mut() {
                 last.to = t;
@@ -746,6 +796,7 @@ impl Timeline {
         self.level = Some(level);
         std::mem::swap(&mut self.matched, &mut self.next_matched);
         std::mem::swap(&mut self.firing, &mut self.next_firing);
+        std::mem::swap(&mut self.pending, &mut self.next_pending);
         let from = self.segments.last().map_or(start, |s| s.to);
         let mut segment = Segment {
             from,
@@ -753,6 +804,7 @@ impl Timeline {
             level: policy.levels.get(level).cloned().unwrap_or_default(),
             reasons: Vec::new(),
             alerts: Vec::new(),
+            pending: Vec::new(),
         };
         // Plain loops: iterator chains over two element types cost the
         // WebAssembly module two copies of the same code.
@@ -764,6 +816,9 @@ impl Timeline {
         for (i, alert) in slo.alerting.iter().enumerate() {
             if self.firing[i] {
                 segment.alerts.push(alert.name.clone());
+            }
+            if self.pending[i] {
+                segment.pending.push(alert.name.clone());
             }
         }
         self.segments.push(segment);

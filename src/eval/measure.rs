@@ -158,6 +158,9 @@ pub struct BuildNotes {
     pub negatives: Vec<(String, usize)>,
     /// The slice length used, for timeslices.
     pub slice: Option<Millis>,
+    /// The step of a hold time (docs/arithmetic.md §10): the slice length
+    /// L of §7, which is the first role's step when no `slice` is given.
+    pub step: Option<Millis>,
 }
 
 /// The range of data an evaluation reads and the rules to read it by.
@@ -196,6 +199,7 @@ pub fn build_ratio<'c>(
         },
     };
     notes.slice = grid.map(|g| g.len);
+    notes.step = slice_len(reading, &cleaned);
     let from = grid.map_or(reading.from, |g| g.start(g.index(reading.from + 1)));
     let mut built: Vec<RoleMeasure<'c>> = cleaned
         .iter()
@@ -452,6 +456,7 @@ pub fn build_threshold<'c>(
         return (Measure::NoData, Spans::default());
     };
     notes.slice = Some(grid.len);
+    notes.step = notes.slice;
     let from = grid.start(grid.index(reading.from + 1));
     let mut samples: Vec<(Instant, bool)> = Vec::new();
     let mut runs = Vec::new();
@@ -513,14 +518,20 @@ fn range_len(times: &[Instant], from: Instant, to: Instant) -> usize {
 
 /// The slice grid: `slice`, else the step of the first role's first series.
 fn slice_grid(reading: &DataReading, cleaned: &[Vec<(&Clean, SeriesKind)>]) -> Option<SliceGrid> {
-    let len = reading
-        .slice
-        .or_else(|| cleaned.first()?.iter().find_map(|(c, _)| c.step))?;
+    let len = slice_len(reading, cleaned)?;
     Some(SliceGrid {
         anchor: reading.window_start,
         len,
         at: reading.at,
     })
+}
+
+/// L of docs/arithmetic.md §7: `slice`, else the step of the first role's
+/// first series that has one.
+fn slice_len(reading: &DataReading, cleaned: &[Vec<(&Clean, SeriesKind)>]) -> Option<Millis> {
+    reading
+        .slice
+        .or_else(|| cleaned.first()?.iter().find_map(|(c, _)| c.step))
 }
 
 #[cfg(test)]

@@ -56,7 +56,8 @@ pub struct Engine {
 struct SloWindows {
     burn_windows: Vec<Millis>,
     consumed_windows: Vec<Millis>,
-    /// The longest look-back of any window.
+    /// The longest look-back of any window, and of any alert's hold time
+    /// before it: a held alert judges its windows up to `for` earlier.
     longest: Millis,
     /// Windows named by rules (`burn_rate(W)`, `sli(W)`): with the alerts'
     /// and the SLO's own, what the level timeline asks at every point.
@@ -231,7 +232,8 @@ impl Engine {
         burn.dedup();
         crate::sort::sort(&mut consumed);
         consumed.dedup();
-        let longest = burn.last().copied().unwrap_or(0);
+        let hold = slo.alerting.iter().map(|a| a.hold).max().unwrap_or(0);
+        let longest = burn.last().copied().unwrap_or(0).saturating_add(hold);
         SloWindows {
             burn_windows: burn,
             consumed_windows: consumed,
@@ -346,6 +348,7 @@ impl Engine {
                 timeline: &asks,
                 history,
                 slice: notes.slice,
+                step: notes.step,
                 warnings,
             }));
         }

@@ -50,7 +50,8 @@ pub struct PlannedSeries {
 /// The earliest interval end an evaluation of one SLO reads past: the
 /// burn-down and the level timeline evaluate at every point of
 /// `(start, at]`, and a point's window reaches back a period (rolling) and
-/// its burn-rate windows the longest of them.
+/// its burn-rate windows the longest of them, a hold time (`for`) earlier
+/// for a held alert.
 pub(super) fn reads_from(frame: &Frame, windows: &SloWindows) -> Instant {
     let lookback = windows
         .longest

@@ -39,6 +39,7 @@ fn slo(budgeting: Budgeting, window: Millis) -> Slo {
                 short: Some(5 * MINUTE),
                 threshold: Threshold::Budget(0.02),
             }],
+            hold: 0,
         }],
         exclude: vec![],
         location: Location::default(),
@@ -458,4 +459,113 @@ spec:
     assert!(!search.burn_rates.iter().any(|(w, _)| *w == 20 * MINUTE));
     assert!(search.timeline.iter().all(|s| s.reasons.is_empty()));
     assert_eq!(r.level, "freeze");
+}
+
+#[test]
+fn a_hold_time_stays_pending_for_four_minutes_fires_at_the_fifth_and_resets_after_one_step_below() {
+    // 10% failing at the interval ends of minutes 30–39 and 42–51, none
+    // elsewhere. burn_rate(2m) at minute T reads the ends T − 1 and T: 5
+    // (= 10% / 2 / 1%) at T = 30 and at 40, 10 between, 0 at 41 (ends 40
+    // and 41 clean), 5 again from 42 to 52. Above the factor 4: the
+    // condition holds at minutes 30–40 and 42–52, not at 41 or 53.
+    let text = r#"apiVersion: slogate/v1
+kind: ServiceLevelPolicy
+metadata: {name: p}
+spec:
+  slos:
+    - name: api
+      objective: 99%
+      window: {rolling: 1h}
+      sli: {ratio: {good: good, total: total}}
+      alerting:
+        - {name: slow, for: 5m, windows: [{long: 2m, factor: 4}]}
+  policy:
+    levels: [healthy, freeze]
+    rules:
+      - {level: freeze, when: "alert(slow)"}
+"#;
+    let engine = Engine::from_text(text).unwrap();
+    let bad = |m: i64| {
+        if (30..40).contains(&m) || (42..52).contains(&m) {
+            1.0
+        } else {
+            0.0
+        }
+    };
+    let data = data(60, bad);
+    let state = |minute: i64| {
+        let r = engine.evaluate(&data, minute * MINUTE).unwrap();
+        let a = &r.slos[0].alerts[0];
+        assert_eq!(a.hold, 5 * MINUTE);
+        assert_eq!(r.slos[0].level == "freeze", a.firing, "minute {minute}");
+        (
+            a.pairs[0].firing,
+            a.firing,
+            a.pending_since.map(|t| t / MINUTE),
+        )
+    };
+    assert_eq!(state(29), (false, false, None));
+    // Pending from minute 30 for 4 minutes (held 0 to 4 minutes)…
+    for m in 30..=34 {
+        assert_eq!(state(m), (true, false, Some(30)), "minute {m}");
+    }
+    // …firing at the 5th: held at every step from minute 30 to 35.
+    for m in 35..=40 {
+        assert_eq!(state(m), (true, true, None), "minute {m}");
+    }
+    // One step below resets it: pending again from 42, firing from 47.
+    assert_eq!(state(41), (false, false, None));
+    for m in 42..=46 {
+        assert_eq!(state(m), (true, false, Some(42)), "minute {m}");
+    }
+    for m in 47..=52 {
+        assert_eq!(state(m), (true, true, None), "minute {m}");
+    }
+    assert_eq!(state(53), (false, false, None));
+
+    // The level timeline at minute 53 shows the same states apart. Its
+    // points are p(k) = −7 min + k × 7.2 s (1h / 500); a point between two
+    // steps counts the steps before it and itself, so each state starts at
+    // the first point at or after the minute it starts: pending at p(309)
+    // = 30:04.8, firing at p(350) = 35:00, inactive at p(400) = 41:00,
+    // pending at p(409) = 42:04.8, firing at p(450) = 47:00, inactive at
+    // p(500) = 53:00.
+    let r = engine.evaluate(&data, 53 * MINUTE).unwrap();
+    let p = |k: i64| -7 * MINUTE + k * 7_200;
+    let got: Vec<(Instant, Instant, &str, usize, usize)> = r.slos[0]
+        .timeline
+        .iter()
+        .map(|s| {
+            (
+                s.from,
+                s.to,
+                s.level.as_str(),
+                s.pending.len(),
+                s.alerts.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (p(0), p(308), "healthy", 0, 0),
+            (p(308), p(349), "healthy", 1, 0),
+            (p(349), p(399), "freeze", 0, 1),
+            (p(399), p(408), "healthy", 0, 0),
+            (p(408), p(449), "healthy", 1, 0),
+            (p(449), p(499), "freeze", 0, 1),
+            (p(499), p(500), "healthy", 0, 0),
+        ]
+    );
+    assert_eq!(r.slos[0].timeline[1].pending, vec!["slow".to_string()]);
+    // In JSON: Prometheus' state, the hold and since when.
+    let r = engine.evaluate(&data, 33 * MINUTE).unwrap();
+    let json = crate::report::json::to_json(&r);
+    assert!(
+        json.contains(&format!(
+            r#""firing":false,"state":"pending","for":"5m","pendingSince":{},"#,
+            30 * MINUTE
+        )),
+        "{json}"
+    );
 }

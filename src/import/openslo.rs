@@ -887,7 +887,8 @@ fn alert_policies(node: &Node, index: &Index, r: &mut Reader) -> Option<Vec<Aler
 
 /// One burn-rate `AlertCondition` as a slogate single-window alert: it
 /// fires iff the burn rate over `lookbackWindow` exceeds `threshold`, a
-/// fixed factor (the same on a calendar month of any length).
+/// fixed factor (the same on a calendar month of any length), and has for
+/// `alertAfter` (its `for`) when that is given.
 fn condition(node: &Node, name: &str, r: &mut Reader) -> Option<AlertOut> {
     let m = r.map(node, "spec", &["description", "severity", "condition"])?;
     let (s_node, severity) = r.required(&m, "severity")?;
@@ -920,10 +921,22 @@ fn condition(node: &Node, name: &str, r: &mut Reader) -> Option<AlertOut> {
         r.error(op_node, &cm.path("op"), format!("op \"{op}\": slogate's burn-rate alerts fire when the burn rate is above the threshold (op: gt)"));
         return None;
     }
-    if let Some(n) = cm.get("alertAfter") {
-        r.error(n, &cm.path("alertAfter"), "alertAfter (a hold time): slogate's alerts fire as soon as the burn rate is above the threshold; remove it to convert");
-        return None;
-    }
+    // alertAfter: how long the condition must hold, slogate's `for`.
+    let hold = match cm.get("alertAfter") {
+        Some(n) => {
+            let text = r.text(n, &cm.path("alertAfter"))?;
+            if !matches!(shorthand(text), Some((_, 'm' | 'h' | 'd' | 'w'))) {
+                r.error(
+                    n,
+                    &cm.path("alertAfter"),
+                    format!("\"{text}\" is not a hold time like 5m or 1h"),
+                );
+                return None;
+            }
+            Some(Value::plain(text, n.location))
+        }
+        None => None,
+    };
     let (t_node, threshold) = r.required(&cm, "threshold")?;
     let (l_node, lookback) = r.required(&cm, "lookbackWindow")?;
     if !matches!(shorthand(lookback), Some((_, 'm' | 'h' | 'd' | 'w'))) {
@@ -937,6 +950,7 @@ fn condition(node: &Node, name: &str, r: &mut Reader) -> Option<AlertOut> {
     Some(AlertOut {
         name: Value::quoted(name, s_node.location),
         severity: Value::quoted(severity, s_node.location),
+        hold,
         windows: vec![PairOut {
             long: Value::plain(lookback, l_node.location),
             short: None,

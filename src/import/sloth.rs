@@ -280,6 +280,7 @@ fn alerting(node: &Node, path: &str, keys: &Keys, r: &mut Reader) -> Option<Vec<
         out.push(AlertOut {
             name: Value::quoted(name, at),
             severity,
+            hold: None,
             windows: windows
                 .iter()
                 .map(|(l, s, b)| PairOut {

@@ -92,6 +92,8 @@ pub enum SliOut {
 pub struct AlertOut {
     pub name: Value,
     pub severity: Value,
+    /// `for`: a hold time.
+    pub hold: Option<Value>,
     pub windows: Vec<PairOut>,
 }
 
@@ -238,6 +240,9 @@ pub fn write(p: &PolicyOut, format: Format) -> Converted {
                         Some(a.name.at),
                     );
                     w.field(i + 2, "severity", &a.severity);
+                    if let Some(hold) = &a.hold {
+                        w.field(i + 2, "for", hold);
+                    }
                     w.put(i + 2, "windows:", None);
                     for pair in &a.windows {
                         w.put(

@@ -84,6 +84,7 @@ pub fn default_alerts(period: crate::time::Millis) -> Vec<Alert> {
                 name: name.to_string(),
                 severity: name.to_string(),
                 windows,
+                hold: 0,
             });
         }
     }

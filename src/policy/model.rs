@@ -109,6 +109,9 @@ pub struct Alert {
     pub name: String,
     pub severity: String,
     pub windows: Vec<BurnWindow>,
+    /// `for`: how long the condition must hold before the alert fires
+    /// (docs/arithmetic.md §10); 0 = at once.
+    pub hold: Millis,
 }
 
 /// `{long, short, budget}`: fires iff both burn rates exceed B × P / long.

@@ -526,7 +526,7 @@ fn alerting(
         let Some(f) = d.fields(
             item,
             &apath,
-            &["name", "severity", "windows"],
+            &["name", "severity", "windows", "for"],
             &format!("an alert like {ALERT_FORM}"),
         ) else {
             ok = false;
@@ -548,8 +548,13 @@ fn alerting(
                 "windows: [{long: 1h, short: 5m, budget: 2%}]",
             )
             .and_then(|n| burn_windows(d, n, &f.path_of("windows")));
-        match (name, severity, windows) {
-            (Some(name), Some(severity), Some(windows)) => {
+        // `for`: a hold time, as a Prometheus alert's.
+        let hold = match f.get("for") {
+            Some(n) => d.duration(n, &f.path_of("for")),
+            None => Some(0),
+        };
+        match (name, severity, windows, hold) {
+            (Some(name), Some(severity), Some(windows), Some(hold)) => {
                 let mut burn = Vec::with_capacity(windows.len());
                 for (w, loc, p) in windows {
                     burn.push(w);
@@ -559,6 +564,7 @@ fn alerting(
                     name,
                     severity,
                     windows: burn,
+                    hold,
                 });
             }
             _ => ok = false,

@@ -145,6 +145,7 @@ fn check_spec_example(parsed: Parsed) {
                     threshold: Threshold::Budget(0.05)
                 },
             ],
+            hold: 0,
         }]
     );
     assert_eq!(s.exclude.len(), 1);
@@ -651,7 +652,8 @@ fn alerting() {
                 long: HOUR,
                 short: Some(5 * MINUTE),
                 threshold: Threshold::Budget(0.02)
-            }]
+            }],
+            hold: 0,
         }]
     );
     assert!(ok(&alerting("          []\n")).policy.slos[0]

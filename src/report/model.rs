@@ -110,6 +110,9 @@ pub struct Segment {
     pub reasons: Vec<String>,
     /// The alerts that fired, in document order.
     pub alerts: Vec<String>,
+    /// The alerts pending (firing, but not yet for their hold time), in
+    /// document order.
+    pub pending: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -148,7 +151,14 @@ pub struct BudgetReport {
 pub struct AlertReport {
     pub name: String,
     pub severity: String,
+    /// Whether the alert fires: some pair fires, and has for its hold time
+    /// (docs/arithmetic.md §10).
     pub firing: bool,
+    /// `for`: the hold time; 0 for none.
+    pub hold: Millis,
+    /// Pending: some pair fires, not yet for the hold time; since when (the
+    /// first instant of the unbroken run). `None` when firing or inactive.
+    pub pending_since: Option<Instant>,
     pub pairs: Vec<PairReport>,
 }
 

@@ -107,6 +107,7 @@ fn for_terminal(report: &Report) -> Report {
             escape_in_place(&mut segment.level);
             segment.reasons.iter_mut().for_each(escape_in_place);
             segment.alerts.iter_mut().for_each(escape_in_place);
+            segment.pending.iter_mut().for_each(escape_in_place);
         }
         escape_in_place(name);
         *level = escape(&level.to_uppercase()).into_owned();
@@ -125,6 +126,8 @@ fn for_terminal(report: &Report) -> Report {
             name,
             severity,
             firing: _,
+            hold: _,
+            pending_since: _,
             pairs: _,
         } in alerts
         {
@@ -235,7 +238,7 @@ fn slo_lines(slo: &SloReport, paint: &Paint, lines: &mut Vec<String>) {
     }
 
     burn_table(slo, lines);
-    alert_table(&slo.alerts, paint, lines);
+    alert_table(&slo.alerts, slo.window.end, paint, lines);
     if !slo.warnings.is_empty() {
         lines.push(String::new());
         lines.push("  warnings".to_string());
@@ -285,7 +288,14 @@ fn burn_table(slo: &SloReport, lines: &mut Vec<String>) {
 }
 
 /// One row per burn-rate pair, the alert's name and state on its first row.
-fn alert_table(alerts: &[AlertReport], paint: &Paint, lines: &mut Vec<String>) {
+/// A pending alert's state says how long its condition has held of its
+/// hold time: `pending 3m/5m`.
+fn alert_table(
+    alerts: &[AlertReport],
+    at: crate::time::Instant,
+    paint: &Paint,
+    lines: &mut Vec<String>,
+) {
     if alerts.is_empty() {
         return;
     }
@@ -303,9 +313,15 @@ fn alert_table(alerts: &[AlertReport], paint: &Paint, lines: &mut Vec<String>) {
     // Which rows carry a firing mark, to colour them after alignment.
     let mut firing_rows = vec![false];
     for a in alerts {
-        let state = if a.firing { "FIRING" } else { "ok" };
+        let state = match (a.firing, a.pending_since) {
+            (true, _) => "FIRING".to_string(),
+            (false, Some(since)) => {
+                format!("pending {}/{}", held(at - since), format_duration(a.hold))
+            }
+            (false, None) => "ok".to_string(),
+        };
         if a.pairs.is_empty() {
-            rows.push(vec![a.name.clone(), a.severity.clone(), state.to_string()]);
+            rows.push(vec![a.name.clone(), a.severity.clone(), state.clone()]);
             firing_rows.push(a.firing);
         }
         for (i, p) in a.pairs.iter().enumerate() {
@@ -338,6 +354,15 @@ fn alert_table(alerts: &[AlertReport], paint: &Paint, lines: &mut Vec<String>) {
     lines.push(String::new());
     for (line, firing) in table(&rows, "  ").into_iter().zip(firing_rows) {
         lines.push(if firing { paint.red(&line) } else { line });
+    }
+}
+
+/// How long a pending alert has held: `0s` for just now.
+fn held(ms: Millis) -> String {
+    if ms <= 0 {
+        "0s".to_string()
+    } else {
+        format_duration(ms)
     }
 }
 

@@ -226,7 +226,10 @@ impl<'a> SloRules<'a> {
                 Ok(expr) => rules.push(PromRule::Alert {
                     alert: ALERT_BURN.into(),
                     expr,
-                    hold: None,
+                    // Prometheus' own `for`: its steps are the group's
+                    // evaluations, S apart, as the engine's are the data's
+                    // step (S, in what `slogate eval --prometheus` reads).
+                    hold: (alert.hold > 0).then_some(alert.hold),
                     labels: self.labels(&[
                         ("slogate_alert", &alert.name),
                         ("severity", &alert.severity),
@@ -562,6 +565,20 @@ impl<'a> SloRules<'a> {
                     .into(),
             ),
             Expr::Term(Term::Alert(name)) => match alerts.iter().find(|(a, _)| &a.name == name) {
+                // Held (`for`): firing is Prometheus' state, which only its
+                // ALERTS series has; the burn alerts come first in the
+                // group, so a rule evaluated after them reads this step's.
+                Some((a, Ok(_))) if a.hold > 0 => Ok(format!(
+                    "max without (alertname, alertstate, slogate_alert, severity) (\n  {}\n)",
+                    self.series(
+                        "ALERTS",
+                        &[
+                            ("alertname", ALERT_BURN),
+                            ("alertstate", "firing"),
+                            ("slogate_alert", &a.name),
+                        ],
+                    )
+                )),
                 Some((a, Ok(expr))) => {
                     for pair in &a.windows {
                         used.windows.extend(pair.windows());

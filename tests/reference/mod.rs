@@ -16,7 +16,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use slogate::expr::{Expr, Term};
-use slogate::policy::{Budgeting, CmpOp, Sli, Slo, Threshold, Window};
+use slogate::policy::{Alert, Budgeting, BurnWindow, CmpOp, Sli, Slo, Threshold, Window};
 use slogate::report::model::{
     AlertReport, BudgetReport, BudgetUnit, Burndown, PairReport, Reason, Segment, SloReport,
     WindowReport,
@@ -1062,7 +1062,7 @@ fn evaluate_instance(
         .unwrap_or(a);
     let excl = exclusions(slo, earliest.min(a) - 1, t);
     let ctx = Ctx::new(slo, inst, &excl, a, p, t);
-    let now = judge_point(policy, slo, &ctx, a, t);
+    let now = judge_point(policy, slo, &ctx, a, t, t);
 
     // §12 burn-rate windows: standard, alert, rule and forecast windows.
     // AMBIGUITY: "every window a rule names" includes the windows of
@@ -1098,7 +1098,7 @@ fn evaluate_instance(
             Window::Calendar { .. } => a,
         };
         burndown.t.push(tj);
-        let point = judge_point(policy, slo, &ctx, x, tj);
+        let point = judge_point(policy, slo, &ctx, x, tj, t);
         if point.tie {
             ties.push(tj);
         }
@@ -1121,12 +1121,19 @@ fn evaluate_instance(
                 .filter(|al| al.firing)
                 .map(|al| al.name.clone())
                 .collect(),
+            pending: point
+                .alerts
+                .iter()
+                .filter(|al| al.pending_since.is_some())
+                .map(|al| al.name.clone())
+                .collect(),
         };
         match timeline.last_mut() {
             Some(last)
                 if last.level == segment.level
                     && last.reasons == segment.reasons
-                    && last.alerts == segment.alerts =>
+                    && last.alerts == segment.alerts
+                    && last.pending == segment.pending =>
             {
                 last.to = tj
             }
@@ -1185,13 +1192,91 @@ struct PointVerdict {
     tie: bool,
 }
 
-fn judge_point(policy: &Policy, slo: &Slo, ctx: &Ctx, a: Instant, t: Instant) -> PointVerdict {
+/// §10: f = B × P / L, or the fixed factor F; and the share of the budget
+/// the pair stands for (B, or F × L / P); whether F was written.
+fn factor_of(w: &BurnWindow, p: Millis) -> (f64, f64, bool) {
+    match w.threshold {
+        Threshold::Budget(b) => (b * p as f64 / w.long as f64, b, false),
+        Threshold::Factor(f) => (f, f * w.long as f64 / p as f64, true),
+    }
+}
+
+/// §10: a pair fires at `t` iff burn_rate(L) > f and (a single window
+/// aside) burn_rate(S) > f; no data never fires.
+fn pair_fires(w: &BurnWindow, ctx: &Ctx, t: Instant) -> bool {
+    let (factor, _, _) = factor_of(w, ctx.p);
+    let above = |b: Option<f64>| b.is_some_and(|b| b > factor);
+    above(ctx.burn_rate(w.long, t)) && w.short.is_none_or(|s| above(ctx.burn_rate(s, t)))
+}
+
+/// Whether a burn rate of a pair at `t` is within rounding of its factor.
+fn pair_ties(w: &BurnWindow, ctx: &Ctx, t: Instant) -> bool {
+    let (factor, _, _) = factor_of(w, ctx.p);
+    let near = |b: Option<f64>| b.is_some_and(|b| close(Some(b), Some(factor)));
+    near(ctx.burn_rate(w.long, t)) || w.short.is_some_and(|s| near(ctx.burn_rate(s, t)))
+}
+
+/// §10 hold times, straight from the doc: `(firing, pending since)` of
+/// `alert` at `t` in an evaluation at `at`, its condition at `t` being
+/// `now`. The steps are `at − k·h` (k ≥ 1) before `t`, h the slice length
+/// L of §7; it fires iff the condition holds at `t` and at every step from
+/// the last one at or before `t − D` on.
+/// The third value: whether a burn rate at a step it judged ties with its
+/// factor (then the engine may fairly judge that step otherwise).
+fn held(
+    alert: &Alert,
+    ctx: &Ctx,
+    at: Instant,
+    t: Instant,
+    now: bool,
+) -> (bool, Option<Instant>, bool) {
+    if !now {
+        return (false, None, false);
+    }
+    if alert.hold == 0 {
+        return (true, None, false);
+    }
+    let Some(h) = ctx.slo.slice.or(ctx.inst.first_step).filter(|h| *h > 0) else {
+        return (false, Some(t), false);
+    };
+    let mut tie = false;
+    let mut holds = |g: Instant| {
+        tie |= alert.windows.iter().any(|w| pair_ties(w, ctx, g));
+        alert.windows.iter().any(|w| pair_fires(w, ctx, g))
+    };
+    let mut since = t;
+    let mut k = 1;
+    loop {
+        let g = at - k * h;
+        k += 1;
+        if g >= t {
+            continue;
+        }
+        if !holds(g) {
+            return (false, Some(since), tie);
+        }
+        since = g;
+        if g <= t - alert.hold {
+            return (true, None, tie);
+        }
+    }
+}
+
+fn judge_point(
+    policy: &Policy,
+    slo: &Slo,
+    ctx: &Ctx,
+    a: Instant,
+    t: Instant,
+    at: Instant,
+) -> PointVerdict {
     let p = ctx.p;
     let budget = ctx.budget(a, t);
     let sli = ctx.sli(a, t);
     let coverage = ctx.coverage_in(a, t);
 
     // §10 alerts.
+    let mut hold_tie = false;
     let alerts: Vec<AlertReport> = slo
         .alerting
         .iter()
@@ -1200,17 +1285,9 @@ fn judge_point(policy: &Policy, slo: &Slo, ctx: &Ctx, a: Instant, t: Instant) ->
                 .windows
                 .iter()
                 .map(|w| {
-                    // §10: f = B × P / L, or the fixed factor F (and the
-                    // share it stands for, F × L / P).
-                    let (factor, budget, fixed_factor) = match w.threshold {
-                        Threshold::Budget(b) => (b * p as f64 / w.long as f64, b, false),
-                        Threshold::Factor(f) => (f, f * w.long as f64 / p as f64, true),
-                    };
+                    let (factor, budget, fixed_factor) = factor_of(w, p);
                     let long_burn = ctx.burn_rate(w.long, t);
-                    // A single window: only the long one must exceed f.
                     let short_burn = w.short.and_then(|s| ctx.burn_rate(s, t));
-                    let firing = long_burn.is_some_and(|b| b > factor)
-                        && (w.short.is_none() || short_burn.is_some_and(|b| b > factor));
                     PairReport {
                         long: w.long,
                         short: w.short,
@@ -1219,14 +1296,19 @@ fn judge_point(policy: &Policy, slo: &Slo, ctx: &Ctx, a: Instant, t: Instant) ->
                         fixed_factor,
                         long_burn,
                         short_burn,
-                        firing,
+                        firing: pair_fires(w, ctx, t),
                     }
                 })
                 .collect();
+            let now = pairs.iter().any(|p| p.firing);
+            let (firing, pending_since, tie) = held(alert, ctx, at, t, now);
+            hold_tie |= tie;
             AlertReport {
                 name: alert.name.clone(),
                 severity: alert.severity.clone(),
-                firing: pairs.iter().any(|p| p.firing),
+                firing,
+                hold: alert.hold,
+                pending_since,
                 pairs,
             }
         })
@@ -1276,7 +1358,8 @@ fn judge_point(policy: &Policy, slo: &Slo, ctx: &Ctx, a: Instant, t: Instant) ->
     let tie = alerts
         .iter()
         .flat_map(|a| &a.pairs)
-        .any(|p| near(p.long_burn, p.factor) || near(p.short_burn, p.factor));
+        .any(|p| near(p.long_burn, p.factor) || near(p.short_burn, p.factor))
+        || hold_tie;
     PointVerdict {
         budget,
         sli,
@@ -1454,8 +1537,16 @@ pub fn diff_with_ties(expected: &Report, ties: &[Vec<Instant>], actual: &Report)
                         d.push(format!("{q}: pair {ep:?} vs {gp:?}"));
                     }
                 }
-                if ea.firing != ga.firing && !tie {
-                    d.push(format!("{q}.firing: {} vs {}", ea.firing, ga.firing));
+                // A tie at a step of the hold time decides it too.
+                let tie = tie || ties.get(i).is_some_and(|t| t.contains(&e.window.end));
+                if (ea.firing, ea.pending_since) != (ga.firing, ga.pending_since) && !tie {
+                    d.push(format!(
+                        "{q}: firing {} pending since {:?} vs firing {} pending since {:?}",
+                        ea.firing, ea.pending_since, ga.firing, ga.pending_since
+                    ));
+                }
+                if ea.hold != ga.hold {
+                    d.push(format!("{q}.hold: {} vs {}", ea.hold, ga.hold));
                 }
             }
         }
@@ -1477,8 +1568,16 @@ pub fn diff_with_ties(expected: &Report, ties: &[Vec<Instant>], actual: &Report)
         }
         let tied = ties.get(i).map_or(&[][..], |v| v.as_slice());
         let (es, gs) = (timeline_states(e), timeline_states(g));
-        fn key<'s>(s: &Option<&'s Segment>) -> Option<(&'s str, &'s [String], &'s [String])> {
-            s.map(|s| (s.level.as_str(), s.reasons.as_slice(), s.alerts.as_slice()))
+        type Key<'s> = (&'s str, &'s [String], &'s [String], &'s [String]);
+        fn key<'s>(s: &Option<&'s Segment>) -> Option<Key<'s>> {
+            s.map(|s| {
+                (
+                    s.level.as_str(),
+                    s.reasons.as_slice(),
+                    s.alerts.as_slice(),
+                    s.pending.as_slice(),
+                )
+            })
         }
         let same = |(t, (a, b)): (&Instant, (&Option<&Segment>, &Option<&Segment>))| {
             key(a) == key(b) || tied.contains(t)

@@ -110,6 +110,7 @@ pub fn alert(name: &str, windows: &[(Millis, Millis, f64)]) -> Alert {
                 threshold: Threshold::Budget(budget),
             })
             .collect(),
+        hold: 0,
     }
 }
 

@@ -88,6 +88,22 @@ fn alert_json(w: &mut Writer, a: &AlertReport) {
     w.key("name").string(&a.name);
     w.key("severity").string(&a.severity);
     w.key("firing").bool(a.firing);
+    // Prometheus' words: inactive, pending (not yet held for `for`), firing.
+    w.key("state").string(match (a.firing, a.pending_since) {
+        (true, _) => "firing",
+        (false, Some(_)) => "pending",
+        (false, None) => "inactive",
+    });
+    if a.hold > 0 {
+        w.key("for").string(&format_duration(a.hold));
+    } else {
+        w.key("for").null();
+    }
+    w.key("pendingSince");
+    match a.pending_since {
+        Some(t) => w.number(t as f64),
+        None => w.null(),
+    }
     w.key("pairs").array(&a.pairs, pair_json);
     w.close(b'}');
 }
@@ -147,6 +163,7 @@ fn segment_json(w: &mut Writer, s: &Segment) {
     w.key("level").string(&s.level);
     w.key("reasons").array(&s.reasons, |w, r| w.string(r));
     w.key("alerts").array(&s.alerts, |w, a| w.string(a));
+    w.key("pending").array(&s.pending, |w, a| w.string(a));
     w.close(b'}');
 }
 
@@ -191,6 +208,8 @@ pub(crate) mod tests {
                     name: "page".into(),
                     severity: "page".into(),
                     firing: false,
+                    hold: 0,
+                    pending_since: None,
                     pairs: vec![PairReport {
                         long: HOUR,
                         short: Some(5 * MINUTE),
@@ -225,6 +244,7 @@ pub(crate) mod tests {
                     level: "warning".into(),
                     reasons: vec!["remaining < 50%".into()],
                     alerts: vec![],
+                    pending: vec![],
                 }],
                 warnings: vec![],
             }],
@@ -259,11 +279,11 @@ pub(crate) mod tests {
             r#""coverage":1,"sli":0.9993055,"#,
             r#""budget":{"unit":"seconds","allowed":2419.2,"consumed":1680,"remaining":739.2,"remainingRatio":0.30555},"#,
             r#""burnRates":{"5m":0,"1h":1.25,"3d":null},"consumedIn":{"3d":0},"#,
-            r#""alerts":[{"name":"page","severity":"page","firing":false,"pairs":[{"long":"1h","short":"5m","budget":0.02,"factor":14.4,"fixedFactor":false,"longBurn":0,"shortBurn":null,"firing":false}]}],"#,
+            r#""alerts":[{"name":"page","severity":"page","firing":false,"state":"inactive","for":null,"pendingSince":null,"pairs":[{"long":"1h","short":"5m","budget":0.02,"factor":14.4,"fixedFactor":false,"longBurn":0,"shortBurn":null,"firing":false}]}],"#,
             r#""forecastWindow":"1h","timeToExhaustionSeconds":null,"level":"warning","#,
             r#""reasons":[{"level":"warning","when":"remaining < 50%","value":0.30555,"action":"Prioritize reliability over features"}],"#,
             r#""burndown":{"t":[1769904000000,1769904060000],"remainingRatio":[1,null],"burnRates":{"5m":[0.5,null],"1h":[14.4,0]}},"#,
-            r#""timeline":[{"from":1769904000000,"to":1769904060000,"level":"warning","reasons":["remaining < 50%"],"alerts":[]}],"warnings":[]}]}"#,
+            r#""timeline":[{"from":1769904000000,"to":1769904060000,"level":"warning","reasons":["remaining < 50%"],"alerts":[],"pending":[]}],"warnings":[]}]}"#,
         ] {
             assert!(json.contains(part), "missing {part}\nin {json}");
         }
