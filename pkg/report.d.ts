@@ -83,7 +83,18 @@ export interface Warning {
 export interface AlertReport {
   name: string;
   severity: string;
+  /** Some pair fires, and has held for `for` (docs/arithmetic.md §10). */
   firing: boolean;
+  /**
+   * Prometheus' words: `pending` while some pair fires but not yet for the
+   * hold time `for`; `inactive` when no pair fires.
+   */
+  state: 'inactive' | 'pending' | 'firing';
+  /** The hold time (`for`), e.g. `"5m"`; `null` when the alert fires at once. */
+  for: DurationText | null;
+  /** Epoch milliseconds: when a pending alert's condition began to hold; else `null`. */
+  pendingSince: number | null;
+  /** Each pair's own condition now, before the hold time. */
   pairs: PairReport[];
 }
 
@@ -139,4 +150,6 @@ export interface Segment {
   reasons: string[];
   /** The names of the alerts that fired, in document order. */
   alerts: string[];
+  /** The names of the alerts pending (not yet held for their `for`), in document order. */
+  pending: string[];
 }

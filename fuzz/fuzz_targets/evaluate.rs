@@ -193,6 +193,7 @@ spec:
       alerting:
         - name: page
           severity: page
+          for: {D4}
           windows:
             - {long: {D2}, short: {D3}, budget: {B0}}
             - {long: 6h, short: 30m, budget: {B1}}
@@ -439,6 +440,13 @@ fn model_policy(m: &Model) -> Policy {
                     },
                 })
                 .collect(),
+            // A hold time (`for`) when the first pair's number is even: any
+            // duration the input gives, up to 400 years, so that a long hold
+            // over long data shows no hang.
+            hold: pairs
+                .first()
+                .filter(|(_, _, b)| b % 2 == 0)
+                .map_or(0, |(_, s, _)| dur_or(s, 5 * MINUTE)),
         }],
     };
     let levels = 1 + (m.levels % 4) as usize;
@@ -672,6 +680,9 @@ fn check(report: &Report) {
             }
         }
         for (a, alert) in s.alerts.iter().enumerate() {
+            // Pending or firing, never both; pending since no later than T.
+            assert!(!(alert.firing && alert.pending_since.is_some()), "firing and pending");
+            assert!(alert.pending_since.is_none_or(|t| t <= report.at), "pending since after T");
             for (k, pair) in alert.pairs.iter().enumerate() {
                 let q = |f: &str| p(&format!("alerts[{a}].pairs[{k}].{f}"));
                 num(q("budget"), pair.budget);

@@ -63,7 +63,10 @@ export interface DisplaySegment {
   rank: number | null;
   severity: Severity;
   reasons: string[];
+  /** Alerts firing. */
   alerts: string[];
+  /** Alerts pending: their condition holds, not yet for their `for`. */
+  pending: string[];
 }
 export function timelineSegments(slo: SloReport, levels: readonly string[]): DisplaySegment[];
 
@@ -83,8 +86,12 @@ export interface AlertSegments {
   severity: string;
   /** Firing at the evaluation instant. */
   firing: boolean;
+  /** At the evaluation instant. */
+  state: 'inactive' | 'pending' | 'firing';
   /** Adjacent firing segments merged; empty when it never fired in the window. */
   runs: AlertRun[];
+  /** The same for the points where it was pending (alerts with `for` only). */
+  pendingRuns: AlertRun[];
 }
 /** When each alert of the SLO fired over the window, in document order. */
 export function alertSegments(slo: SloReport): AlertSegments[];
@@ -149,6 +156,8 @@ export function explainRemaining(slo: SloReport): Explanation;
 export function explainBurnRate(slo: SloReport, window: string): Explanation;
 export function explainTimeToExhaustion(slo: SloReport): Explanation;
 export function explainAlertPair(slo: SloReport, alert: AlertReport, pair: PairReport): Explanation;
+/** The alert's state with its hold time: "pending 3m/5m", "firing", "not firing". */
+export function explainAlertState(slo: SloReport, alert: AlertReport, options?: TimeOptions): Explanation;
 
 export interface ReportSummary {
   /** The worst level of all SLO instances, as text. */

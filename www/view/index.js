@@ -21,6 +21,7 @@ export { alertSegments, currentState, formatInstant, timelineSegments } from './
 export { arcPath, gauge } from './src/gauge.js';
 export {
   explainAlertPair,
+  explainAlertState,
   explainBurnRate,
   explainRemaining,
   explainTimeToExhaustion,

@@ -12,6 +12,7 @@ import {
   burnRateRows,
   currentState,
   explainAlertPair,
+  explainAlertState,
   explainBurnRate,
   explainRemaining,
   explainTimeToExhaustion,
@@ -23,6 +24,7 @@ import {
   plainText,
   sliStatus,
   sloTitle,
+  type TimeOptions,
 } from '@slogate/view';
 import React, { useState } from 'react';
 
@@ -108,7 +110,7 @@ export function SloCard({ slo, levels, views, runbooks, timeZone, drawn: initial
           {open && (
             <>
               <BurnRates slo={slo} />
-              <Alerts slo={slo} />
+              <Alerts slo={slo} time={time} />
             </>
           )}
         </details>
@@ -216,7 +218,7 @@ function BurnRow({ slo, row }: { slo: SloReport; row: ReturnType<typeof burnRate
   );
 }
 
-function Alerts({ slo }: { slo: SloReport }) {
+function Alerts({ slo, time }: { slo: SloReport; time: TimeOptions }) {
   const styles = useStyles2(getStyles);
   if (slo.alerts.length === 0) {
     return <p className={styles.muted}>No burn-rate alerts.</p>;
@@ -225,10 +227,7 @@ function Alerts({ slo }: { slo: SloReport }) {
     <ul className={styles.alerts} aria-label="alerts">
       {slo.alerts.map((alert, a) => (
         <li key={a}>
-          <strong>{plainText(alert.name)}</strong> <span className={styles.muted}>({plainText(alert.severity)})</span>{' '}
-          <span className={cx(styles.chip, alert.firing && styles.exceeded)}>
-            {alert.firing ? 'firing' : 'not firing'}
-          </span>
+          <AlertHead slo={slo} alertIndex={a} time={time} />
           <ul>
             {alert.pairs.map((pair, p) => (
               <Pair key={p} slo={slo} alertIndex={a} pairIndex={p} />
@@ -237,6 +236,25 @@ function Alerts({ slo }: { slo: SloReport }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The alert's name, severity and state; a held alert (`for`) explains how long it has held. */
+function AlertHead({ slo, alertIndex, time }: { slo: SloReport; alertIndex: number; time: TimeOptions }) {
+  const styles = useStyles2(getStyles);
+  const alert = slo.alerts[alertIndex];
+  const x = explainAlertState(slo, alert, time);
+  const why = useDisclosure(`${plainText(alert.name)} state`, x);
+  const held = alert.for !== null;
+  return (
+    <>
+      <strong>{plainText(alert.name)}</strong> <span className={styles.muted}>({plainText(alert.severity)})</span>{' '}
+      <span className={cx(styles.chip, alert.firing && styles.exceeded, alert.state === 'pending' && styles.pending)}>
+        {x.value}
+      </span>
+      {held && why.button}
+      {held && why.panel}
+    </>
   );
 }
 
@@ -326,6 +344,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     whiteSpace: 'nowrap',
   }),
   exceeded: css({ borderColor: theme.colors.error.border, color: theme.colors.error.text }),
+  pending: css({ borderColor: theme.colors.warning.border, color: theme.colors.warning.text, borderStyle: 'dashed' }),
   hidden: css({
     position: 'absolute',
     width: 1,

@@ -203,6 +203,7 @@ button { font: inherit; color: inherit; }
 .alert-severity { color: var(--_muted); }
 .alert-state { margin-left: auto; font-size: 0.85em; border-radius: 999px; padding: 0 8px; border: 1px solid var(--_border); color: var(--_muted); }
 .alert-state.on { border-color: var(--_critical); color: var(--_critical); font-weight: 700; background: color-mix(in srgb, var(--_critical) var(--_tint), var(--_bg)); }
+.alert-state.pending { border-color: var(--_warn); color: var(--_warn); font-weight: 600; border-style: dashed; }
 .pairs { display: grid; gap: 2px; padding-left: 10px; font-size: 0.92em; font-variant-numeric: tabular-nums; }
 .pair.firing strong { color: var(--_critical); }
 

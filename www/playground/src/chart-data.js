@@ -103,7 +103,8 @@ export function burnRateData(slo) {
 
 /**
  * The level and alert timeline as rows of runs: the level first (each
- * segment coloured by severity), then one row per alert (its firing runs).
+ * segment coloured by severity), then one row per alert (its firing runs,
+ * and its pending runs when it has a hold time).
  */
 export function timelineData(slo, levels) {
   const levelRow = {
@@ -115,9 +116,13 @@ export function timelineData(slo, levels) {
       text: s.level,
     })),
   };
+  // A held alert's pending runs share its row, in the warning colour.
   const alertRows = alertSegments(slo).map((a) => ({
     label: a.name,
-    runs: a.runs.map((r) => ({ from: r.from, to: r.to, severity: 'critical', text: `${a.name} firing` })),
+    runs: [
+      ...a.runs.map((r) => ({ from: r.from, to: r.to, severity: 'critical', text: `${a.name} firing` })),
+      ...a.pendingRuns.map((r) => ({ from: r.from, to: r.to, severity: 'warn', text: `${a.name} pending` })),
+    ].sort((x, y) => x.from - y.from),
   }));
   return { rows: [levelRow, ...alertRows], window: windowRange(slo) };
 }

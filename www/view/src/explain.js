@@ -15,6 +15,7 @@ import {
   formatWindow,
 } from './format.js';
 import { plainText } from './text.js';
+import { formatInstant } from './timeline.js';
 
 /** @typedef {import('@slogate/engine').SloReport} SloReport */
 /** @typedef {import('@slogate/engine').AlertReport} AlertReport */
@@ -192,7 +193,10 @@ export function explainAlertPair(slo, alert, pair) {
   if (!pair.fixedFactor) inputs.push({ name: 'threshold', value: `×${factor}` });
   inputs.push({ name: `burn rate (${long})`, value: formatRate(pair.longBurn) });
   if (short !== null) inputs.push({ name: `burn rate (${short})`, value: formatRate(pair.shortBurn) });
-  const state = pair.firing ? 'firing' : 'not firing';
+  // A held alert's pair says whether its condition holds; the alert fires
+  // only once that has lasted its `for` (explainAlertState).
+  const held = alert.for !== null && alert.for !== undefined;
+  const state = pair.firing ? (held ? 'above' : 'firing') : 'not firing';
   const when =
     short === null
       ? `${name} fires when the burn rate over ${long} exceeds ×${factor}`
@@ -204,5 +208,44 @@ export function explainAlertPair(slo, alert, pair) {
     short === null
       ? `now ${formatRate(pair.longBurn)} over ${long}`
       : `now ${formatRate(pair.longBurn)} over ${long} and ${formatRate(pair.shortBurn)} over ${short}`;
-  return { value: state, text: `${when}: ${why}; ${now}: ${state}`, inputs };
+  const hold = held ? ` (and once that has held for ${plainText(String(alert.for))})` : '';
+  return { value: state, text: `${when}${hold}: ${why}; ${now}: ${state}`, inputs };
+}
+
+/**
+ * An alert's state, with its hold time (`for`, docs/arithmetic.md §10):
+ * "pending 3m/5m" — its condition (some pair firing) has held since Tue
+ * 14:05, 3m of the 5m it must hold before it fires. Without `for`: firing
+ * or not firing, as its pairs.
+ * @param {SloReport} slo
+ * @param {AlertReport} alert
+ * @param {import('./timeline.js').TimeOptions} [options] for the instant shown
+ * @returns {Explanation}
+ */
+export function explainAlertState(slo, alert, options = {}) {
+  const name = plainText(alert.name);
+  const state = alert.state ?? (alert.firing ? 'firing' : 'inactive');
+  const hold = alert.for === null || alert.for === undefined ? null : plainText(alert.for);
+  const fires = 'any of its pairs fires';
+  if (hold === null) {
+    const value = state === 'firing' ? 'firing' : 'not firing';
+    return { value, text: `${name} fires as soon as ${fires}: ${value}`, inputs: [] };
+  }
+  const rule = `${name} fires once ${fires} and has at every step of the data for ${hold}`;
+  /** @type {{ name: string, value: string }[]} */
+  const inputs = [{ name: 'for', value: hold }];
+  if (state === 'pending' && alert.pendingSince !== null && alert.pendingSince !== undefined) {
+    const at = Date.parse(slo.window.end);
+    const since = formatInstant(alert.pendingSince, { ...options, reference: at });
+    const held = formatDuration(Math.max(0, (at - alert.pendingSince) / 1000));
+    inputs.push({ name: 'condition holds since', value: since }, { name: 'held', value: held });
+    return {
+      value: `pending ${held}/${hold}`,
+      text: `${rule}: its condition has held since ${since}, ${held} of ${hold}; pending until it has held ${hold}, and one step without it starts over`,
+      inputs,
+    };
+  }
+  const value = state === 'firing' ? 'firing' : 'not firing';
+  const now = state === 'firing' ? `it has held ${hold} or more: firing` : 'no pair fires now: not firing';
+  return { value, text: `${rule}: ${now}`, inputs };
 }

@@ -19,7 +19,8 @@ import { plainText } from './text.js';
  * @property {number | null} rank
  * @property {Severity} severity
  * @property {string[]} reasons
- * @property {string[]} alerts
+ * @property {string[]} alerts firing
+ * @property {string[]} pending pending: firing, not yet for their hold time (`for`)
  */
 
 /**
@@ -43,6 +44,7 @@ export function timelineSegments(slo, levels) {
     ...levelSeverity(levels, s.level),
     reasons: s.reasons.map(plainText),
     alerts: s.alerts.map(plainText),
+    pending: (s.pending ?? []).map(plainText),
   }));
 }
 
@@ -51,9 +53,12 @@ export function timelineSegments(slo, levels) {
  * @property {string} name the alert's name, as plain text
  * @property {string} severity the alert's severity label, as plain text
  * @property {boolean} firing whether it fires at the evaluation instant
+ * @property {'inactive' | 'pending' | 'firing'} state at the evaluation instant
  * @property {{ from: number, to: number, start: number, end: number }[]} runs
  *   the runs of burn-down points at which it fired, adjacent segments merged:
  *   `from` exclusive, `to` inclusive (epoch ms), `start`/`end` their shares of the window
+ * @property {{ from: number, to: number, start: number, end: number }[]} pendingRuns
+ *   the same for the points at which it was pending (held alerts only)
  */
 
 /**
@@ -68,11 +73,15 @@ export function alertSegments(slo) {
   const t = Date.parse(slo.window.end);
   const share = (/** @type {number} */ ms) =>
     t > a ? Math.min(1, Math.max(0, (ms - a) / (t - a))) : 1;
-  return slo.alerts.map((alert) => {
+  /**
+   * @param {string} name
+   * @param {(s: import('@slogate/engine').Segment) => readonly string[]} names
+   */
+  const runsOf = (name, names) => {
     /** @type {{ from: number, to: number, start: number, end: number }[]} */
     const runs = [];
     for (const s of slo.timeline) {
-      if (!s.alerts.includes(alert.name)) continue;
+      if (!names(s).includes(name)) continue;
       const last = runs[runs.length - 1];
       // Segments tile the window: a run goes on when this one starts where it ended.
       if (last !== undefined && last.to === s.from) {
@@ -82,8 +91,16 @@ export function alertSegments(slo) {
         runs.push({ from: s.from, to: s.to, start: share(s.from), end: share(s.to) });
       }
     }
-    return { name: plainText(alert.name), severity: plainText(alert.severity), firing: alert.firing, runs };
-  });
+    return runs;
+  };
+  return slo.alerts.map((alert) => ({
+    name: plainText(alert.name),
+    severity: plainText(alert.severity),
+    firing: alert.firing,
+    state: alert.state ?? (alert.firing ? 'firing' : 'inactive'),
+    runs: runsOf(alert.name, (s) => s.alerts),
+    pendingRuns: runsOf(alert.name, (s) => s.pending ?? []),
+  }));
 }
 
 /**

@@ -4,13 +4,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   explainAlertPair,
+  explainAlertState,
   explainBurnRate,
   explainRemaining,
   explainTimeToExhaustion,
   pairCondition,
   pairWindows,
 } from '@slogate/view';
-import { eventsSlo, slo } from './fixture.mjs';
+import { eventsSlo, heldSlo, slo } from './fixture.mjs';
 
 test('remaining budget, timeslices: allowed = (1 − O) × P', () => {
   const e = explainRemaining(slo());
@@ -145,4 +146,36 @@ test('a single-window alert at a fixed factor: one window, the factor as written
   const two = { ...pair, short: '5m', shortBurn: 1000, fixedFactor: false };
   assert.equal(pairWindows(two), '1h/5m');
   assert.equal(pairCondition(two), '1h 83.33 & 5m 1000.00 > ×13.44');
+});
+
+test('an alert with a hold time: pending with how long it has held, since when', () => {
+  const s = heldSlo();
+  const ticket = s.alerts[1];
+  const e = explainAlertState(s, ticket, { timeZone: 'UTC' });
+  // Evaluated at 14:05, pending since 13:55: 10 of the 15 minutes.
+  assert.equal(e.value, 'pending 10m/15m');
+  assert.equal(
+    e.text,
+    'ticket fires once any of its pairs fires and has at every step of the data for 15m: its condition has held since Fri 13:55, 10m of 15m; pending until it has held 15m, and one step without it starts over',
+  );
+  assert.deepEqual(e.inputs, [
+    { name: 'for', value: '15m' },
+    { name: 'condition holds since', value: 'Fri 13:55' },
+    { name: 'held', value: '10m' },
+  ]);
+  // Its pair's condition holds: "above", not "firing".
+  const pair = explainAlertPair(s, ticket, ticket.pairs[0]);
+  assert.equal(pair.value, 'above');
+  assert.match(pair.text, /^ticket fires when the burn rate over 1d exceeds ×2\.8 \(and once that has held for 15m\): /);
+  // Held long enough, or not holding at all.
+  assert.equal(explainAlertState(s, { ...ticket, state: 'firing', firing: true, pendingSince: null }).value, 'firing');
+  const off = explainAlertState(s, { ...ticket, state: 'inactive', pendingSince: null });
+  assert.equal(off.value, 'not firing');
+  assert.match(off.text, /no pair fires now: not firing$/);
+  // Without `for`: firing as its pairs.
+  assert.deepEqual(explainAlertState(s, s.alerts[0]), {
+    value: 'firing',
+    text: 'page fires as soon as any of its pairs fires: firing',
+    inputs: [],
+  });
 });

@@ -41,6 +41,9 @@ export function slo() {
         name: 'page',
         severity: 'page',
         firing: true,
+        state: 'firing',
+        for: null,
+        pendingSince: null,
         pairs: [
           { long: '1h', short: '5m', budget: 0.02, factor: 13.44, fixedFactor: false, longBurn: 83.33333333333333, shortBurn: 1000, firing: true },
         ],
@@ -60,14 +63,15 @@ export function slo() {
       burnRates: {},
     },
     timeline: [
-      { from: ms('2026-02-01T00:00:00Z'), to: ms('2026-02-10T00:00:00Z'), level: 'healthy', reasons: [], alerts: [] },
-      { from: ms('2026-02-10T00:00:00Z'), to: ms('2026-02-20T13:05:00Z'), level: 'warning', reasons: ['remaining <= 50%'], alerts: [] },
+      { from: ms('2026-02-01T00:00:00Z'), to: ms('2026-02-10T00:00:00Z'), level: 'healthy', reasons: [], alerts: [], pending: [] },
+      { from: ms('2026-02-10T00:00:00Z'), to: ms('2026-02-20T13:05:00Z'), level: 'warning', reasons: ['remaining <= 50%'], alerts: [], pending: [] },
       {
         from: ms('2026-02-20T13:05:00Z'),
         to: ms('2026-02-20T13:35:00Z'),
         level: 'critical',
         reasons: ['remaining <= 50%', 'burn_rate(30m) > 5'],
         alerts: ['page'],
+        pending: [],
       },
       {
         from: ms('2026-02-20T13:35:00Z'),
@@ -75,10 +79,32 @@ export function slo() {
         level: 'critical',
         reasons: ['remaining <= 50%', 'burn_rate(30m) > 5', 'burn_rate(30m) > 10'],
         alerts: ['page'],
+        pending: [],
       },
     ],
     warnings: [],
   };
+}
+
+/**
+ * The same SLO with a second alert, `ticket`, held for 15m (`for`): pending
+ * since 13:55, 10 minutes before the evaluation, and pending over the
+ * timeline's last segment.
+ */
+export function heldSlo() {
+  const s = slo();
+  s.alerts.push({
+    name: 'ticket',
+    severity: 'ticket',
+    firing: false,
+    state: 'pending',
+    for: '15m',
+    pendingSince: ms('2026-02-20T13:55:00Z'),
+    pairs: [{ long: '1d', short: null, budget: 0.1, factor: 2.8, fixedFactor: true, longBurn: 3.1, shortBurn: null, firing: true }],
+  });
+  const last = s.timeline[3];
+  if (last) last.pending = ['ticket'];
+  return s;
 }
 
 /** The same SLO budgeted in events, overspent. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { alertSegments, currentState, formatInstant, timelineSegments } from '@slogate/view';
-import { LEVELS, slo } from './fixture.mjs';
+import { LEVELS, heldSlo, slo } from './fixture.mjs';
 
 const UTC = { timeZone: 'UTC' };
 const ms = (/** @type {string} */ iso) => Date.parse(iso);
@@ -96,7 +96,7 @@ test('instants: weekday within six days, the date further back, the year when it
 
 test('alert runs: adjacent firing segments merge, gaps split, an alert that never fired has none', () => {
   const s = slo();
-  s.alerts.push({ name: 'ticket<b>', severity: 'ticket\u202e', firing: false, pairs: [] });
+  s.alerts.push({ name: 'ticket<b>', severity: 'ticket\u202e', firing: false, state: 'inactive', for: null, pendingSince: null, pairs: [] });
   // page fires in the warning segment too, then a gap in a new healthy segment, then again.
   s.timeline = [
     { from: ms('2026-02-01T00:00:00Z'), to: ms('2026-02-10T00:00:00Z'), level: 'healthy', reasons: [], alerts: [] },
@@ -117,7 +117,14 @@ test('alert runs: adjacent firing segments merge, gaps split, an alert that neve
   );
   assert.equal(page?.runs[0]?.start, 777_600 / 1_692_300);
   assert.equal(page?.runs[1]?.end, 1);
-  assert.deepEqual(ticket, { name: 'ticket<b>', severity: 'ticket\\u{202e}', firing: false, runs: [] });
+  assert.deepEqual(ticket, {
+    name: 'ticket<b>',
+    severity: 'ticket\\u{202e}',
+    firing: false,
+    state: 'inactive',
+    runs: [],
+    pendingRuns: [],
+  });
 });
 
 test('formatInstant keeps its formatters per locale and zone: the same text through many zones, an unknown zone still an error', () => {
@@ -130,4 +137,26 @@ test('formatInstant keeps its formatters per locale and zone: the same text thro
   assert.equal(formatInstant(at, { timeZone: 'Asia/Tokyo', locale: 'de-DE', reference: at }), 'Fr. 23:05');
   assert.throws(() => formatInstant(at, { timeZone: 'Mars/Olympus_Mons' }), /Mars\/Olympus_Mons/);
   assert.throws(() => formatInstant(at, { timeZone: 'Mars/Olympus_Mons' }), /Mars\/Olympus_Mons/);
+});
+
+test('pending alerts are kept apart from firing ones', () => {
+  const s = heldSlo();
+  assert.deepEqual(
+    timelineSegments(s, LEVELS).map((x) => [x.alerts, x.pending]),
+    [
+      [[], []],
+      [[], []],
+      [['page'], []],
+      [['page'], ['ticket']],
+    ],
+  );
+  const [page, ticket] = alertSegments(s);
+  assert.equal(page.state, 'firing');
+  assert.deepEqual(page.pendingRuns, []);
+  assert.equal(ticket.state, 'pending');
+  assert.deepEqual(ticket.runs, []);
+  assert.deepEqual(
+    ticket.pendingRuns.map((r) => [r.from, r.to]),
+    [[ms('2026-02-20T13:35:00Z'), ms('2026-02-20T14:05:00Z')]],
+  );
 });

@@ -9,6 +9,7 @@ import {
   burnRateRows,
   currentState,
   explainAlertPair,
+  explainAlertState,
   explainBurnRate,
   explainRemaining,
   explainTimeToExhaustion,
@@ -167,7 +168,33 @@ function renderBurnRates(slo, ctx, key) {
 }
 
 /**
- * Each alert: firing or not, with its burn-rate pairs.
+ * The alert's name, severity and state; a held alert (`for`) says how long
+ * it has held, with the explanation behind it.
+ * @param {SloReport} slo
+ * @param {import('@slogate/engine').AlertReport} alert
+ * @param {RenderContext} ctx
+ * @param {string} disclosureKey
+ */
+function renderAlertHead(slo, alert, ctx, disclosureKey) {
+  const x = explainAlertState(slo, alert, ctx.time);
+  const state = alert.firing ? ' on' : alert.state === 'pending' ? ' pending' : '';
+  const held = alert.for !== null;
+  const why = held ? disclosure(ctx, disclosureKey, `${plainText(alert.name)} state`, x) : null;
+  return [
+    h(
+      'div',
+      { class: 'alert-head' },
+      h('span', { class: 'alert-name' }, plainText(alert.name)),
+      h('span', { class: 'alert-severity' }, ` (${plainText(alert.severity)})`),
+      h('span', { class: `alert-state${state}` }, x.value),
+      why?.button ?? null,
+    ),
+    why?.panel ?? null,
+  ];
+}
+
+/**
+ * Each alert: firing, pending or not, with its burn-rate pairs.
  * @param {SloReport} slo
  * @param {RenderContext} ctx
  * @param {(what: string) => string} key
@@ -181,13 +208,7 @@ function renderAlerts(slo, ctx, key) {
       h(
         'li',
         { class: `alert${alert.firing ? ' firing' : ''}`, 'data-alert': a },
-        h(
-          'div',
-          { class: 'alert-head' },
-          h('span', { class: 'alert-name' }, plainText(alert.name)),
-          h('span', { class: 'alert-severity' }, ` (${plainText(alert.severity)})`),
-          h('span', { class: `alert-state${alert.firing ? ' on' : ''}` }, alert.firing ? 'firing' : 'not firing'),
-        ),
+        renderAlertHead(slo, alert, ctx, key(`alert:${a}`)),
         h(
           'ul',
           { class: 'pairs' },
