@@ -10,6 +10,10 @@
 //! - `expect.level`: the document's level; `expect.slos`: `{KEY: level}` for
 //!   every SLO instance, KEY = the SLO name, or `name{label=value,...}` (in
 //!   `groupBy` order) for a `groupBy` instance;
+//! - `expect.alerts` (optional): `{KEY: {ALERT: state}}`, the state of
+//!   alerts (`inactive`, `pending`, `firing`) of an SLO instance; every alert
+//!   named there takes at least two states over the runs of its example
+//!   (the seeds' alerts and hold times are driven through them);
 //! - `allowWarnings`: validation warnings the policy may have. A warning is
 //!   allowed when its field path starts with an entry or its message contains
 //!   one; any other warning fails.
@@ -33,6 +37,8 @@ struct Run {
     data: Vec<(String, String)>,
     level: String,
     slos: BTreeMap<String, String>,
+    /// `(KEY, ALERT) → state`.
+    alerts: BTreeMap<(String, String), String>,
     allow_warnings: Vec<String>,
 }
 
@@ -89,6 +95,25 @@ fn runs() -> Vec<Run> {
                     )
                 })
                 .collect();
+            let mut alerts = BTreeMap::new();
+            if let Some(a) = expect.get("alerts") {
+                let a = a
+                    .as_object()
+                    .unwrap_or_else(|| panic!("runs.json: {what}: `expect.alerts` must be an object"));
+                for (key, states) in a {
+                    let states = states.as_object().unwrap_or_else(|| {
+                        panic!("runs.json: {what}: `expect.alerts.{key}` must be an object")
+                    });
+                    for (alert, state) in states {
+                        let state = state.as_str().expect("alert states are strings");
+                        assert!(
+                            ["inactive", "pending", "firing"].contains(&state),
+                            "runs.json: {what}: {key} {alert}: state {state:?}"
+                        );
+                        alerts.insert((key.clone(), alert.clone()), state.to_string());
+                    }
+                }
+            }
             let allow_warnings = match v.get("allowWarnings") {
                 None => Vec::new(),
                 Some(a) => a
@@ -109,6 +134,7 @@ fn runs() -> Vec<Run> {
                 data,
                 level: string(expect, "level", &what),
                 slos,
+                alerts,
                 allow_warnings,
             }
         })
@@ -372,4 +398,54 @@ fn leaving_history_out_changes_nothing_else() {
         }
         assert_eq!(without, full, "{}: with burn rates over time", run.label());
     }
+}
+
+/// An alert's state as runs.json writes it.
+fn alert_state(a: &slogate::report::AlertReport) -> &'static str {
+    match (a.firing, a.pending_since) {
+        (true, _) => "firing",
+        (false, Some(_)) => "pending",
+        (false, None) => "inactive",
+    }
+}
+
+#[test]
+fn every_run_reaches_its_expected_alert_states() {
+    let mut failures = Vec::new();
+    // (example, KEY, ALERT) → the states seen.
+    let mut seen: BTreeMap<(String, String, String), BTreeSet<String>> = BTreeMap::new();
+    for run in runs().into_iter().filter(|r| !r.alerts.is_empty()) {
+        let engine = engine(&run.policy);
+        let at = slogate::time::parse_rfc3339(&run.at).expect("valid instant");
+        let report = engine.evaluate(&dataset(&run), at).expect("evaluates");
+        for ((key, alert), want) in &run.alerts {
+            seen.entry((run.example.clone(), key.clone(), alert.clone()))
+                .or_default()
+                .insert(want.clone());
+            let got = report
+                .slos
+                .iter()
+                .find(|s| &slo_key(s) == key)
+                .and_then(|s| s.alerts.iter().find(|a| &a.name == alert));
+            match got {
+                None => failures.push(format!("{}: {key} has no alert {alert}", run.label())),
+                Some(a) if alert_state(a) != want => failures.push(format!(
+                    "{}: {key} {alert}: {}, expected {want} (pairs {:?})",
+                    run.label(),
+                    alert_state(a),
+                    a.pairs
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+    for ((example, key, alert), states) in &seen {
+        if states.len() < 2 {
+            failures.push(format!(
+                "{example}: {key} {alert} is only ever expected {states:?}: the data must drive it through two states"
+            ));
+        }
+    }
+    assert!(!seen.is_empty(), "no run expects an alert state");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

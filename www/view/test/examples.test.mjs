@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import {
   currentState,
   explainAlertPair,
+  explainAlertState,
   explainBurnRate,
   explainRemaining,
   explainTimeToExhaustion,
@@ -22,6 +23,7 @@ import {
   formatSli,
   formatWindow,
   gauge,
+  pairWindows,
   sloTitle,
   timelineSegments,
 } from '@slogate/view';
@@ -98,10 +100,21 @@ for (const run of runs) {
         assert.ok(block.some((l) => l.includes(reason.when) && l.includes(value)), `${reason.when} ${value}`);
       }
       for (const pair of slo.alerts.flatMap((a) => a.pairs)) {
-        const row = [`${pair.long}/${pair.short}`, `×${formatNumber(pair.factor, 2)}`, formatRate(pair.longBurn), formatRate(pair.shortBurn)];
+        // A single-window pair: its one window, and "-" for the short burn.
+        const short = pair.short === null ? '-' : formatRate(pair.shortBurn);
+        const row = [pairWindows(pair), `×${formatNumber(pair.factor, 2)}`, formatRate(pair.longBurn), short];
         assert.ok(
           block.some((l) => row.every((c) => cells(l).includes(c))),
           `alert pair ${row.join(' ')}`,
+        );
+      }
+      // The alert's state: the CLI's words, a pending one as the views say it.
+      for (const alert of slo.alerts) {
+        const value = explainAlertState(slo, alert).value;
+        const state = alert.state === 'firing' ? 'FIRING' : alert.state === 'pending' ? value : 'ok';
+        assert.ok(
+          block.some((l) => cells(l)[0] === alert.name && cells(l)[2] === state),
+          `alert ${alert.name} ${state}`,
         );
       }
     });
@@ -127,6 +140,7 @@ for (const run of runs) {
           explainTimeToExhaustion(slo),
           ...Object.keys(slo.burnRates).map((w) => explainBurnRate(slo, w)),
           ...slo.alerts.flatMap((a) => a.pairs.map((p) => explainAlertPair(slo, a, p))),
+          ...slo.alerts.map((a) => explainAlertState(slo, a, { timeZone: 'UTC' })),
         ].flatMap((e) => [e.value, e.text, ...e.inputs.map((x) => x.value)]),
       ].map(String);
       for (const s of shown) assert.doesNotMatch(s, /NaN|Infinity|undefined|\[object/, `${slo.name}: ${s}`);
