@@ -90,6 +90,8 @@ async function copySeeds() {
     example.runs.push({ at: run.at, level: run.expect.level, note: run.note ?? '' });
   }
   for (const example of examples.values()) {
+    // In time order, whatever order runs.json lists them in (it appends).
+    example.runs.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     await mkdir(dirname(join(dist, example.policy)), { recursive: true });
     await copyFile(join(root, example.policy), join(dist, example.policy));
     const series = [];

@@ -75,6 +75,28 @@ for (const scheme of ['light', 'dark']) {
     }
     assert.equal(await background(), scheme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)');
 
+    // Hold times: MTOS at the end of its Feb 20 outage (runs[1]), the
+    // monthly SLO's 5x and 2x alerts pending 4 of their 5 and 10 minutes,
+    // the 10x page firing; their explanations open.
+    const held = runs[1];
+    assert.equal(await update(page, '#gate', { policy: policyText(held), data: runSeries(held), at: Date.parse(held.at) }), 'ready');
+    const states = await page.$eval('#gate', (el) => {
+      // The monthly SLO's card (cards come worst first), its alerts section
+      // opened (many SLOs draw it closed).
+      const card = [...el.shadowRoot.querySelectorAll('.card')].find(
+        (c) => c.querySelector('.title')?.textContent === 'task-availability',
+      );
+      const alerts = [...card.querySelectorAll('details.section')].find((d) =>
+        d.querySelector('summary')?.textContent.includes('alerts'),
+      );
+      alerts.open = true;
+      alerts.dispatchEvent(new Event('toggle'));
+      for (const b of card.querySelectorAll('.alert-head .why')) b.click();
+      return [...card.querySelectorAll('.alert-head')].map((h) => h.querySelector('.alert-state').textContent);
+    });
+    assert.deepEqual(states, ['pending 4m/10m', 'pending 4m/5m', 'firing']);
+    await screenshot(page.locator('#gate .card', { has: page.locator('.title', { hasText: /^task-availability$/ }) }), `element-held-alerts-${scheme}`);
+
     // Open explanations, as a reader would.
     await page.$eval('#gate', (el) => {
       const card = el.shadowRoot.querySelector('.card');
