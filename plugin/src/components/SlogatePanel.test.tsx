@@ -1,4 +1,4 @@
-import { LoadingState, PanelProps, dateTime } from '@grafana/data';
+import { FieldType, LoadingState, PanelProps, createDataFrame, dateTime } from '@grafana/data';
 import { fireEvent, render, screen } from '@testing-library/react';
 import React from 'react';
 
@@ -88,6 +88,46 @@ test('a single-window alert at a fixed factor: its one window against the factor
   fireEvent.click(why);
   expect(document.getElementById(why.getAttribute('aria-controls')!)).toHaveTextContent(
     'single fires when the burn rate over 1h exceeds ×0.5: a fixed factor'
+  );
+});
+
+test('an alert with a hold time: pending until it has held, then firing, explained', async () => {
+  const held = (hold: string) =>
+    POLICY.replace(
+      '      sli: {ratio: {good: good, total: total}}',
+      `      sli: {ratio: {good: good, total: total}}\n      alerting: [{name: held, severity: ticket, for: ${hold}, windows: [{long: 1m, factor: 0.5}]}]`
+    );
+  // Four days of one-minute samples, all good until 30 minutes before AT,
+  // then 0.6% failing: the 1m burn rate is 0.6 > 0.5 from the minute after,
+  // so at AT the condition has held for 29 minutes (steps of one minute).
+  const time = Array.from({ length: MINUTES + 1 }, (_, i) => AT - (MINUTES - i) * MINUTE);
+  const frame = (refId: string, v: (t: number) => number) =>
+    createDataFrame({
+      refId,
+      fields: [
+        { name: 'Time', type: FieldType.time, values: time, config: { interval: MINUTE } },
+        { name: 'Value', type: FieldType.number, values: time.map(v), config: {} },
+      ],
+    });
+  const series = [frame('total', () => 10), frame('good', (t) => (t > AT - 30 * MINUTE ? 9.94 : 10))];
+  const open = async () => {
+    const section = (await screen.findByText('Burn rates and alerts')).closest('details')!;
+    section.open = true;
+    fireEvent(section, new Event('toggle'));
+    return screen.findByRole('list', { name: 'alerts' });
+  };
+  const { unmount } = render(<SlogatePanel {...props({ policy: held('20m') }, series)} />);
+  expect(await open()).toHaveTextContent(/held \(ticket\) firing/);
+  unmount();
+  render(<SlogatePanel {...props({ policy: held('1h') }, series)} />);
+  const alerts = await open();
+  expect(alerts).toHaveTextContent(/held \(ticket\) pending 29m\/1h/);
+  // Its pair's condition holds: "above", not "firing".
+  expect(alerts).toHaveTextContent('1m 0.60 > ×0.5: above');
+  const why = screen.getByRole('button', { name: /^Explain held state/ });
+  fireEvent.click(why);
+  expect(document.getElementById(why.getAttribute('aria-controls')!)).toHaveTextContent(
+    /held fires once any of its pairs fires and has at every step of the data for 1h: its condition has held since .+, 29m of 1h/
   );
 });
 
