@@ -128,6 +128,22 @@ test('the level and alert timeline: the level row tiles the window, one row per 
   assert.ok(page.every((r) => r.severity === 'critical' && r.text === 'page firing'));
 });
 
+test('a held alert: its pending runs share its row, in the warning colour, before it fires', () => {
+  const policy = POLICY.replace('sli: {ratio', 'alerting: [{name: page, for: 20m, windows: [{long: 1h, short: 5m, budget: 2%}]}]\n      sli: {ratio');
+  const report = evaluate(policy, series({ incidentMinutes: 30, endsBeforeAt: 0 }));
+  const slo = report.slos[0];
+  assert.equal(slo.alerts[0].state, 'firing');
+  const page = timelineData(slo, report.levels).rows[1].runs;
+  const pending = page.filter((r) => r.text === 'page pending');
+  const firing = page.filter((r) => r.text === 'page firing');
+  assert.ok(pending.length >= 1 && firing.length >= 1, JSON.stringify(page));
+  assert.ok(pending.every((r) => r.severity === 'warn') && firing.every((r) => r.severity === 'critical'));
+  // In time order: held 20 minutes before it fires.
+  for (let i = 1; i < page.length; i += 1) assert.ok(page[i - 1].to <= page[i].from);
+  assert.ok(pending[0].to <= firing[0].from);
+  assert.ok(firing[0].from - pending[0].from >= 19 * 60_000);
+});
+
 test('chartShape changes with the series drawn, not with the numbers', () => {
   const a = evaluate().slos[0];
   const b = evaluate(POLICY, series({ incidentMinutes: 90 })).slos[0];
