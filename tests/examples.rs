@@ -97,9 +97,9 @@ fn runs() -> Vec<Run> {
                 .collect();
             let mut alerts = BTreeMap::new();
             if let Some(a) = expect.get("alerts") {
-                let a = a
-                    .as_object()
-                    .unwrap_or_else(|| panic!("runs.json: {what}: `expect.alerts` must be an object"));
+                let a = a.as_object().unwrap_or_else(|| {
+                    panic!("runs.json: {what}: `expect.alerts` must be an object")
+                });
                 for (key, states) in a {
                     let states = states.as_object().unwrap_or_else(|| {
                         panic!("runs.json: {what}: `expect.alerts.{key}` must be an object")

@@ -291,7 +291,10 @@ fn render_template(index: u8, p: &Params) -> String {
         put(&format!("{{N{i}}}"), n.render());
     }
     for (i, k) in p.kinds.iter().enumerate() {
-        put(&format!("{{K{i}}}"), KINDS[*k as usize % KINDS.len()].to_string());
+        put(
+            &format!("{{K{i}}}"),
+            KINDS[*k as usize % KINDS.len()].to_string(),
+        );
     }
     put("{U}", UNITS[p.unit as usize % UNITS.len()].to_string());
     put("{Z}", ZONES[p.zone as usize % ZONES.len()].to_string());
@@ -355,7 +358,14 @@ fn fraction(n: u32) -> f64 {
 }
 
 fn op(n: u8) -> CmpOp {
-    [CmpOp::Lt, CmpOp::Le, CmpOp::Gt, CmpOp::Ge, CmpOp::Eq, CmpOp::Ne][n as usize % 6]
+    [
+        CmpOp::Lt,
+        CmpOp::Le,
+        CmpOp::Gt,
+        CmpOp::Ge,
+        CmpOp::Eq,
+        CmpOp::Ne,
+    ][n as usize % 6]
 }
 
 fn kind(n: u8) -> SeriesKind {
@@ -393,10 +403,18 @@ fn term(t: &FTerm) -> Expr {
 /// parser's nesting is bounded by the text, this keeps the stack small).
 fn expr(e: &FExpr, depth: u32) -> Expr {
     if depth > 8 {
-        return Expr::Compare(Box::new(Expr::Term(Term::Remaining)), CmpOp::Lt, Box::new(Expr::Number(0.5)));
+        return Expr::Compare(
+            Box::new(Expr::Term(Term::Remaining)),
+            CmpOp::Lt,
+            Box::new(Expr::Number(0.5)),
+        );
     }
     match e {
-        FExpr::Cmp(t, o, n) => Expr::Compare(Box::new(term(t)), op(*o), Box::new(Expr::Number(finite(*n)))),
+        FExpr::Cmp(t, o, n) => Expr::Compare(
+            Box::new(term(t)),
+            op(*o),
+            Box::new(Expr::Number(finite(*n))),
+        ),
         FExpr::Alert(page) => Expr::Term(Term::Alert(if *page { "page" } else { "nope" }.into())),
         FExpr::And(a, b) => Expr::And(Box::new(expr(a, depth + 1)), Box::new(expr(b, depth + 1))),
         FExpr::Or(a, b) => Expr::Or(Box::new(expr(a, depth + 1)), Box::new(expr(b, depth + 1))),
@@ -405,18 +423,38 @@ fn expr(e: &FExpr, depth: u32) -> Expr {
 }
 
 fn series_ref(name: &str, k: u8) -> Option<SeriesRef> {
-    Some(SeriesRef { name: name.into(), query: None, kind: kind(k) })
+    Some(SeriesRef {
+        name: name.into(),
+        query: None,
+        kind: kind(k),
+    })
 }
 
 fn model_policy(m: &Model) -> Policy {
     let objective = fraction(m.objective);
     let window = dur_or(&m.window, 28 * DAY);
     let sli = match m.sli {
-        ModelSli::GoodTotal(a, b) => Sli::Ratio { good: series_ref("good", a), bad: None, total: series_ref("total", b) },
-        ModelSli::BadTotal(a, b) => Sli::Ratio { good: None, bad: series_ref("bad", a), total: series_ref("total", b) },
-        ModelSli::GoodBad(a, b) => Sli::Ratio { good: series_ref("good", a), bad: series_ref("bad", b), total: None },
+        ModelSli::GoodTotal(a, b) => Sli::Ratio {
+            good: series_ref("good", a),
+            bad: None,
+            total: series_ref("total", b),
+        },
+        ModelSli::BadTotal(a, b) => Sli::Ratio {
+            good: None,
+            bad: series_ref("bad", a),
+            total: series_ref("total", b),
+        },
+        ModelSli::GoodBad(a, b) => Sli::Ratio {
+            good: series_ref("good", a),
+            bad: series_ref("bad", b),
+            total: None,
+        },
         ModelSli::Threshold(o, v) => Sli::Threshold {
-            series: SeriesRef { name: "latency".into(), query: None, kind: SeriesKind::Gauge },
+            series: SeriesRef {
+                name: "latency".into(),
+                query: None,
+                kind: SeriesKind::Gauge,
+            },
             op: op(o),
             value: finite(v),
         },
@@ -455,12 +493,20 @@ fn model_policy(m: &Model) -> Policy {
         description: None,
         objective,
         window: Window::Rolling { duration: window },
-        budgeting: if m.timeslices { Budgeting::Timeslices } else { Budgeting::Occurrences },
+        budgeting: if m.timeslices {
+            Budgeting::Timeslices
+        } else {
+            Budgeting::Occurrences
+        },
         slice: m.slice.as_ref().and_then(Dur::millis),
         slice_target: fraction(m.slice_target),
         forecast_window: dur_or(&m.forecast, HOUR),
         sli,
-        group_by: if m.group_by { vec!["region".into()] } else { vec![] },
+        group_by: if m.group_by {
+            vec!["region".into()]
+        } else {
+            vec![]
+        },
         alerting,
         exclude: m
             .exclude
@@ -484,7 +530,10 @@ fn model_policy(m: &Model) -> Policy {
         service: None,
         labels: vec![],
         slos: vec![slo],
-        levels: ["healthy", "warning", "freeze", "breach"][..levels].iter().map(|l| l.to_string()).collect(),
+        levels: ["healthy", "warning", "freeze", "breach"][..levels]
+            .iter()
+            .map(|l| l.to_string())
+            .collect(),
         rules: m
             .rules
             .iter()
@@ -618,7 +667,14 @@ fn build_series(f: &FSeries) -> Series {
             )
         })
         .collect();
-    s.kind = f.kind.map(|k| [SeriesKind::Rate, SeriesKind::Increase, SeriesKind::Counter, SeriesKind::Gauge][k as usize % 4]);
+    s.kind = f.kind.map(|k| {
+        [
+            SeriesKind::Rate,
+            SeriesKind::Increase,
+            SeriesKind::Counter,
+            SeriesKind::Gauge,
+        ][k as usize % 4]
+    });
     s.step = f.step.as_ref().map(|st| match st {
         FStep::Zero => 0,
         FStep::Negative(n) => -(n.unsigned_abs() as i64 & i64::MAX),
@@ -681,8 +737,14 @@ fn check(report: &Report) {
         }
         for (a, alert) in s.alerts.iter().enumerate() {
             // Pending or firing, never both; pending since no later than T.
-            assert!(!(alert.firing && alert.pending_since.is_some()), "firing and pending");
-            assert!(alert.pending_since.is_none_or(|t| t <= report.at), "pending since after T");
+            assert!(
+                !(alert.firing && alert.pending_since.is_some()),
+                "firing and pending"
+            );
+            assert!(
+                alert.pending_since.is_none_or(|t| t <= report.at),
+                "pending since after T"
+            );
             for (k, pair) in alert.pairs.iter().enumerate() {
                 let q = |f: &str| p(&format!("alerts[{a}].pairs[{k}].{f}"));
                 num(q("budget"), pair.budget);
@@ -711,7 +773,10 @@ fn check(report: &Report) {
             "burn-down columns differ in length"
         );
     }
-    assert!(bad.is_empty(), "the report holds non-finite numbers: {bad:?}");
+    assert!(
+        bad.is_empty(),
+        "the report holds non-finite numbers: {bad:?}"
+    );
 }
 
 /// `SLOGATE_FUZZ_MODEL_ONLY=1` skips inputs whose policy is text, fuzzing the

@@ -41,7 +41,10 @@ fuzz_target!(|data: &[u8]| {
         Err(errors) => {
             assert!(!errors.0.is_empty(), "a rejected document must say why");
             assert!(
-                errors.0.iter().any(|d| d.severity == slogate::Severity::Error),
+                errors
+                    .0
+                    .iter()
+                    .any(|d| d.severity == slogate::Severity::Error),
                 "a rejected document must carry at least one error: {errors:?}"
             );
             // Every message renders (line/column formatting must not panic).
@@ -79,7 +82,11 @@ fn imported(text: &str) {
             slogate::policy::yaml::Kind::Seq(items) => items.len(),
             _ => 0,
         });
-    assert_eq!(groups, Some(rules.groups.len()), "one group per exported SLO:\n{yaml}");
+    assert_eq!(
+        groups,
+        Some(rules.groups.len()),
+        "one group per exported SLO:\n{yaml}"
+    );
 }
 
 /// A policy whose one rule's `when` is `depth` parentheses around
