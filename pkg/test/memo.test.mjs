@@ -32,14 +32,19 @@ function fresh(text, at, series, options = OPTIONS) {
   }
 }
 
-/** `text` with its first SLO renamed (`name: X` → `name: X-edited`, YAML or JSON). */
+/**
+ * `text` with its first SLO renamed (`name: X` → `name: X-edited`, YAML or
+ * JSON), and the rules scoped to it (`slos: [X, …]`) following it.
+ */
 function renameFirstSlo(text) {
   const name = new Engine(text).sloNames[0];
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const written = new RegExp(`["']?name["']?: *["']?${escaped}["']?(?=[,}\\s])`);
   const match = written.exec(text);
   assert.ok(match, `the policy writes the name ${name}`);
-  return text.replace(match[0], match[0].replace(name, `${name}-edited`));
+  const renamed = text.replace(match[0], match[0].replace(name, `${name}-edited`));
+  const scoped = new RegExp(`(["']?slos["']?: *\\[[^\\]]*?["']?)${escaped}(?=["']?[,\\]\\s])`, 'g');
+  return renamed.replace(scoped, `$1${name}-edited`);
 }
 
 describe('evaluate with a memo', () => {
