@@ -400,15 +400,6 @@ fn leaving_history_out_changes_nothing_else() {
     }
 }
 
-/// An alert's state as runs.json writes it.
-fn alert_state(a: &slogate::report::AlertReport) -> &'static str {
-    match (a.firing, a.pending_since) {
-        (true, _) => "firing",
-        (false, Some(_)) => "pending",
-        (false, None) => "inactive",
-    }
-}
-
 #[test]
 fn every_run_reaches_its_expected_alert_states() {
     let mut failures = Vec::new();
@@ -429,10 +420,10 @@ fn every_run_reaches_its_expected_alert_states() {
                 .and_then(|s| s.alerts.iter().find(|a| &a.name == alert));
             match got {
                 None => failures.push(format!("{}: {key} has no alert {alert}", run.label())),
-                Some(a) if alert_state(a) != want => failures.push(format!(
+                Some(a) if a.state() != want => failures.push(format!(
                     "{}: {key} {alert}: {}, expected {want} (pairs {:?})",
                     run.label(),
-                    alert_state(a),
+                    a.state(),
                     a.pairs
                 )),
                 Some(_) => {}

@@ -162,6 +162,18 @@ pub struct AlertReport {
     pub pairs: Vec<PairReport>,
 }
 
+impl AlertReport {
+    /// Prometheus' word for the alert's state: `inactive`, `pending` (its
+    /// condition holds, not yet for its hold time) or `firing`.
+    pub fn state(&self) -> &'static str {
+        match (self.firing, self.pending_since) {
+            (true, _) => "firing",
+            (false, Some(_)) => "pending",
+            (false, None) => "inactive",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct PairReport {
     pub long: Millis,

@@ -88,12 +88,7 @@ fn alert_json(w: &mut Writer, a: &AlertReport) {
     w.key("name").string(&a.name);
     w.key("severity").string(&a.severity);
     w.key("firing").bool(a.firing);
-    // Prometheus' words: inactive, pending (not yet held for `for`), firing.
-    w.key("state").string(match (a.firing, a.pending_since) {
-        (true, _) => "firing",
-        (false, Some(_)) => "pending",
-        (false, None) => "inactive",
-    });
+    w.key("state").string(a.state());
     if a.hold > 0 {
         w.key("for").string(&format_duration(a.hold));
     } else {
