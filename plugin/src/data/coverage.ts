@@ -30,17 +30,23 @@ export interface Shortfall {
  * may start up to one of its steps after the planned start (query grids
  * are aligned to the step).
  */
-export function shortfalls(plan: DataPlan, series: SeriesInput[]): Shortfall[] {
+export function shortfalls(
+  plan: DataPlan,
+  series: SeriesInput[],
+  /** Each series' earliest time when known (`framesToSeries` finds it); else found here. */
+  firstTimes?: ReadonlyArray<number | null>
+): Shortfall[] {
   const out: Shortfall[] = [];
   for (const p of plan.series) {
-    const mine = series.filter((s) => s.name === p.name);
+    const mine = series.flatMap((s, i) => (s.name === p.name ? [i] : []));
     if (mine.length === 0) {
       continue; // The engine names a missing series itself, with the data it has.
     }
     let haveFrom: number | null = null;
     let haveStep: number | null = null;
-    for (const s of mine) {
-      const first = firstTime(s.times);
+    for (const i of mine) {
+      const s = series[i];
+      const first = firstTimes ? firstTimes[i] : firstTime(s.times);
       if (first !== null && (haveFrom === null || first < haveFrom)) {
         haveFrom = first;
       }

@@ -1,7 +1,9 @@
+import { performance as nodePerformance } from 'node:perf_hooks';
+
 import { Engine, Memo } from '@slogate/engine';
 
 import { AT, DAYS_4, MINUTE, POLICY, loadEngineFromDisk, ratioFrames } from '../testing';
-import { EditMemo, evaluatePanel } from './evaluate';
+import { EditMemo, MEASURES, evaluatePanel } from './evaluate';
 import { framesToSeries } from './frames';
 
 const HOUR = 60 * MINUTE;
@@ -24,6 +26,22 @@ test('frames covering the plan: the report, 40% left and frozen as worked by han
   expect(slo.level).toBe('freeze');
   expect(outcome.report.level).toBe('freeze');
   engine.free();
+});
+
+test("each evaluation's time is a User Timing measure, one entry per measure however many evaluations", () => {
+  // jsdom's performance has no User Timing; Node's is the standard one browsers have.
+  jest.spyOn(globalThis, 'performance', 'get').mockReturnValue(nodePerformance as unknown as Performance);
+  const engine = new Engine(POLICY);
+  for (let i = 0; i < 3; i += 1) {
+    evaluatePanel(engine, frames(DAYS_4, 9.94), [], AT, AT - DAYS_4 * MINUTE);
+  }
+  for (const name of Object.values(MEASURES)) {
+    const entries = nodePerformance.getEntriesByName(name, 'measure');
+    expect(entries).toHaveLength(1);
+    expect(entries[0].duration).toBeGreaterThan(0);
+  }
+  engine.free();
+  jest.restoreAllMocks();
 });
 
 test('an hour of data where the plan reads three days: the advice, no numbers', () => {

@@ -18,6 +18,30 @@ export type Outcome =
   | { kind: 'report'; report: Report; unused: UnusedField[]; problems: string[] };
 
 /**
+ * The User Timing measures of an evaluation, as the browser's performance
+ * tools show them (Chrome's Timings track): where a slow panel spends its
+ * time, without a profiler. Each holds the latest evaluation only.
+ */
+export const MEASURES = {
+  frames: 'slogate: frames to columns',
+  engine: 'slogate: engine',
+} as const;
+
+/** `fn()`, recorded as the measure `name` (replacing the last one) where the host has User Timing. */
+function timed<T>(name: string, fn: () => T): T {
+  const start = performance.now();
+  try {
+    return fn();
+  } finally {
+    if (typeof performance.measure === 'function') {
+      // Cleared first: a dashboard refreshing for days keeps one entry, not one per refresh.
+      performance.clearMeasures(name);
+      performance.measure(name, { start, end: performance.now() });
+    }
+  }
+}
+
+/**
  * Evaluates `engine` at `at` (the end of the dashboard's range) on `frames`.
  * `rangeFrom`: the start of the range the queries ran over, for advice.
  */
@@ -33,16 +57,18 @@ export function evaluatePanel(
   const names = plan.series.map((s) => s.name);
   // One range for every series: the earliest start any of them needs.
   const range = plan.series.length > 0 ? { start: Math.min(...plan.series.map((s) => s.start)), end: at } : undefined;
-  const { series, unused, problems } = framesToSeries(frames, mappings, names, range);
+  const { series, firstTimes, unused, problems } = timed(MEASURES.frames, () =>
+    framesToSeries(frames, mappings, names, range)
+  );
   if (series.length === 0) {
     return { kind: 'no-data', unused, problems };
   }
-  const found = shortfalls(plan, series);
+  const found = shortfalls(plan, series, firstTimes);
   if (found.length > 0) {
     return { kind: 'short', shortfalls: found, advice: advice(found, at, rangeFrom), problems };
   }
   try {
-    const report = engine.evaluate(at, series, memo ? { memo } : undefined);
+    const report = timed(MEASURES.engine, () => engine.evaluate(at, series, memo ? { memo } : undefined));
     return { kind: 'report', report, unused, problems };
   } catch (error) {
     return { kind: 'error', error, problems };

@@ -119,7 +119,13 @@ describe('framesToSeries', () => {
         ],
       });
     const read = (f: ReturnType<typeof frame>, start: number, end: number) => {
-      const [s] = framesToSeries([f], [], ['good'], { start, end }).series;
+      const {
+        series: [s],
+        firstTimes: [first],
+      } = framesToSeries([f], [], ['good'], { start, end });
+      // The earliest time, found on the way, is that of what was kept.
+      const finite = Array.from(s.times).filter(Number.isFinite);
+      expect(first).toBe(finite.length > 0 ? Math.min(...finite) : null);
       return [Array.from(s.times), Array.from(s.values)];
     };
     const times = [0, 1, 2, 2, 3, 4, 5].map(at);
@@ -137,6 +143,19 @@ describe('framesToSeries', () => {
     // Out of order, or a row without a time: the engine sorts and drops, so all is kept.
     expect(read(frame([at(5), at(0), at(1)], [5, 0, 1]), at(2), at(5))).toEqual([[5, 0, 1].map(at), [5, 0, 1]]);
     expect(read(frame([at(0), null as never, at(5)], [0, 1, 5]), at(2), at(5))).toEqual([[0, 5].map(at), [0, 5]]);
+    // Times that are no time for the engine either are no earliest time.
+    expect(read(frame([-Infinity, at(1), at(2)], [0, 1, 2]), at(0), at(5))).toEqual([
+      [-Infinity, at(1), at(2)],
+      [0, 1, 2],
+    ]);
+    expect(read(frame([-Infinity, at(1), at(2)], [0, 1, 2]), at(1.5), at(5))).toEqual([
+      [at(1), at(2)],
+      [1, 2],
+    ]);
+    expect(read(frame([NaN, at(3), at(1)], [0, 3, 1]), at(2), at(5))).toEqual([
+      [NaN, at(3), at(1)],
+      [0, 3, 1],
+    ]);
   });
 });
 

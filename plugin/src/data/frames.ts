@@ -50,6 +50,12 @@ export interface UnusedField {
 
 export interface FramesAsSeries {
   series: SeriesInput[];
+  /**
+   * Each series' earliest time (null: none), found by the pass that reads
+   * its time column anyway: the data plan's coverage check needs it, and a
+   * second walk over every copied time cost ~5 ms on 50 groups.
+   */
+  firstTimes: Array<number | null>;
   unused: UnusedField[];
   /** What could not be read: a bad matcher, a frame without a time field, … (plain text). */
   problems: string[];
@@ -71,6 +77,7 @@ export function framesToSeries(
   const problems: string[] = [];
   const compiled = mappings.map((m, i) => compile(m, i, problems));
   const series: SeriesInput[] = [];
+  const firstTimes: Array<number | null> = [];
   const unused: UnusedField[] = [];
   for (const frame of frames) {
     const refId = frame.refId ?? '';
@@ -99,9 +106,10 @@ export function framesToSeries(
         s.stepMs = stepMs;
       }
       series.push(s);
+      firstTimes.push(times.first);
     }
   }
-  return { series, unused, problems };
+  return { series, firstTimes, unused, problems };
 }
 
 /** `FieldValueEntityLookup` of @grafana/data's JSON frames: where NaN, ±Inf stood. */
@@ -150,13 +158,21 @@ function nameOf(compiled: Compiled[], refId: string, field: Field, labels: Recor
 /** Which rows of a frame a series keeps: `from ..< to`, or those marked in `keep`. */
 type Rows = { from: number; to: number; keep: null } | { from: 0; to: number; keep: Uint8Array };
 
-/** The time column within `range` (above), without rows that have no time; which rows it kept. */
-function timeColumn(field: Field, range: Range | undefined): { values: Float64Array; rows: Rows } {
+/**
+ * The time column within `range` (above), without rows that have no time;
+ * which rows it kept, and the earliest time kept (null: none; NaN and ±Inf
+ * are no time for the engine either).
+ */
+function timeColumn(
+  field: Field,
+  range: Range | undefined
+): { values: Float64Array; rows: Rows; first: number | null } {
   const raw = field.values as ArrayLike<unknown>;
   const n = raw.length;
   let nulls = 0;
   let sorted = true;
   let last = -Infinity;
+  let earliest = Infinity;
   for (let i = 0; i < n; i += 1) {
     const t = raw[i];
     if (typeof t !== 'number') {
@@ -164,6 +180,10 @@ function timeColumn(field: Field, range: Range | undefined): { values: Float64Ar
     } else {
       sorted &&= t >= last;
       last = t;
+      // One comparison per time (NaN compares false); the rare smaller one is checked.
+      if (t < earliest && Number.isFinite(t)) {
+        earliest = t;
+      }
     }
   }
   if (nulls === 0) {
@@ -173,7 +193,10 @@ function timeColumn(field: Field, range: Range | undefined): { values: Float64Ar
     for (let i = from; i < to; i += 1) {
       values[i - from] = times[i];
     }
-    return { values, rows: { from, to, keep: null } };
+    // Sorted: the first finite time kept (after at most a run of -Inf,
+    // which the engine drops too), found at once.
+    const first = sorted ? firstFinite(values) : earliest;
+    return { values, rows: { from, to, keep: null }, first: first === Infinity ? null : first };
   }
   // A row without a time has no place in a series: left out.
   const keep = new Uint8Array(n);
@@ -185,7 +208,17 @@ function timeColumn(field: Field, range: Range | undefined): { values: Float64Ar
       values[k++] = raw[i] as number;
     }
   }
-  return { values, rows: { from: 0, to: n, keep } };
+  return { values, rows: { from: 0, to: n, keep }, first: earliest === Infinity ? null : earliest };
+}
+
+/** The first finite number of sorted `times` (Infinity: none). */
+function firstFinite(times: Float64Array): number {
+  for (const t of times) {
+    if (Number.isFinite(t)) {
+      return t;
+    }
+  }
+  return Infinity;
 }
 
 /**

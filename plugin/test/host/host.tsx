@@ -52,7 +52,8 @@ declare global {
       ok: boolean;
       error?: string;
       react: string;
-      times?: number[];
+      mount?: Timings;
+      refresh?: Timings;
       verdict?: string | null;
       options?: Array<{ path: string; defaultValue: unknown }>;
     };
@@ -138,7 +139,8 @@ function generated(c: HostCase): data.DataFrame[] {
         data.createDataFrame({
           refId,
           fields: [
-            { name: 'Time', type: data.FieldType.time, values: time, config: { interval: stepMs } },
+            // Its own copy of the times, as Grafana decodes each frame of a response.
+            { name: 'Time', type: data.FieldType.time, values: time.slice(), config: { interval: stepMs } },
             {
               name: 'Value',
               type: data.FieldType.number,
@@ -156,6 +158,16 @@ function generated(c: HostCase): data.DataFrame[] {
 
 /** Renders `c` with `frames` into a fresh root; resolves once its verdict or a state is on the page. */
 function renderCase(plugin: data.PanelPlugin, c: HostCase, frames: data.DataFrame[]) {
+  const el = document.getElementById('panel')!;
+  el.style.width = `${c.width}px`;
+  el.style.height = `${c.height}px`;
+  const root = ReactDOMClient.createRoot(el);
+  root.render(panelElement(plugin, c, frames));
+  return root;
+}
+
+/** The panel of `c` showing `frames`, in the theme of `c`, as Grafana's panel renderer passes props. */
+function panelElement(plugin: data.PanelPlugin, c: HostCase, frames: data.DataFrame[], renderCounter = 0) {
   const theme = data.createTheme({ colors: { mode: c.theme } });
   document.body.style.background = theme.colors.background.canvas;
   document.body.style.color = theme.colors.text.primary;
@@ -178,30 +190,18 @@ function renderCase(plugin: data.PanelPlugin, c: HostCase, frames: data.DataFram
     width: c.width,
     height: c.height,
     fieldConfig: { defaults: {}, overrides: [] },
-    renderCounter: 0,
+    renderCounter,
     title: 'SLOs',
     transparent: false,
     onChangeTimeRange: () => {},
   } as unknown as data.PanelProps;
-  const el = document.getElementById('panel')!;
-  el.style.width = `${c.width}px`;
-  el.style.height = `${c.height}px`;
-  const root = ReactDOMClient.createRoot(el);
-  root.render(React.createElement(ui.ThemeContext.Provider, { value: theme }, React.createElement(Panel, props)));
-  return root;
+  return React.createElement(ui.ThemeContext.Provider, { value: theme }, React.createElement(Panel, props));
 }
 
 /** Resolves when the panel shows a verdict, then after the frame that paints it. */
 function rendered(): Promise<void> {
   return new Promise((resolve) => {
-    const done = () => {
-      // A message posted in the next animation frame arrives after it is painted.
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve();
-        channel.port2.postMessage(null);
-      });
-    };
+    const done = () => painted().then(resolve);
     const found = () => document.querySelector('[aria-label^="verdict:"]') !== null;
     if (found()) {
       done();
@@ -217,34 +217,75 @@ function rendered(): Promise<void> {
   });
 }
 
+/** Resolves after the next frame is painted. */
+function painted(): Promise<void> {
+  return new Promise((resolve) => {
+    // A message posted in the next animation frame arrives after it is painted.
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+  });
+}
+
+/** Timed renders: each render's time and the plugin's User Timing measures (`slogate: …`, data/evaluate.ts). */
+export interface Timings {
+  times: number[];
+  parts: Record<string, number[]>;
+}
+
 /**
  * The benchmark (plugin/bench/render.mjs): the engine loaded by one render
- * first (not timed), then `runs` renders of `c` in fresh roots, each timed
- * from handing the frames to React to the painted verdict.
+ * first (not timed), then `runs` mounts of `c` in fresh roots (a dashboard
+ * opened) and `runs` refreshes of one mounted panel (new frames as new
+ * props, what a dashboard's refresh does), each timed from handing the
+ * frames to React to the painted verdict. New frames each time: nothing is
+ * kept from the last render but what the panel itself keeps.
  */
 async function bench(
   plugin: data.PanelPlugin,
   c: HostCase,
   runs: number
-): Promise<{ times: number[]; verdict: string | null }> {
+): Promise<{ mount: Timings; refresh: Timings; verdict: string | null }> {
+  const gc = () => (window as unknown as { gc?: () => void }).gc?.();
   const frames = framesOf(c);
   const warm = renderCase(plugin, c, frames);
   await rendered();
   warm.unmount();
-  const times: number[] = [];
-  let verdict: string | null = null;
+  const record = (into: Timings, start: number) => {
+    into.times.push(performance.now() - start);
+    for (const m of performance.getEntriesByType('measure')) {
+      if (m.name.startsWith('slogate: ') && m.startTime >= start) {
+        (into.parts[m.name] ??= []).push(m.duration);
+      }
+    }
+  };
+  const mount: Timings = { times: [], parts: {} };
   for (let i = 0; i < runs; i += 1) {
-    // New frames each time, as a refresh brings: nothing kept from the last render.
     const fresh = framesOf(c);
-    (window as unknown as { gc?: () => void }).gc?.();
+    gc();
     const start = performance.now();
     const root = renderCase(plugin, c, fresh);
     await rendered();
-    times.push(performance.now() - start);
-    verdict = document.querySelector('[aria-label^="verdict:"]')?.getAttribute('aria-label') ?? null;
+    record(mount, start);
     root.unmount();
   }
-  return { times, verdict };
+  const refresh: Timings = { times: [], parts: {} };
+  const root = renderCase(plugin, c, framesOf(c));
+  await rendered();
+  for (let i = 0; i < runs; i += 1) {
+    const fresh = framesOf(c);
+    gc();
+    const start = performance.now();
+    // Synchronously, so that the paint awaited is this render's.
+    ReactDOM.flushSync(() => root.render(panelElement(plugin, c, fresh, i + 1)));
+    await painted();
+    record(refresh, start);
+  }
+  const verdict = document.querySelector('[aria-label^="verdict:"]')?.getAttribute('aria-label') ?? null;
+  root.unmount();
+  return { mount, refresh, verdict };
 }
 
 async function main() {
@@ -259,8 +300,8 @@ async function main() {
   }
   const { plugin } = await loadPlugin();
   if (c.benchRuns) {
-    const { times, verdict } = await bench(plugin, c, c.benchRuns);
-    window.__hostDone = { ok: true, react: React.version, times, verdict };
+    const { mount, refresh, verdict } = await bench(plugin, c, c.benchRuns);
+    window.__hostDone = { ok: true, react: React.version, mount, refresh, verdict };
     return;
   }
   let options: Array<{ path: string; defaultValue: unknown }> | undefined;
