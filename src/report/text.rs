@@ -182,12 +182,16 @@ fn slo_lines(slo: &SloReport, paint: &Paint, lines: &mut Vec<String>) {
         .max()
         .unwrap_or(0);
     for r in &slo.reasons {
-        let value = format!("(value {})", reason_value(&r.when, r.value));
         let mut line = format!(
-            "  {}  {}  {value}",
+            "  {}  {}",
             paint.level_cell(&pad(&r.level, level_width), &r.level),
             pad(&r.when, when_width)
         );
+        match reason_value(&r.when, r.value) {
+            Some(value) => line.push_str(&format!("  (value {value})")),
+            // Matched by an alert or a negation: no number to show.
+            None => line.truncate(line.trim_end().len()),
+        }
         if let Some(action) = &r.action {
             line.push_str(&format!("  → {action}"));
         }
@@ -517,21 +521,21 @@ fn time_to_exhaustion(slo: &SloReport) -> String {
 /// A reason's value in the unit of the term its rule names first: shares
 /// (remaining, consumed, sli, coverage) as percentages, time to exhaustion as
 /// a duration, burn rates as plain numbers.
-fn reason_value(when: &str, value: Option<f64>) -> String {
-    let Some(v) = value else {
-        return NO_DATA.to_string();
-    };
+fn reason_value(when: &str, value: Option<f64>) -> Option<String> {
+    // A matched rule without a value held by no comparison (`alert(page)`,
+    // `not (coverage > 90%)`): that is not "no data", so nothing is shown.
+    let v = value?;
     let first_term = when
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .find(|w| {
             w.starts_with(|c: char| c.is_ascii_alphabetic()) && !matches!(*w, "and" | "or" | "not")
         })
         .unwrap_or("");
-    match first_term {
+    Some(match first_term {
         "remaining" | "consumed" | "sli" | "coverage" => format!("{}%", trimmed(v * 100.0, 2)),
         "time_to_exhaustion" => human_seconds(v),
         _ => trimmed(v, 3),
-    }
+    })
 }
 
 /// ANSI colours, or nothing.
@@ -673,7 +677,7 @@ task-availability {repository=\"core\", region=\"eu\"}: WARNING
                 "  freeze   remaining < 10%          (value 7.2%)  → Feature freeze: reliability-only work",
                 "  warning  burn_rate(30m) > 5       (value 7.25)",
                 "  freeze   time_to_exhaustion < 3d  (value 1d6h)",
-                "  freeze   not (coverage > 90%)     (value no data)",
+                "  freeze   not (coverage > 90%)",
             ]
         );
     }

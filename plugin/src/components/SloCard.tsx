@@ -81,7 +81,8 @@ export function SloCard({ slo, levels, views, runbooks, timeZone, drawn: initial
         <ul className={styles.reasons} aria-label={`why ${state.level}`}>
           {state.reasons.map((r, i) => (
             <li key={i} style={{ borderLeftColor: color }}>
-              <code>{r.when}</code> <span className={styles.muted}>(value {r.value})</span>
+              <code>{r.when}</code>
+              {r.value !== null && <span className={styles.muted}> (value {r.value})</span>}
               {r.action !== null && <div className={styles.action}>→ {r.action}</div>}
             </li>
           ))}

@@ -116,17 +116,24 @@ test('an alert with a hold time: pending until it has held, then firing, explain
     fireEvent(section, new Event('toggle'));
     return screen.findByRole('list', { name: 'alerts' });
   };
-  const { unmount } = render(<SlogatePanel {...props({ policy: held('20m') }, series)} />);
+  // A rule on the alert alone: its reason has no number to show (not "no data").
+  const onAlert = held('20m').replace(
+    '      - {level: freeze, when: "remaining < 50%", action: "Ship nothing but fixes"}',
+    '      - {level: freeze, when: "alert(held)"}'
+  );
+  const { unmount } = render(<SlogatePanel {...props({ policy: onAlert }, series)} />);
   expect(await open()).toHaveTextContent(/held \(ticket\) firing/);
+  const why = screen.getByRole('list', { name: 'why freeze' });
+  expect(why).toHaveTextContent(/^alert\(held\)$/);
   unmount();
   render(<SlogatePanel {...props({ policy: held('1h') }, series)} />);
   const alerts = await open();
   expect(alerts).toHaveTextContent(/held \(ticket\) pending 29m\/1h/);
   // Its pair's condition holds: "above", not "firing".
   expect(alerts).toHaveTextContent('1m 0.60 > ×0.5: above');
-  const why = screen.getByRole('button', { name: /^Explain held state/ });
-  fireEvent.click(why);
-  expect(document.getElementById(why.getAttribute('aria-controls')!)).toHaveTextContent(
+  const explain = screen.getByRole('button', { name: /^Explain held state/ });
+  fireEvent.click(explain);
+  expect(document.getElementById(explain.getAttribute('aria-controls')!)).toHaveTextContent(
     /held fires once any of its pairs fires and has at every step of the data for 1h: its condition has held since .+, 29m of 1h/
   );
 });

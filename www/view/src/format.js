@@ -199,13 +199,15 @@ export function formatBudget(amount, unit) {
  * A reason's value in the unit of the term its rule names first: shares
  * (remaining, consumed, sli, coverage) as percentages, time to exhaustion
  * as a duration, burn rates as plain numbers (text.rs `reason_value`):
- * ("remaining < 50%", 0.3055) → "30.56%".
+ * ("remaining < 50%", 0.3055) → "30.56%". Null when the rule matched with
+ * no comparison holding (`alert(page)`, `not (coverage > 90%)`): there is
+ * no number to show, which is not "no data".
  * @param {string} when
  * @param {number | null} value
- * @returns {string}
+ * @returns {string | null}
  */
 export function formatReasonValue(when, value) {
-  if (value === null || !Number.isFinite(value)) return NO_DATA;
+  if (value === null || !Number.isFinite(value)) return null;
   const first =
     when
       .split(/[^A-Za-z0-9_]/)

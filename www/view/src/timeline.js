@@ -116,7 +116,8 @@ export function alertSegments(slo) {
  * @property {Severity} severity
  * @property {number | null} since epoch ms of the first burn-down point at this level; null when the report has no timeline
  * @property {boolean} sinceAtLeast true when the level already held at the window's first point (it may be older)
- * @property {{ when: string, value: string, action: string | null }[]} reasons the rules of this level that matched
+ * @property {{ when: string, value: string | null, action: string | null }[]} reasons the rules of this level
+ *   that matched, each with its value as text (null: matched by an alert or a negation, no number)
  * @property {string} text the sentence
  */
 

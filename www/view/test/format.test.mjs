@@ -117,7 +117,9 @@ test("a reason's value in its rule's unit (text.rs reasons_align_and_show_values
   assert.equal(formatReasonValue('remaining < 50%', 0.3055), '30.55%');
   assert.equal(formatReasonValue('burn_rate(30m) > 5', 7.25), '7.25');
   assert.equal(formatReasonValue('time_to_exhaustion < 3d', 3600 * 30), '1d6h');
-  assert.equal(formatReasonValue('not (coverage > 90%)', null), 'no data');
+  // Matched with no comparison holding: no number, and not "no data".
+  assert.equal(formatReasonValue('not (coverage > 90%)', null), null);
+  assert.equal(formatReasonValue('alert(page)', null), null);
   assert.equal(formatReasonValue('not (coverage > 90%)', 0.85), '85%');
 });
 

@@ -70,7 +70,7 @@ export function renderCard(slo, index, ctx) {
         'ul',
         { class: 'reasons', 'aria-label': `why ${state.level}` },
         state.reasons.map((r) =>
-          h('li', null, h('code', null, r.when), h('span', { class: 'reason-value' }, ` (value ${r.value})`), r.action === null ? null : h('span', { class: 'action' }, r.action)),
+          h('li', null, h('code', null, r.when), r.value === null ? null : h('span', { class: 'reason-value' }, ` (value ${r.value})`), r.action === null ? null : h('span', { class: 'action' }, r.action)),
         ),
       ),
     );
