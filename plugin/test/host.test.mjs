@@ -159,6 +159,48 @@ for (const host of HOSTS) {
       await page.close();
     });
 
+    for (const theme of ['light', 'dark']) {
+      test(`held alerts: one pending, one firing, and a rule on an alert alone (${theme})`, async () => {
+        // All good until 30 minutes before AT, then 0.6% failing: the 5m burn
+        // rate exceeds 0.5 once all five of its minutes fail (0.6 × k/5 > 0.5
+        // needs k = 5), 25 minutes before AT, so both alerts' conditions have
+        // held for 25 minutes (one-minute steps): `ticket` (for 20m) fires,
+        // `page` (for 1h) is pending 25m of 1h.
+        const policy = RATIO_POLICY.replace(
+          '      sli: {ratio: {good: good, total: total}}',
+          `      sli: {ratio: {good: good, total: total}}
+      alerting:
+        - {name: page, severity: page, for: 1h, windows: [{long: 5m, factor: 0.5}]}
+        - {name: ticket, severity: ticket, for: 20m, windows: [{long: 5m, factor: 0.5}]}`
+        ).replace(
+          '      - {level: warning, when: "remaining < 75%", action: "Prioritise reliability"}',
+          '      - {level: warning, when: "alert(ticket)", action: "Look at the ticket"}'
+        );
+        const total = minutes(DAYS_4, () => 10);
+        const good = minutes(DAYS_4, (i) => (i > DAYS_4 - 30 ? 9.94 : 10));
+        const frames = [
+          { refId: 'total', times: total.times, intervalMs: MINUTE, fields: [{ name: 'Value', values: total.values }] },
+          { refId: 'good', times: good.times, intervalMs: MINUTE, fields: [{ name: 'Value', values: good.values }] },
+        ];
+        const page = await show(hostCase({ policy }, frames, theme), host);
+        const why = page.getByRole('list', { name: 'why warning' });
+        await why.waitFor();
+        // Matched by the alert alone: the rule and its action, no value.
+        assert.equal(await why.textContent(), 'alert(ticket)→ Look at the ticket');
+        await page.getByText('Burn rates and alerts').click();
+        const alerts = page.getByRole('list', { name: 'alerts' });
+        await alerts.waitFor();
+        const text = await alerts.textContent();
+        assert.match(text, /page \(page\) pending 25m\/1h/);
+        assert.match(text, /ticket \(ticket\) firing/);
+        // The panel scrolls within its height: the alerts into view for the picture.
+        await alerts.scrollIntoViewIfNeeded();
+        await shot(page, `held-alerts-${theme}`);
+        assert.deepEqual(page.problems, []);
+        await page.close();
+      });
+    }
+
     test('one grid cell across (90 × 40): the level alone, readable', async () => {
       const page = await show(
         hostCase({ policy: RATIO_POLICY }, ratioFrames(9.94), 'dark', { width: 90, height: 40 }),
