@@ -1,6 +1,7 @@
 // Screenshots of the playground, light and dark (www/browser/screenshots/,
 // gitignored): the default example, an invalid policy with its diagnostics,
-// the pasted-data panel and the scenario form. Each page must also run without a console
+// a held alert's pending runs on the timeline, the pasted-data panel and
+// the scenario form. Each page must also run without a console
 // error or CSP violation.
 
 import assert from 'node:assert/strict';
@@ -8,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { screenshot } from '../src/browser.mjs';
-import { choose, noProblems, root, setPolicy, startPlayground } from './support/playground.mjs';
+import { choose, noProblems, root, setPolicy, shownReport, startPlayground } from './support/playground.mjs';
 
 describe('playground screenshots', () => {
   let playground;
@@ -32,6 +33,28 @@ describe('playground screenshots', () => {
       await page.locator('.cm-lintRange-error').first().scrollIntoViewIfNeeded();
       await screenshot(page, `playground-${scheme}-invalid`);
 
+      // MTOS at 14:05 on Feb 20: its budget-burn alerts hold for 10m and 5m
+      // and are pending; the timeline draws their pending runs in the
+      // warning colour on their rows.
+      await choose(page, '#seed-example', 'mtos');
+      await choose(page, '#seed-run', String(Date.parse('2026-02-20T14:05:00Z')));
+      const key = await page.evaluate(
+        () => [...document.querySelector('#chart-slo').options].find((o) => o.text.startsWith('task-availability'))?.value
+      );
+      assert.ok(key, 'task-availability among the charted SLOs');
+      await choose(page, '#chart-slo', key);
+      // What the timeline draws is the report's.
+      const report = JSON.parse(await shownReport(page));
+      const slo = report.slos.find((x) => x.name === 'task-availability');
+      assert.deepEqual(
+        slo.alerts.filter((a) => a.state === 'pending').map((a) => a.name),
+        ['budget-burn-warning', 'budget-burn-critical']
+      );
+      const timeline = page.locator('figure[data-chart="timeline"]');
+      await timeline.scrollIntoViewIfNeeded();
+      await screenshot(timeline, `playground-${scheme}-held-timeline`);
+
+      await choose(page, '#seed-example', 'ai-slot-build');
       await setPolicy(page, policy);
       await choose(page, '#source-kind', 'paste');
       await screenshot(page, `playground-${scheme}-paste`);
