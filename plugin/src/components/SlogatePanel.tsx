@@ -11,6 +11,7 @@ import { Engine } from '@slogate/engine';
 import { describeError, levelSeverity, plainText, reportAttention, reportSummary, verdictActions } from '@slogate/view';
 import React, { useEffect, useMemo, useState } from 'react';
 
+import { ColumnPool } from '../data/columns';
 import { EditMemo, evaluatePanel, Outcome } from '../data/evaluate';
 import { runbookFor } from '../data/runbooks';
 import { DEFAULT_QUICK, quickPolicy } from '../data/quick';
@@ -82,15 +83,17 @@ export function SlogatePanel({
   const built = useEngine(text, load.state === 'ready');
   // An edit of the policy re-evaluates only what it changed; a refresh all.
   const [memos] = useState(() => new EditMemo());
+  // The columns' arrays, kept from one refresh to the next.
+  const [columns] = useState(() => new ColumnPool());
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const at = data.timeRange.to.valueOf();
   const from = data.timeRange.from.valueOf();
   const outcome = useMemo<Outcome | null>(
     () =>
       built?.engine
-        ? evaluatePanel(built.engine, data.series, options.mappings ?? [], at, from, memos.for(data.series))
+        ? evaluatePanel(built.engine, data.series, options.mappings ?? [], at, from, memos.for(data.series), columns)
         : null,
-    [built, data.series, options.mappings, at, from, memos]
+    [built, data.series, options.mappings, at, from, memos, columns]
   );
   const zone = timeZone === 'browser' || !timeZone ? undefined : timeZone === 'utc' ? 'UTC' : timeZone;
 

@@ -3,6 +3,7 @@ import { performance as nodePerformance } from 'node:perf_hooks';
 import { Engine, Memo } from '@slogate/engine';
 
 import { AT, DAYS_4, MINUTE, POLICY, loadEngineFromDisk, ratioFrames } from '../testing';
+import { ColumnPool } from './columns';
 import { EditMemo, MEASURES, evaluatePanel } from './evaluate';
 import { framesToSeries } from './frames';
 
@@ -140,4 +141,30 @@ test('the edit memo: none for new frames, then one memo while the frames stay', 
   expect(edited.reused).toBe(1);
   a.free();
   b.free();
+});
+
+test("the panel's column pool: every evaluation the report of fresh columns, edits and memo included", () => {
+  const pool = new ColumnPool();
+  const memos = new EditMemo();
+  const engine = new Engine(POLICY);
+  // A window twice as long reads further back: other columns in the same memory.
+  const wider = new Engine(POLICY.replace('window: {rolling: 1h}', 'window: {rolling: 2h}'));
+  const fresh = (e: Engine, f: ReturnType<typeof frames>) => evaluatePanel(e, f, [], AT, AT - DAYS_4 * MINUTE);
+  const shown: string[] = [];
+  for (const f of [frames(DAYS_4, 9.94), frames(DAYS_4, 9.99), frames(DAYS_4, 9.9)]) {
+    // Twice on the same frames, the second an edit (another window) built on the memo.
+    for (const edit of [engine, wider]) {
+      const kept = evaluatePanel(edit, f, [], AT, AT - DAYS_4 * MINUTE, memos.for(f), pool);
+      expect(kept).toEqual(fresh(edit, f));
+      if (kept.kind === 'report') {
+        shown.push(kept.report.slos[0].budget.remainingRatio!.toFixed(4));
+      }
+    }
+  }
+  // Three data sets, three budgets (a constant rate spends the same share
+  // of 1h and 2h): the evaluations differ, so a stale column would show.
+  expect(shown).toHaveLength(6);
+  expect(new Set(shown).size).toBe(3);
+  engine.free();
+  wider.free();
 });

@@ -5,6 +5,7 @@
 import type { DataFrame } from '@grafana/data';
 import { Memo, type Engine, type Report } from '@slogate/engine';
 
+import type { ColumnPool } from './columns';
 import { advice, shortfalls, Shortfall } from './coverage';
 import { framesToSeries, SeriesMapping, UnusedField } from './frames';
 
@@ -44,6 +45,8 @@ function timed<T>(name: string, fn: () => T): T {
 /**
  * Evaluates `engine` at `at` (the end of the dashboard's range) on `frames`.
  * `rangeFrom`: the start of the range the queries ran over, for advice.
+ * `pool`: the panel's arrays for the columns, reused by each evaluation
+ * (data/columns.ts); nothing returned refers to them.
  */
 export function evaluatePanel(
   engine: Engine,
@@ -51,14 +54,15 @@ export function evaluatePanel(
   mappings: SeriesMapping[],
   at: number,
   rangeFrom: number,
-  memo?: Memo
+  memo?: Memo,
+  pool?: ColumnPool
 ): Outcome {
   const plan = engine.plan(at);
   const names = plan.series.map((s) => s.name);
   // One range for every series: the earliest start any of them needs.
   const range = plan.series.length > 0 ? { start: Math.min(...plan.series.map((s) => s.start)), end: at } : undefined;
   const { series, firstTimes, unused, problems } = timed(MEASURES.frames, () =>
-    framesToSeries(frames, mappings, names, range)
+    framesToSeries(frames, mappings, names, range, pool)
   );
   if (series.length === 0) {
     return { kind: 'no-data', unused, problems };
