@@ -108,9 +108,7 @@ export function framesToSeries(
       );
       continue;
     }
-    // Scanned and copied at once: the copy reads the times the scan just
-    // brought into the cache.
-    const times = timeColumn(scanTimes(time, range), pool);
+    const times = timeColumn(time, range, pool);
     const stepMs = stepOf(time);
     for (const field of numbers) {
       const labels = { ...(field.labels ?? {}) };
@@ -176,20 +174,16 @@ function nameOf(compiled: Compiled[], refId: string, field: Field, labels: Recor
 /** Which rows of a frame a series keeps: `from ..< to`, or those marked in `keep`. */
 type Rows = { from: number; to: number; keep: null } | { from: 0; to: number; keep: Uint8Array };
 
-/** What one walk over a time column found: its rows within `range` (above) and how to copy them. */
-interface TimeScan {
-  raw: ArrayLike<unknown>;
-  n: number;
-  /** Rows without a time (left out of the series). */
-  nulls: number;
-  sorted: boolean;
-  earliest: number;
-  /** The rows `from ..< to` kept when no row lacks a time. */
-  from: number;
-  to: number;
-}
-
-function scanTimes(field: Field, range: Range | undefined): TimeScan {
+/**
+ * The time column within `range` (above), without rows that have no time;
+ * which rows it kept, and the earliest time kept (null: none; NaN and ±Inf
+ * are no time for the engine either).
+ */
+function timeColumn(
+  field: Field,
+  range: Range | undefined,
+  pool: ColumnPool | undefined
+): { values: Float64Array; rows: Rows; first: number | null } {
   const raw = field.values as ArrayLike<unknown>;
   const n = raw.length;
   let nulls = 0;
@@ -209,22 +203,9 @@ function scanTimes(field: Field, range: Range | undefined): TimeScan {
       }
     }
   }
-  const [from, to] = nulls === 0 && range && sorted ? within(raw as ArrayLike<number>, range) : [0, n];
-  return { raw, n, nulls, sorted, earliest, from, to };
-}
-
-/**
- * The time column of `scan`, without rows that have no time; which rows
- * it kept, and the earliest time kept (null: none; NaN and ±Inf are no
- * time for the engine either).
- */
-function timeColumn(
-  scan: TimeScan,
-  pool: ColumnPool | undefined
-): { values: Float64Array; rows: Rows; first: number | null } {
-  const { raw, n, nulls, sorted, earliest, from, to } = scan;
   if (nulls === 0) {
     const times = raw as ArrayLike<number>;
+    const [from, to] = range && sorted ? within(times, range) : [0, n];
     const values = column(pool, to - from);
     for (let i = from; i < to; i += 1) {
       values[i - from] = times[i];
